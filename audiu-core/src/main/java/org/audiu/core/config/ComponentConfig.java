@@ -1,0 +1,282 @@
+package org.audiu.core.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.audiu.core.spi.Plugins;
+
+/**
+ * The parameters of one component, read from the configuration under a prefix ({@code model.trees} reaches the
+ * trainer as {@code trees}). Every key a factory reads, with or without a default, is recorded; after
+ * {@code create} the registry fails on keys nobody read and lists the known ones, so a typo is never silently
+ * ignored.
+ *
+ * <p>Instances are confined to the thread that creates the component.
+ */
+public final class ComponentConfig {
+    private final String kind;
+    private final String name;
+    private final String prefix;
+    private final Map<String, String> values;
+    private final long seed;
+    private final Path baseDirectory;
+    private final String origin;
+    private final Plugins plugins;
+    private final Set<String> read = new LinkedHashSet<>();
+
+    /**
+     * @param kind          the plugin kind, for messages ("trainer")
+     * @param name          the component's name ("random-forest")
+     * @param prefix        how keys are spelled in the file ("model."), for messages
+     * @param values        parameters without the prefix
+     * @param seed          the global seed (components derive their own random streams from it)
+     * @param baseDirectory relative paths are resolved against it (the config file's folder)
+     * @param origin        where the values came from, for messages (a file path, "defaults")
+     * @param plugins       registries for components that create nested components (ensembles, scorers)
+     */
+    public ComponentConfig(String kind, String name, String prefix, Map<String, String> values, long seed,
+                           Path baseDirectory, String origin, Plugins plugins) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.name = Objects.requireNonNull(name, "name");
+        this.prefix = prefix == null ? "" : prefix;
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.seed = seed;
+        this.baseDirectory = Objects.requireNonNull(baseDirectory, "baseDirectory");
+        this.origin = origin == null ? "configuration" : origin;
+        this.plugins = plugins;
+    }
+
+    /** A config with only the given values, for tests and programmatic use. */
+    public static ComponentConfig of(String kind, String name, Map<String, String> values, long seed) {
+        return new ComponentConfig(kind, name, "", values, seed, Path.of("").toAbsolutePath(), "code", null);
+    }
+
+    public String kind() { return kind; }
+    public String name() { return name; }
+    public long seed() { return seed; }
+    public Path baseDirectory() { return baseDirectory; }
+    public String origin() { return origin; }
+
+    /** The plugin registries, for components that build other components. */
+    public Plugins plugins() {
+        if (plugins == null) {
+            throw new ConfigException(kind + " '" + name + "' needs the plugin registries to build nested "
+                    + "components, but this config was created without them; create it through Plugins/AudiuConfig");
+        }
+        return plugins;
+    }
+
+    /** The key as written in the configuration file, for messages. */
+    public String qualified(String key) {
+        return prefix + key;
+    }
+
+    public boolean has(String key) {
+        read.add(key);
+        return values.containsKey(key) && !values.get(key).isBlank();
+    }
+
+    public String getString(String key, String defaultValue) {
+        read.add(key);
+        String v = values.get(key);
+        return v == null || v.isBlank() ? defaultValue : v.trim();
+    }
+
+    public String requireString(String key, String hint) {
+        String v = getString(key, null);
+        if (v == null) {
+            throw new ConfigException("Missing required key '" + qualified(key) + "' for " + kind + " '" + name
+                    + "' in " + origin + ". " + hint);
+        }
+        return v;
+    }
+
+    public int getInt(String key, int defaultValue) {
+        String v = getString(key, null);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(v.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw invalid(key, v, "an integer such as " + defaultValue);
+        }
+    }
+
+    public int getInt(String key, int defaultValue, int min, int max) {
+        int v = getInt(key, defaultValue);
+        if (v < min || v > max) {
+            throw invalid(key, String.valueOf(v), "an integer between " + min + " and " + max);
+        }
+        return v;
+    }
+
+    public long getLong(String key, long defaultValue) {
+        String v = getString(key, null);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            return Long.parseLong(v.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw invalid(key, v, "an integer such as " + defaultValue);
+        }
+    }
+
+    public double getDouble(String key, double defaultValue) {
+        String v = getString(key, null);
+        if (v == null) {
+            return defaultValue;
+        }
+        double d;
+        try {
+            d = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw invalid(key, v, "a number such as " + defaultValue);
+        }
+        if (!Double.isFinite(d)) {
+            throw invalid(key, v, "a finite number");
+        }
+        return d;
+    }
+
+    public double getDouble(String key, double defaultValue, double min, double max) {
+        double v = getDouble(key, defaultValue);
+        if (v < min || v > max) {
+            throw invalid(key, String.valueOf(v), "a number between " + min + " and " + max);
+        }
+        return v;
+    }
+
+    public boolean getBoolean(String key, boolean defaultValue) {
+        String v = getString(key, null);
+        if (v == null) {
+            return defaultValue;
+        }
+        switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1":
+                return true;
+            case "false", "no", "off", "0":
+                return false;
+            default:
+                throw invalid(key, v, "true or false");
+        }
+    }
+
+    /** A comma-separated list; blank entries are dropped. */
+    public List<String> getList(String key, List<String> defaultValue) {
+        String v = getString(key, null);
+        if (v == null) {
+            return defaultValue;
+        }
+        List<String> out = new ArrayList<>();
+        Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(out::add);
+        return List.copyOf(out);
+    }
+
+    /** One of a fixed set of words (case-insensitive), returned lower-case. */
+    public String getChoice(String key, String defaultValue, List<String> choices) {
+        String v = getString(key, defaultValue);
+        if (v == null) {
+            return null;
+        }
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (!choices.contains(lower)) {
+            throw invalid(key, v, "one of " + choices + "." + Suggestions.didYouMean(v, choices));
+        }
+        return lower;
+    }
+
+    /** A path, resolved against the configuration file's folder when relative. */
+    public Path getPath(String key, Path defaultValue) {
+        String v = getString(key, null);
+        if (v == null) {
+            return defaultValue;
+        }
+        Path p = Path.of(v.startsWith("~/") ? System.getProperty("user.home") + v.substring(1) : v);
+        return p.isAbsolute() ? p : baseDirectory.resolve(p).normalize();
+    }
+
+    public Path requirePath(String key, String hint) {
+        requireString(key, hint);
+        return getPath(key, null);
+    }
+
+    /** Every key under {@code prefix + "."}, with the prefix removed, all marked as read. */
+    public Map<String, String> subMap(String subPrefix) {
+        String p = subPrefix.endsWith(".") ? subPrefix : subPrefix + ".";
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (k.startsWith(p)) {
+                read.add(k);
+                out.put(k.substring(p.length()), v);
+            }
+        });
+        return out;
+    }
+
+    /** A child config for a nested component, with keys under {@code subPrefix.}; those keys count as read here. */
+    public ComponentConfig child(String childKind, String childName, String subPrefix) {
+        Map<String, String> sub = subMap(subPrefix);
+        return new ComponentConfig(childKind, childName, prefix + subPrefix + ".", sub, seed, baseDirectory, origin,
+                plugins);
+    }
+
+    /** All raw values (not marking anything as read): for provenance records. */
+    public Map<String, String> values() {
+        return values;
+    }
+
+    /** Keys the component read (known keys), in reading order. */
+    public Set<String> readKeys() {
+        return Collections.unmodifiableSet(read);
+    }
+
+    /** Keys present in the configuration that the component never read. */
+    public Set<String> unreadKeys() {
+        Set<String> out = new TreeSet<>(values.keySet());
+        out.removeAll(read);
+        return out;
+    }
+
+    /**
+     * Fails when keys were given that the component does not know.
+     *
+     * @throws ConfigException listing the unknown keys, the known ones and a "did you mean"
+     */
+    public void failOnUnreadKeys() {
+        Set<String> unknown = unreadKeys();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        List<String> known = read.stream().map(this::qualified).sorted().toList();
+        StringBuilder sb = new StringBuilder();
+        sb.append("Unknown key").append(unknown.size() > 1 ? "s " : " ");
+        sb.append(unknown.stream().map(this::qualified).toList());
+        sb.append(" for ").append(kind).append(" '").append(name).append("' in ").append(origin).append('.');
+        sb.append(" Known keys: ").append(known.isEmpty() ? "(none: this component takes no parameters)" : known)
+                .append('.');
+        String first = qualified(unknown.iterator().next());
+        sb.append(Suggestions.didYouMean(first, known));
+        throw new ConfigException(sb.toString());
+    }
+
+    private ConfigException invalid(String key, String value, String expected) {
+        return new ConfigException("Invalid value '" + value + "' for '" + qualified(key) + "' (" + kind + " '" + name
+                + "') in " + origin + ": expected " + expected + ".");
+    }
+
+    @Override
+    public String toString() {
+        return "ComponentConfig[" + kind + " '" + name + "', keys=" + values.keySet() + "]";
+    }
+}

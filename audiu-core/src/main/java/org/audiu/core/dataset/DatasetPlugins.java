@@ -1,0 +1,186 @@
+package org.audiu.core.dataset;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.audiu.core.DataException;
+import org.audiu.core.FeatureSchema;
+import org.audiu.core.FeatureVector;
+import org.audiu.core.ListenerLibrary;
+import org.audiu.core.Playlist;
+import org.audiu.core.PlaylistItem;
+import org.audiu.core.SavedTrack;
+import org.audiu.core.Track;
+import org.audiu.core.config.ComponentConfig;
+import org.audiu.core.config.ConfigException;
+import org.audiu.core.spi.Candidate;
+import org.audiu.core.spi.CandidateSource;
+import org.audiu.core.spi.CandidateSourceFactory;
+import org.audiu.core.spi.FeatureProvider;
+import org.audiu.core.spi.FeatureProviderFactory;
+import org.audiu.core.spi.LibrarySource;
+import org.audiu.core.spi.LibrarySourceFactory;
+
+/** The CSV dataset as candidate source ({@code dataset}), feature provider ({@code dataset}) and library. */
+public final class DatasetPlugins {
+    private DatasetPlugins() {
+    }
+
+    static CsvReadOptions options(ComponentConfig config) {
+        boolean strict = config.getBoolean("strict", false);
+        List<String> columns = config.getList("feature-columns", List.of());
+        Optional<String> label = Optional.ofNullable(config.getString("label-column", null));
+        return new CsvReadOptions(strict, columns, label);
+    }
+
+    static Path path(ComponentConfig config) {
+        return config.requirePath("path", "Set it to a track CSV, e.g. " + config.qualified("path")
+                + " = ../shared/data/spotify_songs.csv");
+    }
+
+    /** Loads a dataset once, on first use. */
+    static final class LazyDataset {
+        private final Path path;
+        private final CsvReadOptions options;
+        private TrackDataset dataset;
+
+        LazyDataset(Path path, CsvReadOptions options) {
+            this.path = path;
+            this.options = options;
+        }
+
+        synchronized TrackDataset get() {
+            if (dataset == null) {
+                dataset = new CsvDatasetReader(options).read(path);
+            }
+            return dataset;
+        }
+    }
+
+    /** Every track of a CSV, with its features inline. */
+    public static final class DatasetCandidateSource implements CandidateSource {
+        private final LazyDataset dataset;
+
+        DatasetCandidateSource(LazyDataset dataset) {
+            this.dataset = dataset;
+        }
+
+        public DatasetCandidateSource(TrackDataset dataset) {
+            this.dataset = new LazyDataset(dataset.source(), CsvReadOptions.defaults());
+            this.dataset.dataset = dataset;
+        }
+
+        @Override
+        public Stream<Candidate> candidates() {
+            return dataset.get().tracks().values().stream().map(t -> Candidate.of(t.track(), t.features()));
+        }
+    }
+
+    /** Looks tracks up by id in a CSV. */
+    public static final class DatasetFeatureProvider implements FeatureProvider {
+        private final LazyDataset dataset;
+
+        DatasetFeatureProvider(LazyDataset dataset) {
+            this.dataset = dataset;
+        }
+
+        @Override
+        public FeatureSchema schema() {
+            return dataset.get().schema();
+        }
+
+        @Override
+        public Map<String, FeatureVector> lookup(List<Track> tracks) {
+            Map<String, DatasetTrack> known = dataset.get().tracks();
+            Map<String, FeatureVector> out = new HashMap<>();
+            for (Track t : tracks) {
+                DatasetTrack d = known.get(t.id());
+                if (d != null) {
+                    out.put(t.id(), d.features());
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * A listener made of one playlist of a dataset with playlist columns (spotify_songs.csv): its tracks are the
+     * saved tracks and the playlist. The rest of the file makes a natural candidate pool.
+     */
+    public static final class PlaylistLibrarySource implements LibrarySource {
+        private final LazyDataset dataset;
+        private final String playlist;
+        private final String origin;
+
+        PlaylistLibrarySource(LazyDataset dataset, String playlist, String origin) {
+            this.dataset = dataset;
+            this.playlist = playlist;
+            this.origin = origin;
+        }
+
+        @Override
+        public ListenerLibrary load() {
+            TrackDataset d = dataset.get();
+            if (d.playlists().isEmpty()) {
+                throw new DataException(d.source() + " has no playlist_id column, so 'csv-playlist' cannot take a "
+                        + "listener from it. Use a dataset with playlists (like spotify_songs.csv).");
+            }
+            DatasetPlaylist p = d.playlists().get(playlist);
+            if (p == null) {
+                p = d.playlists().values().stream().filter(x -> x.name().equalsIgnoreCase(playlist)).findFirst()
+                        .orElse(null);
+            }
+            if (p == null) {
+                List<String> examples = d.playlists().values().stream()
+                        .sorted(Comparator.comparingInt((DatasetPlaylist x) -> -x.trackIds().size()))
+                        .limit(5).map(x -> x.id() + " (" + x.name() + ", " + x.trackIds().size() + " tracks)")
+                        .toList();
+                throw new ConfigException("No playlist '" + playlist + "' (id or name) in " + d.source()
+                        + " (library.playlist in " + origin + "). Largest playlists: " + examples + ".");
+            }
+            List<SavedTrack> saved = new ArrayList<>();
+            List<PlaylistItem> items = new ArrayList<>();
+            for (String id : p.trackIds()) {
+                Track t = d.tracks().get(id).track();
+                items.add(PlaylistItem.of(t));
+            }
+            // Datasets carry no dates: the playlist is the library, without saved-at times (recency drops out).
+            return new ListenerLibrary(saved, List.of(new Playlist(p.id(), p.name(), true, items)), Map.of(),
+                    Map.of(), List.of());
+        }
+    }
+
+    /** {@code candidates.source = dataset}: {@code path}, {@code strict}, {@code feature-columns}. */
+    public static final class CandidatesFactory implements CandidateSourceFactory {
+        @Override public String name() { return "dataset"; }
+        @Override public String description() { return "every track of a CSV dataset (candidates.path)"; }
+        @Override public CandidateSource create(ComponentConfig config) {
+            return new DatasetCandidateSource(new LazyDataset(path(config), options(config)));
+        }
+    }
+
+    /** {@code features = dataset}: {@code features.dataset.path}, {@code strict}, {@code feature-columns}. */
+    public static final class FeaturesFactory implements FeatureProviderFactory {
+        @Override public String name() { return "dataset"; }
+        @Override public String description() { return "features looked up by track id in a CSV dataset"; }
+        @Override public FeatureProvider create(ComponentConfig config) {
+            return new DatasetFeatureProvider(new LazyDataset(path(config), options(config)));
+        }
+    }
+
+    /** {@code library.source = csv-playlist}: {@code library.path}, {@code library.playlist} (id or name). */
+    public static final class PlaylistLibraryFactory implements LibrarySourceFactory {
+        @Override public String name() { return "csv-playlist"; }
+        @Override public String description() { return "a listener made of one playlist of a CSV dataset"; }
+        @Override public LibrarySource create(ComponentConfig config) {
+            Path p = path(config);
+            String playlist = config.requireString("playlist", "Name a playlist id or name of " + p + ".");
+            return new PlaylistLibrarySource(new LazyDataset(p, options(config)), playlist, config.origin());
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.audiu.core.dataset;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.audiu.core.DataException;
+import org.audiu.core.FeatureSchema;
+import org.audiu.core.ml.LabelledData;
+import org.audiu.core.ml.LabelledExample;
+
+/**
+ * A loaded track CSV: distinct tracks with features, labels and playlist memberships, plus a report of what was
+ * skipped and why. Immutable.
+ *
+ * @param source            the file
+ * @param schema            the feature columns
+ * @param labelColumn       the label column, when the file has one
+ * @param tracks            distinct tracks by id, in file order
+ * @param playlists         playlists by id, in file order (empty when the file has no playlist column)
+ * @param rowsRead          data rows read (excluding the header and empty rows)
+ * @param emptyRows         rows with no value at all, skipped
+ * @param duplicateRows     rows whose track id was seen before (memberships kept, features of the first row used)
+ * @param conflictingLabels duplicate rows whose label differs from the first one's
+ * @param problems          bad lines, skipped (each with line number and reason)
+ */
+public record TrackDataset(Path source, FeatureSchema schema, Optional<String> labelColumn,
+                           Map<String, DatasetTrack> tracks, Map<String, DatasetPlaylist> playlists, long rowsRead,
+                           long emptyRows, long duplicateRows, long conflictingLabels, List<DatasetProblem> problems) {
+    public TrackDataset {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(labelColumn, "labelColumn");
+        tracks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tracks));
+        playlists = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(playlists));
+        problems = List.copyOf(problems);
+    }
+
+    public Optional<DatasetTrack> track(String id) {
+        return Optional.ofNullable(tracks.get(id));
+    }
+
+    /** A one-paragraph summary for logs and the CLI. */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(source.getFileName()).append(": ").append(tracks.size()).append(" distinct tracks from ")
+                .append(rowsRead).append(" rows, features ").append(schema);
+        if (!playlists.isEmpty()) {
+            sb.append(", ").append(playlists.size()).append(" playlists");
+        }
+        if (emptyRows > 0) {
+            sb.append(", ").append(emptyRows).append(" empty rows skipped");
+        }
+        if (duplicateRows > 0) {
+            sb.append(", ").append(duplicateRows).append(" repeated track ids merged");
+        }
+        if (conflictingLabels > 0) {
+            sb.append(" (").append(conflictingLabels).append(" with a different label; first label kept)");
+        }
+        if (!problems.isEmpty()) {
+            sb.append(", ").append(problems.size()).append(" bad lines skipped (first: ").append(problems.get(0))
+                    .append(')');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * One example per distinct track that has a label, grouped by main artist (tracks without an artist form a
+     * group of their own).
+     *
+     * @throws DataException when the file has no label column
+     */
+    public LabelledData labelledData() {
+        if (labelColumn.isEmpty()) {
+            throw new DataException(source + " has no label column (looked for music_genre, playlist_genre, genre, "
+                    + "track_genre, label). Name the column with --label or 'label-column'.");
+        }
+        List<LabelledExample> examples = new ArrayList<>();
+        for (DatasetTrack t : tracks.values()) {
+            if (t.label().isEmpty()) {
+                continue;
+            }
+            String artist = t.track().mainArtist().trim().toLowerCase(java.util.Locale.ROOT);
+            String group = artist.isEmpty() ? "track:" + t.track().id() : artist;
+            examples.add(new LabelledExample(t.track().id(), t.features().values(), t.label().get(), 1.0, group));
+        }
+        return new LabelledData(schema, examples);
+    }
+}

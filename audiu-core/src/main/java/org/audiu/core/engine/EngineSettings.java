@@ -1,0 +1,42 @@
+package org.audiu.core.engine;
+
+import java.util.List;
+import org.audiu.core.AudioFeatures;
+import org.audiu.core.FeatureSchema;
+import org.audiu.core.config.ComponentConfig;
+
+/**
+ * The engine's own settings.
+ *
+ * @param recommendations   how many tracks to recommend ({@code recommendations}, default 20)
+ * @param perArtist         at most this many per artist ({@code recommendations.per-artist}, default 2)
+ * @param negativesPerLiked negatives sampled from the pool per liked track ({@code training.negatives-per-liked},
+ *                          default 3)
+ * @param maxNegatives      cap on sampled negatives ({@code training.max-negatives}, default 20,000)
+ * @param holdout           share of training rows held out to measure the model ({@code training.holdout}, 0.2)
+ * @param batchSize         candidates per feature lookup and prediction batch ({@code batch-size}, 4,096)
+ * @param schema            the model's features ({@code features.columns}, default: 12 standard audio features)
+ * @param seed              the global seed
+ */
+public record EngineSettings(int recommendations, int perArtist, double negativesPerLiked, int maxNegatives,
+                             double holdout, int batchSize, FeatureSchema schema, long seed) {
+    public static EngineSettings from(ComponentConfig c) {
+        int limit = c.getInt("recommendations", 20, 1, 10_000);
+        int perArtist = c.getInt("recommendations.per-artist", 2, 1, 10_000);
+        double negatives = c.getDouble("training.negatives-per-liked", 3, 0.1, 1000);
+        int maxNegatives = c.getInt("training.max-negatives", 20_000, 10, 10_000_000);
+        double holdout = c.getDouble("training.holdout", 0.2, 0, 0.5);
+        int batch = c.getInt("batch-size", 4096, 1, 1_000_000);
+        List<String> columns = c.getList("features.columns", AudioFeatures.DEFAULT_MODEL_FEATURES.names());
+        return new EngineSettings(limit, perArtist, negatives, maxNegatives, holdout, batch, new FeatureSchema(columns),
+                c.seed());
+    }
+
+    public static EngineSettings defaults(long seed) {
+        return new EngineSettings(20, 2, 3, 20_000, 0.2, 4096, AudioFeatures.DEFAULT_MODEL_FEATURES, seed);
+    }
+
+    public EngineSettings withRecommendations(int value) {
+        return new EngineSettings(value, perArtist, negativesPerLiked, maxNegatives, holdout, batchSize, schema, seed);
+    }
+}

@@ -1,0 +1,168 @@
+package org.audiu.core.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.audiu.core.Artist;
+import org.audiu.core.AudioFeatures;
+import org.audiu.core.FeatureSchema;
+import org.audiu.core.ListenerLibrary;
+import org.audiu.core.Track;
+import org.audiu.core.ml.Preprocessor;
+
+/**
+ * Explains a recommendation in words a listener understands: how many liked tracks it sounds close to, which
+ * audio feature matches their taste, whether the artist is one of theirs, and the genre share.
+ */
+final class ReasonWriter {
+    private final FeatureSchema schema;
+    private final Preprocessor scale;
+    private final List<Track> likedTracks;
+    private final double[][] likedScaled;
+    private final double radius;
+    private final double[] likedMean;
+    private final List<Integer> distinctiveFeatures;
+    private final Map<String, Integer> topArtistRank = new HashMap<>();
+    private final Map<String, Integer> artistCounts = new HashMap<>();
+    private final Map<String, Integer> genreCounts = new HashMap<>();
+
+    /**
+     * @param likedTracks tracks of the library that have features
+     * @param likedRows   their raw features, same order
+     * @param scale       statistics of the pool sample plus liked tracks (z-scores)
+     */
+    ReasonWriter(FeatureSchema schema, List<Track> likedTracks, double[][] likedRows, Preprocessor scale,
+                 ListenerLibrary library) {
+        this.schema = schema;
+        this.scale = scale;
+        this.likedTracks = List.copyOf(likedTracks);
+        this.likedScaled = scale.applyAll(likedRows);
+        this.radius = typicalSpacing(likedScaled) * 1.5;
+        int d = schema.size();
+        double[] imputedMean = new double[d];
+        double[][] imputed = new Preprocessor(schema, scale.medians(), new double[d], ones(d), false)
+                .applyAll(likedRows);
+        for (double[] row : imputed) {
+            for (int j = 0; j < d; j++) {
+                imputedMean[j] += row[j] / imputed.length;
+            }
+        }
+        this.likedMean = imputedMean;
+        double[] means = scale.means();
+        double[] stds = scale.stds();
+        List<Integer> perceptual = new ArrayList<>();
+        for (String f : AudioFeatures.PERCEPTUAL) {
+            int j = schema.indexOf(f);
+            if (j >= 0) {
+                perceptual.add(j);
+            }
+        }
+        perceptual.sort((a, b) -> Double.compare(Math.abs(likedMean[b] - means[b]) / stds[b],
+                Math.abs(likedMean[a] - means[a]) / stds[a]));
+        this.distinctiveFeatures = List.copyOf(perceptual);
+        for (List<Artist> ranked : library.topArtists().values()) {
+            for (int i = 0; i < ranked.size(); i++) {
+                topArtistRank.merge(norm(ranked.get(i).name()), i + 1, Math::min);
+            }
+        }
+        for (Track t : library.distinctTracks()) {
+            t.artists().forEach(a -> artistCounts.merge(norm(a), 1, Integer::sum));
+            t.genre().ifPresent(g -> genreCounts.merge(g, 1, Integer::sum));
+        }
+    }
+
+    private static double[] ones(int d) {
+        double[] o = new double[d];
+        Arrays.fill(o, 1);
+        return o;
+    }
+
+    private static String norm(String s) {
+        return s.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** Median distance from a liked track to its nearest other liked track. */
+    private static double typicalSpacing(double[][] rows) {
+        if (rows.length < 2) {
+            return 1.0;
+        }
+        double[] nearest = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            double best = Double.MAX_VALUE;
+            for (int j = 0; j < rows.length; j++) {
+                if (i != j) {
+                    best = Math.min(best, distance(rows[i], rows[j]));
+                }
+            }
+            nearest[i] = best;
+        }
+        Arrays.sort(nearest);
+        return Math.max(1e-9, nearest[nearest.length / 2]);
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            double d = a[i] - b[i];
+            s += d * d;
+        }
+        return Math.sqrt(s);
+    }
+
+    List<String> reasons(Track track, double[] rawFeatures) {
+        List<String> out = new ArrayList<>();
+        double[] z = scale.apply(rawFeatures);
+        int close = 0;
+        int nearest = -1;
+        double nearestDistance = Double.MAX_VALUE;
+        for (int i = 0; i < likedScaled.length; i++) {
+            double dist = distance(z, likedScaled[i]);
+            if (dist <= radius) {
+                close++;
+            }
+            if (dist < nearestDistance) {
+                nearestDistance = dist;
+                nearest = i;
+            }
+        }
+        if (nearest >= 0) {
+            Track n = likedTracks.get(nearest);
+            String like = "'" + n.name() + "' by " + n.artistsText();
+            out.add(close > 0
+                    ? "sounds close to " + close + " track" + (close == 1 ? "" : "s") + " you like (nearest: " + like + ")"
+                    : "nearest to " + like + " among tracks you like");
+        }
+        double[] stds = scale.stds();
+        for (int j : distinctiveFeatures) {
+            double v = Double.isNaN(rawFeatures[j]) ? Double.NaN : rawFeatures[j];
+            if (!Double.isNaN(v) && Math.abs(v - likedMean[j]) <= 0.5 * stds[j]) {
+                out.add(String.format(Locale.ROOT, "%s %.2f like your library (average %.2f)", schema.names().get(j), v,
+                        likedMean[j]));
+                break;
+            }
+        }
+        for (String artist : track.artists()) {
+            Integer rank = topArtistRank.get(norm(artist));
+            if (rank != null) {
+                out.add("artist " + artist + " is #" + rank + " in your top artists");
+                break;
+            }
+            Integer count = artistCounts.get(norm(artist));
+            if (count != null) {
+                out.add("you have " + count + " track" + (count == 1 ? "" : "s") + " by " + artist);
+                break;
+            }
+        }
+        track.genre().ifPresent(g -> {
+            int n = genreCounts.getOrDefault(g, 0);
+            int total = genreCounts.values().stream().mapToInt(Integer::intValue).sum();
+            if (n > 0 && total > 0) {
+                out.add(String.format(Locale.ROOT, "%s, like %d%% of your library", g, Math.round(100.0 * n / total)));
+            }
+        });
+        return out;
+    }
+}

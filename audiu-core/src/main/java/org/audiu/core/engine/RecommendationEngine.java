@@ -1,0 +1,491 @@
+package org.audiu.core.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.audiu.core.DataException;
+import org.audiu.core.FeatureSchema;
+import org.audiu.core.FeatureVector;
+import org.audiu.core.ListenerLibrary;
+import org.audiu.core.Recommendation;
+import org.audiu.core.Track;
+import org.audiu.core.config.AudiuConfig;
+import org.audiu.core.config.ComponentConfig;
+import org.audiu.core.eval.BinaryMetrics;
+import org.audiu.core.features.FeatureLookup;
+import org.audiu.core.features.FeatureProviderChain;
+import org.audiu.core.features.NamedFeatureProvider;
+import org.audiu.core.ml.LabelledData;
+import org.audiu.core.ml.LabelledExample;
+import org.audiu.core.ml.Preprocessor;
+import org.audiu.core.ml.TrainedModel;
+import org.audiu.core.preference.PreferenceScores;
+import org.audiu.core.spi.Candidate;
+import org.audiu.core.spi.CandidateSource;
+import org.audiu.core.spi.LibrarySource;
+import org.audiu.core.spi.PluginKind;
+import org.audiu.core.spi.Plugins;
+import org.audiu.core.spi.PreferenceScorer;
+import org.audiu.core.spi.Trainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The recommendation pipeline: library → preference scores → training set (liked tracks, weighted by preference,
+ * against negatives sampled from the pool) → trainer → model → the pool streamed through the feature chain and
+ * scored in batches → top-N in a bounded heap → library tracks excluded → artist cap → recommendations with
+ * reasons. Memory stays bounded however large the pool: it is streamed twice (sample, then score), never held.
+ *
+ * <p>Build one from a configuration with {@link #fromConfig}, or wire the parts in code. Each stage is public so it
+ * can be used alone.
+ */
+public final class RecommendationEngine {
+    /** The positive label of the preference task. */
+    public static final String LIKED = "liked";
+    /** The negative label of the preference task. */
+    public static final String OTHER = "other";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecommendationEngine.class);
+
+    private final LibrarySource librarySource;
+    private final PreferenceScorer scorer;
+    private final FeatureProviderChain features;
+    private final CandidateSource candidates;
+    private final Trainer trainer;
+    private final EngineSettings settings;
+    private final Map<String, String> componentNames;
+    private final ProgressListener progress;
+
+    public RecommendationEngine(LibrarySource librarySource, PreferenceScorer scorer, FeatureProviderChain features,
+                                CandidateSource candidates, Trainer trainer, EngineSettings settings,
+                                Map<String, String> componentNames, ProgressListener progress) {
+        this.librarySource = Objects.requireNonNull(librarySource, "librarySource");
+        this.scorer = Objects.requireNonNull(scorer, "scorer");
+        this.features = Objects.requireNonNull(features, "features");
+        this.candidates = Objects.requireNonNull(candidates, "candidates");
+        this.trainer = Objects.requireNonNull(trainer, "trainer");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.componentNames = Map.copyOf(componentNames);
+        this.progress = progress == null ? ProgressListener.NONE : progress;
+    }
+
+    /**
+     * Wires every component by name from a configuration. Fails before any work on unknown names, unknown keys or
+     * invalid values.
+     */
+    public static RecommendationEngine fromConfig(AudiuConfig config, Plugins plugins, ProgressListener progress) {
+        config.failOnUnknownKeys();
+        Map<String, String> names = new LinkedHashMap<>();
+        String librarySource = config.selected("library.source");
+        names.put("library.source", librarySource);
+        LibrarySource library = plugins.librarySources().create(librarySource,
+                config.component(PluginKind.LIBRARY_SOURCE.label(), librarySource, "library.", plugins));
+        String scorerName = config.selected("scorer");
+        names.put("scorer", scorerName);
+        PreferenceScorer scorer = plugins.preferenceScorers().create(scorerName,
+                config.component(PluginKind.PREFERENCE_SCORER.label(), scorerName, "scorer.", plugins));
+        List<NamedFeatureProvider> providers = new ArrayList<>();
+        for (String name : config.featureProviders()) {
+            providers.add(new NamedFeatureProvider(name, plugins.featureProviders().create(name,
+                    config.component(PluginKind.FEATURE_PROVIDER.label(), name, "features." + name + ".", plugins))));
+        }
+        names.put("features", String.join(", ", config.featureProviders()));
+        String candidateName = config.selected("candidates.source");
+        names.put("candidates.source", candidateName);
+        CandidateSource candidates = plugins.candidateSources().create(candidateName,
+                config.component(PluginKind.CANDIDATE_SOURCE.label(), candidateName, "candidates.", plugins));
+        String model = config.selected("model");
+        names.put("model", model);
+        Trainer trainer = plugins.trainers().create(model,
+                config.component(PluginKind.TRAINER.label(), model, "model.", plugins));
+        ComponentConfig engineConfig = config.engine(plugins);
+        EngineSettings settings = EngineSettings.from(engineConfig);
+        engineConfig.failOnUnreadKeys();
+        if (providers.isEmpty()) {
+            throw new org.audiu.core.config.ConfigException("'features' in " + config.origin() + " names no provider."
+                    + " Available: " + plugins.featureProviders().names() + ".");
+        }
+        return new RecommendationEngine(library, scorer, new FeatureProviderChain(providers, settings.schema()),
+                candidates, trainer, settings, names, progress);
+    }
+
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    /** A copy of this engine with other settings (e.g. a different number of recommendations). */
+    public RecommendationEngine withSettings(EngineSettings newSettings) {
+        return new RecommendationEngine(librarySource, scorer, features, candidates, trainer, newSettings,
+                componentNames, progress);
+    }
+
+    /** A listener's library with preference scores and the features of its tracks. */
+    public record PreparedListener(ListenerLibrary library, PreferenceScores preferences, List<Track> liked,
+                                   double[][] likedRows, FeatureLookup lookup) {
+    }
+
+    /** Runs the whole pipeline. */
+    public RecommendationResult recommend() {
+        Map<String, Long> stages = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        PreparedListener listener = prepare();
+        stages.put("library", millisSince(t0));
+
+        long t1 = System.nanoTime();
+        PoolSample sample = samplePool(listener);
+        stages.put("sample-pool", millisSince(t1));
+
+        long t2 = System.nanoTime();
+        TrainingOutcome training = train(listener, sample);
+        stages.put("train", millisSince(t2));
+
+        long t3 = System.nanoTime();
+        Ranking ranking = rank(listener, training.model(), sample, settings.recommendations());
+        stages.put("score-pool", millisSince(t3));
+
+        RunReport report = new RunReport(componentNames, listener.library().tracksById().size(),
+                listener.liked().size(), listener.lookup().missingIds(), ranking.poolSize(),
+                ranking.poolMissingFeatures(), training.liked(), training.negatives(), training.holdoutAuc(),
+                listener.preferences().effectiveWeights(), listener.preferences().droppedSignals(),
+                listener.lookup().foundByProvider(), stages);
+        return new RecommendationResult(ranking.recommendations(), training.model(), report);
+    }
+
+    /** Loads the library, scores preferences and looks up features of its tracks. */
+    public PreparedListener prepare() {
+        ListenerLibrary library;
+        try (ProgressListener.Step step = progress.start("Loading library", -1)) {
+            library = librarySource.load();
+        }
+        if (library.isEmpty()) {
+            throw new DataException("The listener library is empty (library.source = "
+                    + componentNames.getOrDefault("library.source", "?") + "): there is nothing to learn a taste "
+                    + "from. Save or play some tracks, or choose a non-empty playlist.");
+        }
+        PreferenceScores preferences = scorer.score(library);
+        List<Track> tracks = library.distinctTracks();
+        FeatureLookup lookup;
+        try (ProgressListener.Step step = progress.start("Library features", tracks.size())) {
+            lookup = lookupInBatches(tracks, step);
+        }
+        if (lookup.found().isEmpty()) {
+            throw new DataException("None of the " + tracks.size() + " library tracks has features in the provider "
+                    + "chain " + features.providerNames() + " (e.g. " + lookup.missingIds().stream().limit(5).toList()
+                    + "). Add a provider that knows these tracks to 'features'.");
+        }
+        if (!lookup.missingIds().isEmpty()) {
+            LOG.warn("{} of {} library tracks have no features in {} and are left out of training: {}{}",
+                    lookup.missingIds().size(), tracks.size(), features.providerNames(),
+                    lookup.missingIds().stream().limit(10).toList(), lookup.missingIds().size() > 10 ? " ..." : "");
+        }
+        List<Track> liked = new ArrayList<>();
+        List<double[]> rows = new ArrayList<>();
+        for (Track t : tracks) {
+            FeatureVector v = lookup.found().get(t.id());
+            if (v != null) {
+                liked.add(t);
+                rows.add(v.project(settings.schema()));
+            }
+        }
+        return new PreparedListener(library, preferences, liked, rows.toArray(double[][]::new), lookup);
+    }
+
+    private FeatureLookup lookupInBatches(List<Track> tracks, ProgressListener.Step step) {
+        Map<String, FeatureVector> found = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        Map<String, Integer> byProvider = new LinkedHashMap<>();
+        for (int from = 0; from < tracks.size(); from += settings.batchSize()) {
+            List<Track> batch = tracks.subList(from, Math.min(tracks.size(), from + settings.batchSize()));
+            FeatureLookup part = features.lookup(batch);
+            found.putAll(part.found());
+            missing.addAll(part.missingIds());
+            part.foundByProvider().forEach((k, v) -> byProvider.merge(k, v, Integer::sum));
+            step.advance(batch.size());
+        }
+        return new FeatureLookup(found, missing, byProvider);
+    }
+
+    /** Negatives sampled uniformly from the pool (reservoir), and the pool's size. */
+    public record PoolSample(List<Track> tracks, double[][] rows, long poolSize) {
+    }
+
+    /** First pass over the pool: a seeded uniform sample of candidates not in the library, for negatives. */
+    public PoolSample samplePool(PreparedListener listener) {
+        int wanted = (int) Math.min(settings.maxNegatives(),
+                Math.max(10, Math.round(listener.liked().size() * settings.negativesPerLiked())));
+        Exclusions exclusions = new Exclusions(listener.library());
+        Random random = new Random(settings.seed() ^ 0x9E3779B97F4A7C15L);
+        List<Candidate> reservoir = new ArrayList<>(wanted);
+        long seen = 0;
+        try (Stream<Candidate> stream = candidates.candidates();
+             ProgressListener.Step step = progress.start("Sampling pool", -1)) {
+            var it = stream.iterator();
+            while (it.hasNext()) {
+                Candidate c = it.next();
+                step.advance(1);
+                if (exclusions.excludes(c.track())) {
+                    continue;
+                }
+                seen++;
+                if (reservoir.size() < wanted) {
+                    reservoir.add(c);
+                } else {
+                    long j = (long) (random.nextDouble() * seen);
+                    if (j < wanted) {
+                        reservoir.set((int) j, c);
+                    }
+                }
+            }
+        }
+        if (seen == 0) {
+            throw new DataException("The candidate pool (candidates.source = "
+                    + componentNames.getOrDefault("candidates.source", "?") + ") has no track outside the listener's "
+                    + "library: there is nothing new to recommend. Point candidates at a larger catalogue.");
+        }
+        if (seen < settings.recommendations()) {
+            throw new DataException("The candidate pool has only " + seen + " track" + (seen == 1 ? "" : "s")
+                    + " outside the library, fewer than recommendations = " + settings.recommendations()
+                    + ". Lower 'recommendations' (or --limit) or use a larger pool.");
+        }
+        List<Track> tracks = new ArrayList<>();
+        List<double[]> rows = new ArrayList<>();
+        List<Candidate> needLookup = new ArrayList<>();
+        for (Candidate c : reservoir) {
+            if (c.features().isPresent()) {
+                tracks.add(c.track());
+                rows.add(features.toTarget(c.track(), c.features().get()).values());
+            } else {
+                needLookup.add(c);
+            }
+        }
+        if (!needLookup.isEmpty()) {
+            FeatureLookup lookup = features.lookup(needLookup.stream().map(Candidate::track).toList());
+            for (Candidate c : needLookup) {
+                FeatureVector v = lookup.found().get(c.track().id());
+                if (v != null) {
+                    tracks.add(c.track());
+                    rows.add(v.values());
+                }
+            }
+        }
+        return new PoolSample(tracks, rows.toArray(double[][]::new), seen);
+    }
+
+    /** A trained preference model with its training-set sizes and held-out AUC. */
+    public record TrainingOutcome(TrainedModel model, int liked, int negatives, double holdoutAuc) {
+    }
+
+    /**
+     * Trains the preference model: liked tracks (weighted by preference score) against the sampled negatives, whose
+     * total weight equals the liked tracks'. A seeded share is held out to measure ROC AUC.
+     */
+    public TrainingOutcome train(PreparedListener listener, PoolSample sample) {
+        if (sample.rows().length == 0) {
+            throw new DataException("No pool track has features, so there are no negatives to train against. Add a "
+                    + "feature provider that knows the candidate tracks to 'features'.");
+        }
+        List<LabelledExample> examples = new ArrayList<>();
+        double[] prefs = new double[listener.liked().size()];
+        double total = 0;
+        for (int i = 0; i < prefs.length; i++) {
+            prefs[i] = Math.max(0.05, listener.preferences().scoreOf(listener.liked().get(i).id()));
+            total += prefs[i];
+        }
+        double meanPref = total / prefs.length;
+        for (int i = 0; i < prefs.length; i++) {
+            Track t = listener.liked().get(i);
+            examples.add(new LabelledExample(t.id(), listener.likedRows()[i], LIKED, prefs[i] / meanPref,
+                    t.mainArtist()));
+        }
+        double negativeWeight = (double) prefs.length / sample.rows().length;
+        for (int i = 0; i < sample.rows().length; i++) {
+            Track t = sample.tracks().get(i);
+            examples.add(new LabelledExample(t.id(), sample.rows()[i], OTHER, negativeWeight, t.mainArtist()));
+        }
+        FeatureSchema schema = settings.schema();
+        List<LabelledExample> trainPart = new ArrayList<>(examples);
+        List<LabelledExample> holdoutPart = new ArrayList<>();
+        if (settings.holdout() > 0 && examples.size() >= 20) {
+            java.util.Collections.shuffle(trainPart, new Random(settings.seed()));
+            int cut = (int) Math.round(trainPart.size() * settings.holdout());
+            holdoutPart.addAll(trainPart.subList(0, cut));
+            trainPart = new ArrayList<>(trainPart.subList(cut, trainPart.size()));
+            if (trainPart.stream().noneMatch(e -> e.label().equals(LIKED))
+                    || trainPart.stream().noneMatch(e -> e.label().equals(OTHER))) {
+                trainPart = examples;
+                holdoutPart.clear();
+            }
+        }
+        LabelledData data = new LabelledData(schema, trainPart);
+        data.requireTrainable("the preference model");
+        TrainedModel model;
+        try (ProgressListener.Step step = progress.start("Training " + componentNames.getOrDefault("model", "model"),
+                -1)) {
+            model = trainer.train(data);
+        }
+        double auc = Double.NaN;
+        if (!holdoutPart.isEmpty()) {
+            double[][] rows = holdoutPart.stream().map(LabelledExample::features).toArray(double[][]::new);
+            double[] scores = model.probabilityOf(LIKED, rows);
+            boolean[] positive = new boolean[holdoutPart.size()];
+            for (int i = 0; i < positive.length; i++) {
+                positive[i] = holdoutPart.get(i).label().equals(LIKED);
+            }
+            auc = BinaryMetrics.auc(scores, positive);
+            LOG.info("Preference model '{}': held-out ROC AUC {} on {} rows ({} liked, {} sampled)",
+                    componentNames.getOrDefault("model", "?"), String.format(Locale.ROOT, "%.3f", auc),
+                    holdoutPart.size(), holdoutPart.stream().filter(e -> e.label().equals(LIKED)).count(),
+                    holdoutPart.stream().filter(e -> e.label().equals(OTHER)).count());
+        }
+        return new TrainingOutcome(model, prefs.length, sample.rows().length, auc);
+    }
+
+    /** Ranked recommendations with pool statistics. */
+    public record Ranking(List<Recommendation> recommendations, long poolSize, long poolMissingFeatures) {
+    }
+
+    /**
+     * Second pass over the pool: scores every candidate not in the library in batches, keeps the best in a bounded
+     * heap, applies the artist cap and writes reasons.
+     */
+    public Ranking rank(PreparedListener listener, TrainedModel model, PoolSample sample, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1, got " + limit);
+        }
+        Exclusions exclusions = new Exclusions(listener.library());
+        int capacity = Math.max(limit * Math.max(4, settings.perArtist() == 1 ? 10 : 6), 100);
+        TopK<Scored> top = new TopK<>(capacity);
+        FeatureSchema schema = settings.schema();
+        long pool = 0;
+        long missing = 0;
+        List<Candidate> batch = new ArrayList<>(settings.batchSize());
+        try (Stream<Candidate> stream = candidates.candidates();
+             ProgressListener.Step step = progress.start("Scoring pool", sample.poolSize())) {
+            var it = stream.iterator();
+            while (it.hasNext()) {
+                Candidate c = it.next();
+                if (exclusions.excludes(c.track())) {
+                    continue;
+                }
+                pool++;
+                batch.add(c);
+                if (batch.size() == settings.batchSize()) {
+                    missing += scoreBatch(batch, model, top);
+                    step.advance(batch.size());
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                missing += scoreBatch(batch, model, top);
+                step.advance(batch.size());
+            }
+        }
+        if (missing > 0) {
+            LOG.warn("{} of {} candidates have no features in {} and were not scored", missing, pool,
+                    features.providerNames());
+        }
+        Preprocessor scale = Preprocessor.fit(schema, concat(listener.likedRows(), sample.rows()), true);
+        ReasonWriter reasons = new ReasonWriter(schema, listener.liked(), listener.likedRows(), scale,
+                listener.library());
+        Map<String, Integer> perArtist = new HashMap<>();
+        List<Recommendation> out = new ArrayList<>();
+        for (TopK.Scored<Scored> s : top.sortedDescending()) {
+            if (out.size() == limit) {
+                break;
+            }
+            String artist = s.item().track().mainArtist().toLowerCase(Locale.ROOT);
+            if (!artist.isEmpty() && perArtist.getOrDefault(artist, 0) >= settings.perArtist()) {
+                continue;
+            }
+            perArtist.merge(artist, 1, Integer::sum);
+            List<String> why = new ArrayList<>();
+            why.add(String.format(Locale.ROOT, "model score %.3f", s.score()));
+            why.addAll(0, reasons.reasons(s.item().track(), s.item().row()));
+            out.add(new Recommendation(s.item().track(), s.score(), why));
+        }
+        if (out.size() < limit) {
+            LOG.warn("Only {} recommendations after the artist cap of {} per artist (asked for {}); raise "
+                    + "'recommendations.per-artist' for more.", out.size(), settings.perArtist(), limit);
+        }
+        return new Ranking(out, pool, missing);
+    }
+
+    private record Scored(Track track, double[] row) {
+    }
+
+    private long scoreBatch(List<Candidate> batch, TrainedModel model, TopK<Scored> top) {
+        List<Track> tracks = new ArrayList<>(batch.size());
+        List<double[]> rows = new ArrayList<>(batch.size());
+        List<Candidate> needLookup = new ArrayList<>();
+        for (Candidate c : batch) {
+            if (c.features().isPresent()) {
+                tracks.add(c.track());
+                rows.add(features.toTarget(c.track(), c.features().get()).values());
+            } else {
+                needLookup.add(c);
+            }
+        }
+        long missing = 0;
+        if (!needLookup.isEmpty()) {
+            FeatureLookup lookup = features.lookup(needLookup.stream().map(Candidate::track).toList());
+            for (Candidate c : needLookup) {
+                FeatureVector v = lookup.found().get(c.track().id());
+                if (v == null) {
+                    missing++;
+                } else {
+                    tracks.add(c.track());
+                    rows.add(v.values());
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return missing;
+        }
+        double[][] matrix = rows.toArray(double[][]::new);
+        double[] scores = model.probabilityOf(LIKED, matrix);
+        for (int i = 0; i < scores.length; i++) {
+            top.offer(new Scored(tracks.get(i), matrix[i]), scores[i], tracks.get(i).id());
+        }
+        return missing;
+    }
+
+    private static double[][] concat(double[][] a, double[][] b) {
+        double[][] out = new double[a.length + b.length][];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    /** Tracks already known to the listener: by id, and by artist + title (the same song under another id). */
+    private static final class Exclusions {
+        private final Set<String> ids = new HashSet<>();
+        private final Set<String> songs = new HashSet<>();
+
+        Exclusions(ListenerLibrary library) {
+            for (Track t : library.distinctTracks()) {
+                ids.add(t.id());
+                songs.add(songKey(t));
+            }
+        }
+
+        boolean excludes(Track t) {
+            return ids.contains(t.id()) || (!t.name().isEmpty() && songs.contains(songKey(t)));
+        }
+
+        private static String songKey(Track t) {
+            return t.mainArtist().toLowerCase(Locale.ROOT) + "\u0000" + t.name().toLowerCase(Locale.ROOT);
+        }
+    }
+}

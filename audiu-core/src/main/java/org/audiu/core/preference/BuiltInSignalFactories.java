@@ -1,0 +1,50 @@
+package org.audiu.core.preference;
+
+import org.audiu.core.config.ComponentConfig;
+import org.audiu.core.spi.PreferenceSignal;
+import org.audiu.core.spi.PreferenceSignalFactory;
+
+/** Factories of the built-in preference signals, registered in META-INF/services. */
+public final class BuiltInSignalFactories {
+    private BuiltInSignalFactories() {
+    }
+
+    /** {@code popularity}: global popularity. */
+    public static final class Popularity implements PreferenceSignalFactory {
+        @Override public String name() { return "popularity"; }
+        @Override public String description() { return "global popularity 0..100 (absent for new Spotify apps)"; }
+        @Override public PreferenceSignal create(ComponentConfig config) { return new PopularitySignal(); }
+    }
+
+    /** {@code frequency}: recurrence of track and artist. Parameter {@code artist-share} (0..1, default 0.4). */
+    public static final class Frequency implements PreferenceSignalFactory {
+        @Override public String name() { return "frequency"; }
+        @Override public String description() { return "how often track and artist recur across the library"; }
+        @Override public PreferenceSignal create(ComponentConfig config) {
+            return new FrequencySignal(config.getDouble("artist-share", 0.4, 0, 1));
+        }
+    }
+
+    /** {@code top-artists}: relevance to the listener's top artists. */
+    public static final class TopArtists implements PreferenceSignalFactory {
+        @Override public String name() { return "top-artists"; }
+        @Override public String description() { return "artist rank in the listener's top artists"; }
+        @Override public PreferenceSignal create(ComponentConfig config) { return new TopArtistsSignal(); }
+    }
+
+    /** {@code top-tracks}: relevance to the listener's top tracks. */
+    public static final class TopTracks implements PreferenceSignalFactory {
+        @Override public String name() { return "top-tracks"; }
+        @Override public String description() { return "track rank in the listener's top tracks"; }
+        @Override public PreferenceSignal create(ComponentConfig config) { return new TopTracksSignal(); }
+    }
+
+    /** {@code recency}: recency of adding or playing. Parameter {@code half-life-days} (default 90). */
+    public static final class Recency implements PreferenceSignalFactory {
+        @Override public String name() { return "recency"; }
+        @Override public String description() { return "how recently a track was added or played"; }
+        @Override public PreferenceSignal create(ComponentConfig config) {
+            return new RecencySignal(config.getDouble("half-life-days", 90, 1e-3, 1e6));
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.audiu.core.spi;
+
+/** Service interface for {@link PreferenceSignal}s; weighted by {@code scorer.weights.<name>}. */
+public interface PreferenceSignalFactory extends PluginFactory<PreferenceSignal> {
+}
