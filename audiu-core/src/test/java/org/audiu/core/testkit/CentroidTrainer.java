@@ -1,0 +1,96 @@
+package org.audiu.core.testkit;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.audiu.core.FeatureSchema;
+import org.audiu.core.config.ComponentConfig;
+import org.audiu.core.ml.LabelledData;
+import org.audiu.core.ml.LabelledExample;
+import org.audiu.core.ml.ModelProvenance;
+import org.audiu.core.ml.Preprocessor;
+import org.audiu.core.ml.TrainedModel;
+import org.audiu.core.spi.Trainer;
+import org.audiu.core.spi.TrainerFactory;
+
+/**
+ * A small real trainer for tests of modules that must not depend on audiu-models: weighted nearest centroid on
+ * standardised features, probabilities from a softmax of negative distances. Name: {@code test-centroid}.
+ */
+public final class CentroidTrainer implements Trainer {
+    private final long seed;
+
+    public CentroidTrainer(long seed) {
+        this.seed = seed;
+    }
+
+    /** Its factory, for registries built in tests. */
+    public static final class Factory implements TrainerFactory {
+        @Override public String name() { return "test-centroid"; }
+        @Override public Trainer create(ComponentConfig config) { return new CentroidTrainer(config.seed()); }
+    }
+
+    @Override
+    public TrainedModel train(LabelledData data) {
+        data.requireTrainable("test-centroid");
+        FeatureSchema schema = data.schema();
+        Preprocessor pre = Preprocessor.fit(schema, data.featureMatrix(), true);
+        List<String> labels = data.labels();
+        double[][] centroids = new double[labels.size()][schema.size()];
+        double[] weights = new double[labels.size()];
+        for (LabelledExample e : data.examples()) {
+            int c = labels.indexOf(e.label());
+            double[] x = pre.apply(e.features());
+            for (int j = 0; j < x.length; j++) {
+                centroids[c][j] += e.weight() * x[j];
+            }
+            weights[c] += e.weight();
+        }
+        for (int c = 0; c < centroids.length; c++) {
+            for (int j = 0; j < schema.size(); j++) {
+                centroids[c][j] /= weights[c];
+            }
+        }
+        ModelProvenance provenance = new ModelProvenance("test-centroid", Map.of(), seed, data.size(), schema, labels,
+                pre.describe(), Map.of("audiu-core", "test"), Instant.EPOCH);
+        return new TrainedModel() {
+            @Override public FeatureSchema schema() { return schema; }
+            @Override public List<String> labels() { return labels; }
+            @Override public ModelProvenance provenance() { return provenance; }
+
+            @Override
+            public double[][] predictProbabilities(double[][] rows) {
+                double[][] out = new double[rows.length][labels.size()];
+                for (int i = 0; i < rows.length; i++) {
+                    double[] x = pre.apply(rows[i]);
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int c = 0; c < centroids.length; c++) {
+                        double d = 0;
+                        for (int j = 0; j < x.length; j++) {
+                            d += (x[j] - centroids[c][j]) * (x[j] - centroids[c][j]);
+                        }
+                        out[i][c] = -d;
+                        max = Math.max(max, -d);
+                    }
+                    double sum = 0;
+                    for (int c = 0; c < centroids.length; c++) {
+                        out[i][c] = Math.exp(out[i][c] - max);
+                        sum += out[i][c];
+                    }
+                    for (int c = 0; c < centroids.length; c++) {
+                        out[i][c] /= sum;
+                    }
+                }
+                return out;
+            }
+
+            @Override
+            public void save(Path file) throws java.io.IOException {
+                Files.writeString(file, "test-centroid " + labels + " " + schema, StandardCharsets.UTF_8);
+            }
+        };
+    }
+}
