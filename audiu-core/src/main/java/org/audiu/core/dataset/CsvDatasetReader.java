@@ -141,14 +141,18 @@ public final class CsvDatasetReader {
             for (CSVRecord r : lookahead) {
                 builder.accept(r);
             }
-            while (iterator.hasNext()) {
+            while (true) {
                 CSVRecord r;
                 try {
+                    if (!iterator.hasNext()) {
+                        break;
+                    }
                     r = iterator.next();
                 } catch (UncheckedIOException e) {
                     // The parser cannot resynchronise after a broken quote: keep what was read, say where it stopped.
-                    builder.problem(parser.getCurrentLineNumber(), "unreadable CSV from here on ("
-                            + e.getCause().getMessage() + "); rows before it are kept");
+                    String why = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+                    builder.problem(parser.getCurrentLineNumber(), "unreadable CSV from here on (" + why
+                            + "; an unclosed quote?); the rows before it are kept");
                     break;
                 }
                 builder.accept(r);

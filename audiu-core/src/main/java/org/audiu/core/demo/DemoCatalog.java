@@ -62,25 +62,30 @@ public final class DemoCatalog {
                 boolean artistMajor = random.nextDouble() < genre.majorShare();
                 int artistYear = genre.firstYear() + random.nextInt(genre.lastYear() - genre.firstYear() + 1);
                 String album = ADJECTIVES[random.nextInt(ADJECTIVES.length)] + " " + NOUNS[random.nextInt(NOUNS.length)];
+                Set<String> titles = new HashSet<>();
                 for (int k = 0; k < TRACKS_PER_ARTIST; k++) {
                     double[] f = new double[n];
                     for (int i = 0; i < n; i++) {
                         f[i] = centre[i] + 0.55 * genre.sd()[i] * random.nextGaussian();
                     }
-                    out.add(track(random, usedIds, genre, artist, album, artistMajor, artistYear, f));
+                    out.add(track(random, usedIds, titles, genre, artist, album, artistMajor, artistYear, f));
                 }
             }
         }
         return new DemoCatalog(out);
     }
 
-    private static DemoTrack track(Random random, Set<String> usedIds, GenreProfile genre, String artist,
+    private static DemoTrack track(Random random, Set<String> usedIds, Set<String> titles, GenreProfile genre,
+                                   String artist,
                                    String album, boolean artistMajor, int artistYear, double[] f) {
         String id;
         do {
             id = "demo" + Long.toString(Math.abs(random.nextLong()) % 2_176_782_336L, 36);
         } while (!usedIds.add(id));
-        String name = ADJECTIVES[random.nextInt(ADJECTIVES.length)] + " " + NOUNS[random.nextInt(NOUNS.length)];
+        String name;
+        do {
+            name = ADJECTIVES[random.nextInt(ADJECTIVES.length)] + " " + NOUNS[random.nextInt(NOUNS.length)];
+        } while (!titles.add(name)); // an artist never has two songs of the same title
         double tempo = clamp(f[8], 55, 210);
         double duration = clamp(f[9], 70_000, 600_000);
         double popularity = clamp(f[10], 0, 100);

@@ -17,8 +17,9 @@ import org.audiu.core.spi.Trainer;
 import org.audiu.core.spi.TrainerFactory;
 
 /**
- * A small real trainer for tests of modules that must not depend on audiu-models: weighted nearest centroid on
- * standardised features, probabilities from a softmax of negative distances. Name: {@code test-centroid}.
+ * A small real trainer for tests of modules that must not depend on audiu-models: a weighted per-class centroid with
+ * per-class spread (Gaussian naive Bayes on standardised features), so a compact "liked" cluster is told apart from a
+ * broad pool. Name: {@code test-centroid}.
  */
 public final class CentroidTrainer implements Trainer {
     private final long seed;
@@ -39,19 +40,36 @@ public final class CentroidTrainer implements Trainer {
         FeatureSchema schema = data.schema();
         Preprocessor pre = Preprocessor.fit(schema, data.featureMatrix(), true);
         List<String> labels = data.labels();
-        double[][] centroids = new double[labels.size()][schema.size()];
+        int d = schema.size();
+        double[][] centroids = new double[labels.size()][d];
+        double[][] variances = new double[labels.size()][d];
         double[] weights = new double[labels.size()];
         for (LabelledExample e : data.examples()) {
             int c = labels.indexOf(e.label());
             double[] x = pre.apply(e.features());
-            for (int j = 0; j < x.length; j++) {
+            for (int j = 0; j < d; j++) {
                 centroids[c][j] += e.weight() * x[j];
             }
             weights[c] += e.weight();
         }
         for (int c = 0; c < centroids.length; c++) {
-            for (int j = 0; j < schema.size(); j++) {
+            for (int j = 0; j < d; j++) {
                 centroids[c][j] /= weights[c];
+            }
+        }
+        for (LabelledExample e : data.examples()) {
+            int c = labels.indexOf(e.label());
+            double[] x = pre.apply(e.features());
+            for (int j = 0; j < d; j++) {
+                variances[c][j] += e.weight() * (x[j] - centroids[c][j]) * (x[j] - centroids[c][j]);
+            }
+        }
+        double totalWeight = java.util.Arrays.stream(weights).sum();
+        double[] logPrior = new double[labels.size()];
+        for (int c = 0; c < centroids.length; c++) {
+            logPrior[c] = Math.log(weights[c] / totalWeight);
+            for (int j = 0; j < d; j++) {
+                variances[c][j] = variances[c][j] / weights[c] + 0.05;
             }
         }
         ModelProvenance provenance = new ModelProvenance("test-centroid", Map.of(), seed, data.size(), schema, labels,
@@ -68,12 +86,13 @@ public final class CentroidTrainer implements Trainer {
                     double[] x = pre.apply(rows[i]);
                     double max = Double.NEGATIVE_INFINITY;
                     for (int c = 0; c < centroids.length; c++) {
-                        double d = 0;
+                        double logLikelihood = logPrior[c];
                         for (int j = 0; j < x.length; j++) {
-                            d += (x[j] - centroids[c][j]) * (x[j] - centroids[c][j]);
+                            double diff = x[j] - centroids[c][j];
+                            logLikelihood -= 0.5 * (diff * diff / variances[c][j] + Math.log(variances[c][j]));
                         }
-                        out[i][c] = -d;
-                        max = Math.max(max, -d);
+                        out[i][c] = logLikelihood;
+                        max = Math.max(max, logLikelihood);
                     }
                     double sum = 0;
                     for (int c = 0; c < centroids.length; c++) {
