@@ -27,6 +27,9 @@ import org.audiu.core.spi.Plugins;
  * model = random-forest            # parameters: model.*
  * candidates.source = demo         # parameters: candidates.*
  * recommendations = 20             # engine settings: recommendations.*, training.*
+ * listener-features = artist-affinity, album-affinity, co-membership, release-year, popularity, audio-similarity
+ *                                  # columns computed from the library (none: off); parameters under
+ *                                  # listener-features.&lt;name&gt;.
  * seed = 42
  * </pre>
  * Every key must belong to something: an unknown key fails with the known ones and a "did you mean". Immutable.
@@ -50,6 +53,7 @@ public final class AudiuConfig {
         s.put("model", "random-forest");
         s.put("candidates.source", "demo");
         s.put("sink", "");
+        s.put("listener-features", String.join(", ", org.audiu.core.relative.ListenerFeatures.DEFAULT_NAMES));
         return java.util.Collections.unmodifiableMap(s);
     }
 
@@ -138,6 +142,20 @@ public final class AudiuConfig {
     }
 
     /**
+     * The listener-relative features' names, in order ({@code listener-features}; default: every built-in one;
+     * {@code none}: no listener features).
+     */
+    public List<String> listenerFeatures() {
+        List<String> out = new ArrayList<>();
+        for (String s : selected("listener-features").split(",")) {
+            if (!s.isBlank() && !s.trim().equals(org.audiu.core.relative.ListenerFeatures.NONE)) {
+                out.add(s.trim());
+            }
+        }
+        return out;
+    }
+
+    /**
      * The parameters under {@code prefix} (without it) for a component, excluding the selector key itself and the
      * engine's keys.
      */
@@ -195,6 +213,17 @@ public final class AudiuConfig {
                 throw new ConfigException("'" + key + "' in " + origin + " configures feature provider '" + provider
                         + "', which is not in the chain 'features = " + String.join(", ", featureNames) + "'. Add it"
                         + " to 'features' or remove the key." + Suggestions.didYouMean(provider, featureNames));
+            }
+            if (key.startsWith("listener-features.")) {
+                String rest = key.substring("listener-features.".length());
+                String feature = rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
+                List<String> selected = listenerFeatures();
+                if (selected.contains(feature)) {
+                    continue;
+                }
+                throw new ConfigException("'" + key + "' in " + origin + " configures listener feature '" + feature
+                        + "', which is not in 'listener-features = " + String.join(", ", selected) + "'. Add it"
+                        + " to 'listener-features' or remove the key." + Suggestions.didYouMean(feature, selected));
             }
             unknown.add(key);
         }

@@ -21,6 +21,7 @@ import org.audiu.core.config.ConfigException;
 import org.audiu.core.spi.Candidate;
 import org.audiu.core.spi.CandidateSource;
 import org.audiu.core.spi.CandidateSourceFactory;
+import org.audiu.core.spi.CoMembershipIndex;
 import org.audiu.core.spi.FeatureProvider;
 import org.audiu.core.spi.FeatureProviderFactory;
 import org.audiu.core.spi.LibrarySource;
@@ -62,9 +63,13 @@ public final class DatasetPlugins {
         }
     }
 
-    /** Every track of a CSV, with its features inline. */
-    public static final class DatasetCandidateSource implements CandidateSource {
+    /**
+     * Every track of a CSV, with its features inline. When the file has playlists, they are its co-membership
+     * groups ({@link CoMembershipIndex}) for the {@code co-membership} listener feature.
+     */
+    public static final class DatasetCandidateSource implements CandidateSource, CoMembershipIndex {
         private final LazyDataset dataset;
+        private volatile PlaylistCoMembership index;
 
         DatasetCandidateSource(LazyDataset dataset) {
             this.dataset = dataset;
@@ -79,6 +84,26 @@ public final class DatasetPlugins {
         public Stream<Candidate> candidates() {
             return dataset.get().tracks().values().stream().map(t -> Candidate.of(t.track(), t.features()));
         }
+
+        private PlaylistCoMembership index() {
+            PlaylistCoMembership i = index;
+            if (i == null) {
+                synchronized (this) {
+                    i = index;
+                    if (i == null) {
+                        i = new PlaylistCoMembership(dataset.get());
+                        index = i;
+                    }
+                }
+            }
+            return i;
+        }
+
+        @Override public int groupCount() { return index().groupCount(); }
+        @Override public int groupSize(int group) { return index().groupSize(group); }
+        @Override public int[] groupsOf(String trackId) { return index().groupsOf(trackId); }
+        @Override public int[] groupsOfArtist(String artist) { return index().groupsOfArtist(artist); }
+        @Override public int groupOfPlaylist(String playlistId) { return index().groupOfPlaylist(playlistId); }
     }
 
     /** Looks tracks up by id in a CSV. */

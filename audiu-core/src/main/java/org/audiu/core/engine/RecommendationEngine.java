@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -28,8 +29,12 @@ import org.audiu.core.ml.LabelledExample;
 import org.audiu.core.ml.Preprocessor;
 import org.audiu.core.ml.TrainedModel;
 import org.audiu.core.preference.PreferenceScores;
+import org.audiu.core.relative.FittedListenerFeatures;
+import org.audiu.core.relative.ListenerContext;
+import org.audiu.core.relative.ListenerFeatures;
 import org.audiu.core.spi.Candidate;
 import org.audiu.core.spi.CandidateSource;
+import org.audiu.core.spi.CoMembershipIndex;
 import org.audiu.core.spi.LibrarySource;
 import org.audiu.core.spi.PluginKind;
 import org.audiu.core.spi.Plugins;
@@ -39,10 +44,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The recommendation pipeline: library → preference scores → training set (liked tracks, weighted by preference,
- * against negatives sampled from the pool) → trainer → model → the pool streamed through the feature chain and
- * scored in batches → top-N in a bounded heap → library tracks excluded → artist cap → recommendations with
- * reasons. Memory stays bounded however large the pool: it is streamed twice (sample, then score), never held.
+ * The recommendation pipeline: library → preference scores → listener-relative features fitted to the library →
+ * training set (liked tracks, weighted by preference, against negatives sampled from the pool; every row is the
+ * track's features followed by its listener-relative columns) → trainer → model → the pool streamed through the
+ * feature chain, extended the same way and scored in batches → top-N in a bounded heap → library tracks excluded →
+ * artist cap → recommendations with reasons. Memory stays bounded however large the pool: it is streamed twice
+ * (sample, then score), never held.
  *
  * <p>Build one from a configuration with {@link #fromConfig}, or wire the parts in code. Each stage is public so it
  * can be used alone.
@@ -63,10 +70,21 @@ public final class RecommendationEngine {
     private final EngineSettings settings;
     private final Map<String, String> componentNames;
     private final ProgressListener progress;
+    private final ListenerFeatures listenerFeatures;
 
+    /** An engine with the built-in listener-relative features ({@link ListenerFeatures#defaults()}). */
     public RecommendationEngine(LibrarySource librarySource, PreferenceScorer scorer, FeatureProviderChain features,
                                 CandidateSource candidates, Trainer trainer, EngineSettings settings,
                                 Map<String, String> componentNames, ProgressListener progress) {
+        this(librarySource, scorer, features, candidates, trainer, settings, componentNames, progress,
+                ListenerFeatures.defaults());
+    }
+
+    public RecommendationEngine(LibrarySource librarySource, PreferenceScorer scorer, FeatureProviderChain features,
+                                CandidateSource candidates, Trainer trainer, EngineSettings settings,
+                                Map<String, String> componentNames, ProgressListener progress,
+                                ListenerFeatures listenerFeatures) {
+        this.listenerFeatures = Objects.requireNonNull(listenerFeatures, "listenerFeatures");
         this.librarySource = Objects.requireNonNull(librarySource, "librarySource");
         this.scorer = Objects.requireNonNull(scorer, "scorer");
         this.features = Objects.requireNonNull(features, "features");
@@ -106,6 +124,14 @@ public final class RecommendationEngine {
         names.put("model", model);
         Trainer trainer = plugins.trainers().create(model,
                 config.component(PluginKind.TRAINER.label(), model, "model.", plugins));
+        List<ListenerFeatures.Named> relative = new ArrayList<>();
+        for (String name : config.listenerFeatures()) {
+            relative.add(new ListenerFeatures.Named(name, plugins.listenerFeatures().create(name,
+                    config.component(PluginKind.LISTENER_FEATURE.label(), name, "listener-features." + name + ".",
+                            plugins))));
+        }
+        names.put("listener-features", relative.isEmpty() ? ListenerFeatures.NONE : String.join(", ",
+                config.listenerFeatures()));
         ComponentConfig engineConfig = config.engine(plugins);
         EngineSettings settings = EngineSettings.from(engineConfig);
         engineConfig.failOnUnreadKeys();
@@ -114,7 +140,7 @@ public final class RecommendationEngine {
                     + " Available: " + plugins.featureProviders().names() + ".");
         }
         return new RecommendationEngine(library, scorer, new FeatureProviderChain(providers, settings.schema()),
-                candidates, trainer, settings, names, progress);
+                candidates, trainer, settings, names, progress, new ListenerFeatures(relative));
     }
 
     public EngineSettings settings() {
@@ -124,12 +150,37 @@ public final class RecommendationEngine {
     /** A copy of this engine with other settings (e.g. a different number of recommendations). */
     public RecommendationEngine withSettings(EngineSettings newSettings) {
         return new RecommendationEngine(librarySource, scorer, features, candidates, trainer, newSettings,
-                componentNames, progress);
+                componentNames, progress, listenerFeatures);
     }
 
-    /** A listener's library with preference scores and the features of its tracks. */
+    /**
+     * A copy of this engine that reads another library and pool through another feature chain (an evaluation runs
+     * one engine per listener this way); everything else (scorer, trainer, settings, listener features) is shared.
+     *
+     * @param names component names for reports, replacing those of the same keys
+     */
+    public RecommendationEngine withSources(LibrarySource newLibrary, CandidateSource newCandidates,
+                                            FeatureProviderChain newFeatures, Map<String, String> names) {
+        Map<String, String> merged = new LinkedHashMap<>(componentNames);
+        merged.putAll(names);
+        return new RecommendationEngine(newLibrary, scorer, newFeatures, newCandidates, trainer, settings, merged,
+                progress, listenerFeatures);
+    }
+
+    /** The configured listener-relative features. */
+    public ListenerFeatures listenerFeatures() {
+        return listenerFeatures;
+    }
+
+    /**
+     * A listener's library with preference scores, the features of its tracks, and the listener-relative features
+     * fitted to it.
+     *
+     * @param likedRows features of {@code liked} in the engine's base schema ({@link EngineSettings#schema()})
+     * @param relative  extends a base row with the listener-relative columns; its schema is the model's
+     */
     public record PreparedListener(ListenerLibrary library, PreferenceScores preferences, List<Track> liked,
-                                   double[][] likedRows, FeatureLookup lookup) {
+                                   double[][] likedRows, FeatureLookup lookup, FittedListenerFeatures relative) {
     }
 
     /** Runs the whole pipeline. */
@@ -195,7 +246,12 @@ public final class RecommendationEngine {
                 rows.add(v.project(settings.schema()));
             }
         }
-        return new PreparedListener(library, preferences, liked, rows.toArray(double[][]::new), lookup);
+        double[][] likedRows = rows.toArray(double[][]::new);
+        Optional<CoMembershipIndex> coMembership = candidates instanceof CoMembershipIndex index
+                ? Optional.of(index) : Optional.empty();
+        FittedListenerFeatures relative = listenerFeatures.fit(new ListenerContext(library, preferences, liked,
+                likedRows, settings.schema(), coMembership));
+        return new PreparedListener(library, preferences, liked, likedRows, lookup, relative);
     }
 
     private FeatureLookup lookupInBatches(List<Track> tracks, ProgressListener.Step step) {
@@ -296,21 +352,23 @@ public final class RecommendationEngine {
         double[] prefs = new double[listener.liked().size()];
         double total = 0;
         for (int i = 0; i < prefs.length; i++) {
-            prefs[i] = Math.max(0.05, listener.preferences().scoreOf(listener.liked().get(i).id()));
+            prefs[i] = listenerPreference(listener, i);
             total += prefs[i];
         }
         double meanPref = total / prefs.length;
+        FittedListenerFeatures relative = listener.relative();
         for (int i = 0; i < prefs.length; i++) {
             Track t = listener.liked().get(i);
-            examples.add(new LabelledExample(t.id(), listener.likedRows()[i], LIKED, prefs[i] / meanPref,
-                    t.mainArtist()));
+            examples.add(new LabelledExample(t.id(), relative.extend(t, listener.likedRows()[i], true), LIKED,
+                    prefs[i] / meanPref, t.mainArtist()));
         }
         double negativeWeight = (double) prefs.length / sample.rows().length;
         for (int i = 0; i < sample.rows().length; i++) {
             Track t = sample.tracks().get(i);
-            examples.add(new LabelledExample(t.id(), sample.rows()[i], OTHER, negativeWeight, t.mainArtist()));
+            examples.add(new LabelledExample(t.id(), relative.extend(t, sample.rows()[i], false), OTHER,
+                    negativeWeight, t.mainArtist()));
         }
-        FeatureSchema schema = settings.schema();
+        FeatureSchema schema = relative.schema();
         List<LabelledExample> trainPart = new ArrayList<>(examples);
         List<LabelledExample> holdoutPart = new ArrayList<>();
         if (settings.holdout() > 0 && examples.size() >= 20) {
@@ -361,6 +419,7 @@ public final class RecommendationEngine {
             throw new IllegalArgumentException("limit must be >= 1, got " + limit);
         }
         Exclusions exclusions = new Exclusions(listener.library());
+        FittedListenerFeatures relative = listener.relative();
         int capacity = Math.max(limit * Math.max(4, settings.perArtist() == 1 ? 10 : 6), 100);
         TopK<Scored> top = new TopK<>(capacity);
         FeatureSchema schema = settings.schema();
@@ -378,13 +437,13 @@ public final class RecommendationEngine {
                 pool++;
                 batch.add(c);
                 if (batch.size() == settings.batchSize()) {
-                    missing += scoreBatch(batch, model, top);
+                    missing += scoreBatch(batch, model, relative, top);
                     step.advance(batch.size());
                     batch.clear();
                 }
             }
             if (!batch.isEmpty()) {
-                missing += scoreBatch(batch, model, top);
+                missing += scoreBatch(batch, model, relative, top);
                 step.advance(batch.size());
             }
         }
@@ -421,7 +480,8 @@ public final class RecommendationEngine {
     private record Scored(Track track, double[] row) {
     }
 
-    private long scoreBatch(List<Candidate> batch, TrainedModel model, TopK<Scored> top) {
+    private long scoreBatch(List<Candidate> batch, TrainedModel model, FittedListenerFeatures relative,
+                            TopK<Scored> top) {
         List<Track> tracks = new ArrayList<>(batch.size());
         List<double[]> rows = new ArrayList<>(batch.size());
         List<Candidate> needLookup = new ArrayList<>();
@@ -449,12 +509,19 @@ public final class RecommendationEngine {
         if (rows.isEmpty()) {
             return missing;
         }
-        double[][] matrix = rows.toArray(double[][]::new);
+        double[][] matrix = new double[rows.size()][];
+        for (int i = 0; i < matrix.length; i++) {
+            matrix[i] = relative.extend(tracks.get(i), rows.get(i), false);
+        }
         double[] scores = model.probabilityOf(LIKED, matrix);
         for (int i = 0; i < scores.length; i++) {
-            top.offer(new Scored(tracks.get(i), matrix[i]), scores[i], tracks.get(i).id());
+            top.offer(new Scored(tracks.get(i), rows.get(i)), scores[i], tracks.get(i).id());
         }
         return missing;
+    }
+
+    private static double listenerPreference(PreparedListener listener, int i) {
+        return Math.max(ListenerContext.MIN_PREFERENCE, listener.preferences().scoreOf(listener.liked().get(i).id()));
     }
 
     private static double[][] concat(double[][] a, double[][] b) {

@@ -21,6 +21,9 @@ public record PluginKind<F extends PluginFactory<?>>(String label, Class<F> fact
             PreferenceScorerFactory.class, "scorer", "audiu-core (weighted) or your own jar");
     public static final PluginKind<TrainerFactory> TRAINER = new PluginKind<>("trainer", TrainerFactory.class, "model",
             "audiu-models");
+    public static final PluginKind<ListenerFeatureFactory> LISTENER_FEATURE = new PluginKind<>("listener feature",
+            ListenerFeatureFactory.class, "listener-features", "audiu-core (artist-affinity, album-affinity, "
+            + "co-membership, release-year, popularity, audio-similarity) or your own jar");
     public static final PluginKind<PlaylistSinkFactory> PLAYLIST_SINK = new PluginKind<>("playlist sink",
             PlaylistSinkFactory.class, "sink", "audiu-spotify");
 

@@ -12,7 +12,8 @@ public record Plugins(PluginRegistry<LibrarySourceFactory> librarySources,
                       PluginRegistry<PreferenceSignalFactory> preferenceSignals,
                       PluginRegistry<PreferenceScorerFactory> preferenceScorers,
                       PluginRegistry<TrainerFactory> trainers,
-                      PluginRegistry<PlaylistSinkFactory> playlistSinks) {
+                      PluginRegistry<PlaylistSinkFactory> playlistSinks,
+                      PluginRegistry<ListenerFeatureFactory> listenerFeatures) {
 
     public Plugins {
         Objects.requireNonNull(librarySources);
@@ -22,6 +23,19 @@ public record Plugins(PluginRegistry<LibrarySourceFactory> librarySources,
         Objects.requireNonNull(preferenceScorers);
         Objects.requireNonNull(trainers);
         Objects.requireNonNull(playlistSinks);
+        Objects.requireNonNull(listenerFeatures);
+    }
+
+    /** The registries of the kinds that existed before listener features; those are then found on the classpath. */
+    public Plugins(PluginRegistry<LibrarySourceFactory> librarySources,
+                   PluginRegistry<CandidateSourceFactory> candidateSources,
+                   PluginRegistry<FeatureProviderFactory> featureProviders,
+                   PluginRegistry<PreferenceSignalFactory> preferenceSignals,
+                   PluginRegistry<PreferenceScorerFactory> preferenceScorers,
+                   PluginRegistry<TrainerFactory> trainers,
+                   PluginRegistry<PlaylistSinkFactory> playlistSinks) {
+        this(librarySources, candidateSources, featureProviders, preferenceSignals, preferenceScorers, trainers,
+                playlistSinks, PluginRegistry.load(PluginKind.LISTENER_FEATURE, Plugins.class.getClassLoader()));
     }
 
     /** Every plugin found by {@link java.util.ServiceLoader} on the context (or this class's) class loader. */
@@ -38,16 +52,22 @@ public record Plugins(PluginRegistry<LibrarySourceFactory> librarySources,
                 PluginRegistry.load(PluginKind.PREFERENCE_SIGNAL, loader),
                 PluginRegistry.load(PluginKind.PREFERENCE_SCORER, loader),
                 PluginRegistry.load(PluginKind.TRAINER, loader),
-                PluginRegistry.load(PluginKind.PLAYLIST_SINK, loader));
+                PluginRegistry.load(PluginKind.PLAYLIST_SINK, loader),
+                PluginRegistry.load(PluginKind.LISTENER_FEATURE, loader));
     }
 
     public Plugins withTrainer(TrainerFactory factory) {
         return new Plugins(librarySources, candidateSources, featureProviders, preferenceSignals, preferenceScorers,
-                trainers.with(factory), playlistSinks);
+                trainers.with(factory), playlistSinks, listenerFeatures);
     }
 
     public Plugins withScorer(PreferenceScorerFactory factory) {
         return new Plugins(librarySources, candidateSources, featureProviders, preferenceSignals,
-                preferenceScorers.with(factory), trainers, playlistSinks);
+                preferenceScorers.with(factory), trainers, playlistSinks, listenerFeatures);
+    }
+
+    public Plugins withListenerFeature(ListenerFeatureFactory factory) {
+        return new Plugins(librarySources, candidateSources, featureProviders, preferenceSignals, preferenceScorers,
+                trainers, playlistSinks, listenerFeatures.with(factory));
     }
 }

@@ -1,0 +1,86 @@
+package org.audiu.core.relative;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.audiu.core.Track;
+import org.audiu.core.spi.ListenerFeature;
+
+/**
+ * {@code release-year}: how close a track's release year is to the library's.
+ * <ul>
+ *   <li>{@code year_distance}: |year - library median| / the library's spread (scaled median absolute deviation,
+ *       at least one year);</li>
+ *   <li>{@code year_density}: share of the library released within {@code window} years of the track
+ *       (parameter {@code listener-features.release-year.window}, default 2).</li>
+ * </ul>
+ * Unknown years are NaN; left out when no library track has a year.
+ */
+public final class ReleaseYearProximity implements ListenerFeature {
+    static final List<String> COLUMNS = List.of("year_distance", "year_density");
+
+    private final int window;
+
+    public ReleaseYearProximity(int window) {
+        if (window < 0) {
+            throw new IllegalArgumentException("window must be >= 0, got " + window);
+        }
+        this.window = window;
+    }
+
+    @Override
+    public List<String> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public Optional<Fitted> fit(ListenerContext listener) {
+        int[] years = listener.liked().stream().filter(t -> t.releaseYear().isPresent())
+                .mapToInt(t -> t.releaseYear().getAsInt()).sorted().toArray();
+        if (years.length == 0) {
+            return Optional.empty();
+        }
+        double median = median(Arrays.stream(years).asDoubleStream().toArray());
+        double[] deviations = Arrays.stream(years).mapToDouble(y -> Math.abs(y - median)).sorted().toArray();
+        double spread = Math.max(1.0, 1.4826 * median(deviations));
+        Set<String> own = listener.preferenceById().keySet();
+        return Optional.of((track, row, inLibrary, out, offset) -> {
+            if (track.releaseYear().isEmpty()) {
+                out[offset] = Double.NaN;
+                out[offset + 1] = Double.NaN;
+                return;
+            }
+            int y = track.releaseYear().getAsInt();
+            int self = inLibrary && own.contains(track.id()) ? 1 : 0;
+            out[offset] = Math.abs(y - median) / spread;
+            int near = countBetween(years, y - window, y + window) - self;
+            int n = years.length - self;
+            out[offset + 1] = n > 0 ? (double) near / n : 0;
+        });
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** Values v of the sorted array with lo <= v <= hi. */
+    private static int countBetween(int[] sorted, int lo, int hi) {
+        return firstAbove(sorted, hi) - firstAbove(sorted, lo - 1);
+    }
+
+    private static int firstAbove(int[] sorted, int value) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}
