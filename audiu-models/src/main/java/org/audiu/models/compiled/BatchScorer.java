@@ -1,0 +1,116 @@
+package org.audiu.models.compiled;
+
+import java.util.Objects;
+import java.util.stream.IntStream;
+import org.audiu.core.ml.Preprocessor;
+
+/**
+ * Scores batches of raw rows with a {@link CompiledClassifier}: the model's preprocessing (median imputation,
+ * standardisation) into a per-chunk scratch row, the compiled scores, then the same conversion to probabilities as
+ * the Tribuo path ({@link #toProbabilities}). Large batches are split into chunks scored on all cores (the common
+ * fork-join pool). Immutable and thread-safe.
+ */
+public final class BatchScorer {
+    /** Rows per parallel chunk. */
+    static final int CHUNK = 2048;
+
+    private final CompiledClassifier classifier;
+    private final Preprocessor preprocessor;
+
+    public BatchScorer(CompiledClassifier classifier, Preprocessor preprocessor) {
+        this.classifier = Objects.requireNonNull(classifier, "classifier");
+        this.preprocessor = Objects.requireNonNull(preprocessor, "preprocessor");
+        if (preprocessor.schema().size() != classifier.featureCount()) {
+            throw new IllegalArgumentException("Preprocessing has " + preprocessor.schema().size()
+                    + " features, the compiled model " + classifier.featureCount());
+        }
+    }
+
+    public CompiledClassifier classifier() {
+        return classifier;
+    }
+
+    /** Rows preprocessed and scored together. */
+    private static final int BLOCK = 64;
+
+    /** Class probabilities of each row, in the classifier's label order. */
+    public double[][] probabilities(double[][] rows) {
+        int k = classifier.labels().size();
+        double[][] out = new double[rows.length][k];
+        run(rows.length, (from, to) -> scoreRange(rows, from, to, (i, p) -> System.arraycopy(p, 0, out[i], 0, k)));
+        return out;
+    }
+
+    /** The probability of one label (by index in the classifier's labels) for each row. */
+    public double[] probabilityOf(int label, double[][] rows) {
+        int k = classifier.labels().size();
+        if (label < 0 || label >= k) {
+            throw new IllegalArgumentException("label index " + label + " outside 0.." + (k - 1));
+        }
+        double[] out = new double[rows.length];
+        run(rows.length, (from, to) -> scoreRange(rows, from, to, (i, p) -> out[i] = p[label]));
+        return out;
+    }
+
+    /** Receives the probabilities of row i (the array is reused). */
+    @FunctionalInterface
+    private interface RowSink {
+        void accept(int i, double[] probabilities);
+    }
+
+    private void scoreRange(double[][] rows, int from, int to, RowSink sink) {
+        int k = classifier.labels().size();
+        int d = classifier.featureCount();
+        double[][] scratch = new double[BLOCK][d];
+        double[] scores = new double[BLOCK * k];
+        double[] one = new double[k];
+        double[] probabilities = new double[k];
+        for (int start = from; start < to; start += BLOCK) {
+            int b = Math.min(BLOCK, to - start);
+            for (int r = 0; r < b; r++) {
+                preprocessor.applyInto(rows[start + r], scratch[r]);
+            }
+            classifier.scores(scratch, b, scores);
+            for (int r = 0; r < b; r++) {
+                System.arraycopy(scores, r * k, one, 0, k);
+                toProbabilities(one, k, probabilities);
+                sink.accept(start + r, probabilities);
+            }
+        }
+    }
+
+    /** A range of rows, scored by one thread. */
+    @FunctionalInterface
+    private interface RangeTask {
+        void run(int from, int to);
+    }
+
+    private static void run(int n, RangeTask task) {
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        if (chunks <= 1 || Runtime.getRuntime().availableProcessors() == 1) {
+            task.run(0, n);
+            return;
+        }
+        IntStream.range(0, chunks).parallel().forEach(c -> task.run(c * CHUNK, Math.min(n, (c + 1) * CHUNK)));
+    }
+
+    /**
+     * Tribuo output scores to probabilities, as audiU reads every Tribuo prediction: negative or non-finite scores
+     * count as 0, the rest is scaled to sum to 1 (left as is when it already does), all-zero becomes uniform.
+     */
+    public static void toProbabilities(double[] scores, int k, double[] out) {
+        double sum = 0;
+        for (int j = 0; j < k; j++) {
+            double v = scores[j];
+            out[j] = Double.isFinite(v) ? Math.max(0, v) : 0;
+            sum += out[j];
+        }
+        if (sum <= 0) {
+            java.util.Arrays.fill(out, 0, k, 1.0 / k);
+        } else if (Math.abs(sum - 1) > 1e-9) {
+            for (int j = 0; j < k; j++) {
+                out[j] /= sum;
+            }
+        }
+    }
+}
