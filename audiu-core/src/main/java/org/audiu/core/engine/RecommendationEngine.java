@@ -412,7 +412,8 @@ public final class RecommendationEngine {
 
     /**
      * Second pass over the pool: scores every candidate not in the library in batches, keeps the best in a bounded
-     * heap, applies the artist cap and writes reasons.
+     * heap that applies the artist cap as it goes ({@link CappedTopK}: the cap never leaves the list short while the
+     * pool has other artists), and writes reasons.
      */
     public Ranking rank(PreparedListener listener, TrainedModel model, PoolSample sample, int limit) {
         if (limit < 1) {
@@ -420,8 +421,8 @@ public final class RecommendationEngine {
         }
         Exclusions exclusions = new Exclusions(listener.library());
         FittedListenerFeatures relative = listener.relative();
-        int capacity = Math.max(limit * Math.max(4, settings.perArtist() == 1 ? 10 : 6), 100);
-        TopK<Scored> top = new TopK<>(capacity);
+        CappedTopK<Scored> top = new CappedTopK<>(limit, settings.perArtist(),
+                s -> s.track().mainArtist().toLowerCase(Locale.ROOT));
         FeatureSchema schema = settings.schema();
         long pool = 0;
         long missing = 0;
@@ -481,7 +482,7 @@ public final class RecommendationEngine {
     }
 
     private long scoreBatch(List<Candidate> batch, TrainedModel model, FittedListenerFeatures relative,
-                            TopK<Scored> top) {
+                            CappedTopK<Scored> top) {
         List<Track> tracks = new ArrayList<>(batch.size());
         List<double[]> rows = new ArrayList<>(batch.size());
         List<Candidate> needLookup = new ArrayList<>();
