@@ -1,0 +1,63 @@
+package org.audiu.core.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.audiu.core.AudioFeatures;
+import org.audiu.core.config.AudiuConfig;
+import org.audiu.core.config.ConfigException;
+import org.audiu.core.spi.Plugins;
+import org.audiu.core.testkit.CentroidTrainer;
+import org.junit.jupiter.api.Test;
+
+class ListenerFeaturesInEngineTest {
+    private static final Plugins PLUGINS = Plugins.fromClasspath().withTrainer(new CentroidTrainer.Factory());
+
+    private static RecommendationEngine demo(Map<String, String> extra) {
+        Map<String, String> values = new HashMap<>(Map.of("model", "test-centroid"));
+        values.putAll(extra);
+        return RecommendationEngine.fromConfig(new AudiuConfig(values, Path.of("."), "test"), PLUGINS,
+                ProgressListener.NONE);
+    }
+
+    @Test
+    void onByDefaultAndLearnedByTheModel() {
+        RecommendationEngine engine = demo(Map.of());
+        assertEquals(List.of("artist-affinity", "album-affinity", "co-membership", "release-year", "popularity",
+                "audio-similarity"), engine.listenerFeatures().names());
+        RecommendationResult result = engine.recommend();
+        List<String> schema = result.model().schema().names();
+        assertEquals(AudioFeatures.DEFAULT_MODEL_FEATURES.names(), schema.subList(0, 12));
+        assertTrue(schema.containsAll(List.of("artist_share", "album_share", "year_distance", "popularity_distance",
+                "audio_distance")), schema.toString());
+        assertTrue(!schema.contains("group_cooccurrence"), "the demo pool knows no playlists: " + schema);
+        assertEquals(20, result.recommendations().size());
+    }
+
+    @Test
+    void noneTurnsThemOff() {
+        RecommendationResult result = demo(Map.of("listener-features", "none")).recommend();
+        assertEquals(AudioFeatures.DEFAULT_MODEL_FEATURES, result.model().schema());
+    }
+
+    @Test
+    void parametersAndNamesAreChecked() {
+        demo(Map.of("listener-features.release-year.window", "3"));
+        ConfigException unknown = assertThrows(ConfigException.class, () -> demo(Map.of("listener-features",
+                "artist-affinity, album-afinity")));
+        assertTrue(unknown.getMessage().contains("No listener feature named 'album-afinity'"), unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("album-affinity"), unknown.getMessage());
+        ConfigException badKey = assertThrows(ConfigException.class, () -> demo(Map.of(
+                "listener-features.popularity.weight", "2")));
+        assertTrue(badKey.getMessage().contains("listener-features.popularity.weight"), badKey.getMessage());
+        ConfigException notSelected = assertThrows(ConfigException.class, () -> demo(Map.of("listener-features",
+                "popularity", "listener-features.release-year.window", "3")));
+        assertTrue(notSelected.getMessage().contains("not in 'listener-features = popularity'"),
+                notSelected.getMessage());
+    }
+}
