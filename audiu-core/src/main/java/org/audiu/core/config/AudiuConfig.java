@@ -24,7 +24,7 @@ import org.audiu.core.spi.Plugins;
  * features.dataset.path = data.csv # parameters of one provider: features.&lt;name&gt;.*
  * features.columns = danceability, energy, ...   # the model's features (default: 12 standard audio features)
  * scorer = weighted                # parameters: scorer.*
- * model = random-forest            # parameters: model.*
+ * model = logistic                 # the default; or random-forest, ... by name; parameters: model.*
  * candidates.source = demo         # parameters: candidates.*
  * recommendations = 20             # engine settings: recommendations.*, training.*
  * listener-features = artist-affinity, album-affinity, co-membership, release-year, popularity, audio-similarity
@@ -50,7 +50,7 @@ public final class AudiuConfig {
         s.put("library.source", "demo");
         s.put("features", "demo");
         s.put("scorer", "weighted");
-        s.put("model", "random-forest");
+        s.put("model", "logistic");
         s.put("candidates.source", "demo");
         s.put("sink", "");
         s.put("listener-features", String.join(", ", org.audiu.core.relative.ListenerFeatures.DEFAULT_NAMES));
