@@ -28,7 +28,7 @@ public final class PluginsCommand implements Callable<Integer> {
         Map<String, Map<String, String>> all = new LinkedHashMap<>();
         for (PluginRegistry<?> r : List.of(plugins.librarySources(), plugins.candidateSources(),
                 plugins.featureProviders(), plugins.preferenceScorers(), plugins.preferenceSignals(),
-                plugins.trainers(), plugins.playlistSinks())) {
+                plugins.trainers(), plugins.playlistSinks(), plugins.listenerFeatures())) {
             Map<String, String> byName = new LinkedHashMap<>();
             for (String name : r.names()) {
                 PluginFactory<?> f = r.find(name).orElseThrow();

@@ -1,0 +1,172 @@
+package org.audiu.examples.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.audiu.core.AudioFeatures;
+import org.audiu.core.Track;
+import org.audiu.core.config.ComponentConfig;
+import org.audiu.core.demo.GeneratedCatalogue;
+import org.audiu.core.engine.RecommendationEngine;
+import org.audiu.core.ml.LabelledData;
+import org.audiu.core.ml.LabelledExample;
+import org.audiu.core.ml.TrainedModel;
+import org.audiu.core.spi.Candidate;
+import org.audiu.core.spi.Plugins;
+import org.audiu.core.spi.Trainer;
+import org.audiu.models.tribuo.TribuoModel;
+
+/**
+ * Candidate-scoring throughput of every trainer on the classpath: a generated pool with the 13 standard audio
+ * features is scored in batches (as the engine does) after warm-up, several times; Tribuo's own
+ * {@code predict(List)} is measured in the same run on a prefix of the pool, and the two paths' results are
+ * compared.
+ */
+public final class ScoringBenchmark {
+    /** Throughput goals, tracks per second, by kind of model. */
+    static final double TREE_GOAL = 1_000_000;
+    static final double LINEAR_GOAL = 5_000_000;
+    static final double MLP_GOAL = 1_000_000;
+
+    /**
+     * @param pool          tracks to score per run
+     * @param warmups       untimed runs before measuring
+     * @param runs          timed runs
+     * @param referenceRows rows scored by Tribuo's own path (a prefix of the pool; Tribuo is slow)
+     * @param batchSize     rows per prediction call, as the engine's {@code batch-size}
+     */
+    public record Options(long pool, int warmups, int runs, int referenceRows, int batchSize, long seed) {
+    }
+
+    private final Options options;
+    private final Consumer<String> log;
+
+    public ScoringBenchmark(Options options, Consumer<String> log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    /** One JSON-ready entry per trainer (skipped ones say why). */
+    public List<Map<String, Object>> run(Plugins plugins) throws Exception {
+        int n = Math.toIntExact(options.pool());
+        GeneratedCatalogue catalogue = new GeneratedCatalogue(n, options.seed(), 20);
+        log.accept(String.format(Locale.ROOT, "generating %,d tracks x %d features", n,
+                AudioFeatures.STANDARD.size()));
+        double[][] rows = new double[n][];
+        int[] i = {0};
+        catalogue.candidates().forEach(c -> rows[i[0]++] = c.features().orElseThrow().values());
+        LabelledData training = trainingData(catalogue);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String name : plugins.trainers().names()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("trainer", name);
+            try {
+                measure(plugins, name, training, rows, entry);
+            } catch (Exception | LinkageError e) {
+                entry.put("skipped", e.getClass().getSimpleName() + ": " + e.getMessage());
+                log.accept("  " + name + " skipped: " + e.getMessage());
+            }
+            out.add(entry);
+        }
+        return out;
+    }
+
+    /** A generated listener's tracks (liked) against three times as many random pool tracks. */
+    private LabelledData trainingData(GeneratedCatalogue catalogue) {
+        List<LabelledExample> examples = new ArrayList<>();
+        List<Track> liked = catalogue.listener("Jazz", 12).distinctTracks();
+        for (Track t : liked) {
+            long index = catalogue.indexOf(t.id()).orElseThrow();
+            examples.add(new LabelledExample(t.id(), catalogue.candidate(index).features().orElseThrow().values(),
+                    RecommendationEngine.LIKED, 1.0, t.mainArtist()));
+        }
+        SplittableRandom random = new SplittableRandom(options.seed());
+        for (int k = 0; k < 3 * liked.size(); k++) {
+            Candidate c = catalogue.candidate(random.nextLong(catalogue.size()));
+            examples.add(new LabelledExample(c.track().id(), c.features().orElseThrow().values(),
+                    RecommendationEngine.OTHER, 1.0 / 3, c.track().mainArtist()));
+        }
+        return new LabelledData(AudioFeatures.STANDARD, examples);
+    }
+
+    private void measure(Plugins plugins, String name, LabelledData training, double[][] rows,
+                         Map<String, Object> entry) throws Exception {
+        ComponentConfig config = new ComponentConfig("trainer", name, "model.", Map.of(), options.seed(),
+                Path.of("").toAbsolutePath(), "audiu bench", plugins);
+        Trainer trainer = plugins.trainers().create(name, config);
+        long t0 = System.nanoTime();
+        TrainedModel model = trainer.train(training);
+        entry.put("trainSeconds", (System.nanoTime() - t0) / 1e9);
+        entry.put("trainingRows", training.size());
+        String kind = kind(name, model);
+        entry.put("kind", kind);
+        if (model instanceof TribuoModel tribuo) {
+            entry.put("compiled", tribuo.compiled().map(c -> c.describe()).orElse("none (Tribuo's path)"));
+        }
+        double[] sink = {0};
+        int batch = options.batchSize();
+        Measurement fast = Measurement.of(options.warmups(), options.runs(), rows.length, () -> {
+            for (int from = 0; from < rows.length; from += batch) {
+                double[] p = model.probabilityOf(RecommendationEngine.LIKED,
+                        Arrays.copyOfRange(rows, from, Math.min(rows.length, from + batch)));
+                sink[0] += p[0];
+            }
+        });
+        entry.put("scoring", fast.toMap());
+        double goal = switch (kind) {
+            case "linear" -> LINEAR_GOAL;
+            case "mlp" -> MLP_GOAL;
+            default -> TREE_GOAL;
+        };
+        entry.put("goalTracksPerSecond", goal);
+        entry.put("goalMet", fast.meanRate() >= goal);
+        log.accept(String.format(Locale.ROOT, "  %-16s %,12.0f tracks/s (sd %,.0f)", name, fast.meanRate(),
+                fast.sdRate()));
+        if (model instanceof TribuoModel tribuo) {
+            int ref = Math.min(rows.length, options.referenceRows());
+            double[][] prefix = Arrays.copyOfRange(rows, 0, ref);
+            Measurement reference = Measurement.of(1, Math.max(1, Math.min(3, options.runs())), ref, () -> {
+                for (int from = 0; from < ref; from += batch) {
+                    double[][] p = tribuo.predictWithTribuo(Arrays.copyOfRange(prefix, from,
+                            Math.min(ref, from + batch)));
+                    sink[0] += p[0][0];
+                }
+            });
+            Map<String, Object> r = new LinkedHashMap<>(reference.toMap());
+            r.put("path", "Tribuo Model.predict(List)");
+            r.put("speedupOfFastPath", fast.meanRate() / reference.meanRate());
+            double[][] a = tribuo.predictProbabilities(prefix);
+            double[][] b = tribuo.predictWithTribuo(prefix);
+            double worst = 0;
+            for (int k = 0; k < ref; k++) {
+                for (int j = 0; j < a[k].length; j++) {
+                    worst = Math.max(worst, Math.abs(a[k][j] - b[k][j]));
+                }
+            }
+            r.put("maxDifferenceFromFastPath", worst);
+            entry.put("tribuoReference", r);
+            log.accept(String.format(Locale.ROOT, "  %-16s %,12.0f tracks/s with Tribuo's predict (max difference"
+                    + " %.1e)", "", reference.meanRate(), worst));
+        }
+        entry.put("checksum", sink[0]);
+    }
+
+    private static String kind(String name, TrainedModel model) {
+        if (model instanceof TribuoModel t && t.compiled().isPresent()) {
+            return t.compiled().get().describe().startsWith("linear") ? "linear" : "trees";
+        }
+        if (name.contains("mlp") || name.contains("neural")) {
+            return "mlp";
+        }
+        if (name.contains("logistic") || name.contains("linear")) {
+            return "linear";
+        }
+        return "trees";
+    }
+}
