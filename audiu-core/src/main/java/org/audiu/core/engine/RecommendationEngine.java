@@ -87,11 +87,13 @@ public final class RecommendationEngine {
         String librarySource = config.selected("library.source");
         names.put("library.source", librarySource);
         LibrarySource library = plugins.librarySources().create(librarySource,
-                config.component(PluginKind.LIBRARY_SOURCE.label(), librarySource, "library.", plugins));
+                config.component(PluginKind.LIBRARY_SOURCE.label(), librarySource, "library.", plugins,
+                        plugins.librarySources().names()));
         String scorerName = config.selected("scorer");
         names.put("scorer", scorerName);
         PreferenceScorer scorer = plugins.preferenceScorers().create(scorerName,
-                config.component(PluginKind.PREFERENCE_SCORER.label(), scorerName, "scorer.", plugins));
+                config.component(PluginKind.PREFERENCE_SCORER.label(), scorerName, "scorer.", plugins,
+                        plugins.preferenceScorers().names()));
         List<NamedFeatureProvider> providers = new ArrayList<>();
         for (String name : config.featureProviders()) {
             providers.add(new NamedFeatureProvider(name, plugins.featureProviders().create(name,
@@ -101,11 +103,12 @@ public final class RecommendationEngine {
         String candidateName = config.selected("candidates.source");
         names.put("candidates.source", candidateName);
         CandidateSource candidates = plugins.candidateSources().create(candidateName,
-                config.component(PluginKind.CANDIDATE_SOURCE.label(), candidateName, "candidates.", plugins));
+                config.component(PluginKind.CANDIDATE_SOURCE.label(), candidateName, "candidates.", plugins,
+                        plugins.candidateSources().names()));
         String model = config.selected("model");
         names.put("model", model);
         Trainer trainer = plugins.trainers().create(model,
-                config.component(PluginKind.TRAINER.label(), model, "model.", plugins));
+                config.component(PluginKind.TRAINER.label(), model, "model.", plugins, plugins.trainers().names()));
         ComponentConfig engineConfig = config.engine(plugins);
         EngineSettings settings = EngineSettings.from(engineConfig);
         engineConfig.failOnUnreadKeys();
