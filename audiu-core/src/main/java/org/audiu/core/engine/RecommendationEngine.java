@@ -120,6 +120,26 @@ public final class RecommendationEngine {
                 candidates, trainer, settings, names, progress);
     }
 
+    /**
+     * The playlist sink selected by {@code sink} (with parameters under {@code sink.}), or empty when none is
+     * configured.
+     */
+    public static java.util.Optional<org.audiu.core.spi.PlaylistSink> playlistSink(AudiuConfig config,
+                                                                                   Plugins plugins) {
+        String name = config.selected("sink");
+        if (name.isEmpty()) {
+            if (config.values().keySet().stream().anyMatch(k -> k.startsWith("sink."))) {
+                throw new org.audiu.core.config.ConfigException("'sink.*' keys are set in " + config.origin()
+                        + " but no 'sink' is selected. Add 'sink = NAME' (available: "
+                        + plugins.playlistSinks().names() + ") or remove them.");
+            }
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(plugins.playlistSinks().create(name,
+                config.component(PluginKind.PLAYLIST_SINK.label(), name, "sink.", plugins,
+                        plugins.playlistSinks().names())));
+    }
+
     public EngineSettings settings() {
         return settings;
     }

@@ -185,4 +185,24 @@ class AudiuCliTest {
         JsonNode array = JSON.readTree(r.out());
         assertEquals(10, array.size());
     }
+
+    @Test
+    void aFeatureMissingEverywhereIsAnErrorNamingIt() throws Exception {
+        StringBuilder csv = new StringBuilder("track_id,track_name,track_artist,playlist_id,energy,tempo\n");
+        for (int i = 0; i < 200; i++) {
+            csv.append("t").append(i).append(",Song ").append(i).append(",A").append(i % 20).append(",p")
+                    .append(i < 30 ? "1" : "2").append(',').append((i % 10) / 10.0).append(",?\n");
+        }
+        Files.writeString(tmp.resolve("nan.csv"), csv.toString());
+        Path config = tmp.resolve("nan.properties");
+        Files.writeString(config, "library.source = csv-playlist\nlibrary.path = nan.csv\nlibrary.playlist = p1\n"
+                + "features = dataset\nfeatures.dataset.path = nan.csv\nfeatures.columns = energy, tempo\n"
+                + "candidates.source = dataset\ncandidates.path = nan.csv\nmodel = logistic\n");
+        assertCleanError(run("recommend", "--config", config.toString()), "Feature [tempo] missing (NaN) in all");
+    }
+
+    @Test
+    void sinkKeysWithoutASinkAreAnError() {
+        assertCleanError(run("recommend", "--set", "sink.playlist=x"), "no 'sink' is selected");
+    }
 }
