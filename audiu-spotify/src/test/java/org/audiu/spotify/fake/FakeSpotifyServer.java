@@ -92,6 +92,7 @@ public final class FakeSpotifyServer implements AutoCloseable {
     private final Map<String, CreatedPlaylist> created = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, List<FakeTrack>> searchCache = new ConcurrentHashMap<>();
     private final AtomicLong serial = new AtomicLong();
+    private final java.util.Set<String> handedOut = ConcurrentHashMap.newKeySet();
     private volatile boolean audioFeaturesAvailable;
     private volatile boolean rotateRefreshTokens = true;
     private volatile boolean denyAuthorization;
@@ -216,6 +217,11 @@ public final class FakeSpotifyServer implements AutoCloseable {
         accessTokens.put(access, new TokenInfo(CLIENT_ID, true, Instant.now().plus(accessTokenLifetime)));
         refreshTokens.put(refresh, CLIENT_ID);
         return new IssuedTokens(access, refresh, accessTokenLifetime.toSeconds());
+    }
+
+    /** Every access token, refresh token and authorization code handed out so far: to check none leaks. */
+    public java.util.Set<String> secretsHandedOut() {
+        return java.util.Set.copyOf(handedOut);
     }
 
     public boolean isValidRefreshToken(String token) {
@@ -545,7 +551,10 @@ public final class FakeSpotifyServer implements AutoCloseable {
         long n = serial.incrementAndGet();
         byte[] random = new byte[24];
         new java.security.SecureRandom().nextBytes(random);
-        return "fake-" + kind + "-" + n + "-" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = "fake-" + kind + "-" + n + "-" + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(random);
+        handedOut.add(token);
+        return token;
     }
 
     // ---- library ----
