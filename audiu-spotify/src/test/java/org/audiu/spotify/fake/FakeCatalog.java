@@ -21,7 +21,7 @@ import java.util.UUID;
  * A generated, seeded Spotify world for the fake server: a catalogue of tracks by artists of a few genres, and one
  * listener ({@link #userId()}) with saved tracks, playlists (owned, collaborative, and followed ones Spotify refuses
  * to show), top artists and tracks per time range, and recent plays. Audio features follow each artist's genre plus
- * noise, so a listener's taste is learnable. The listener likes three genres more than the rest.
+ * noise, so a listener's taste is learnable: half the saved tracks come from three genres that sound alike (of 18).
  *
  * <p>Immutable; the same {@link Spec} always gives the same world.
  */
@@ -52,9 +52,9 @@ public final class FakeCatalog {
             }
         }
 
-        /** 9,000 tracks, 2,150 saved (43 pages), 63 playlists (6 of them unreadable), 130 recent plays. */
+        /** 12,000 tracks, 2,150 saved (43 pages), 63 playlists (6 of them unreadable), 130 recent plays. */
         public static Spec defaults() {
-            return new Spec(7, 9000, 600, 2150, 55, 6, 130, false, 0.92);
+            return new Spec(7, 12_000, 600, 2150, 55, 6, 130, false, 0.92);
         }
 
         /** A small world for quick tests. */
@@ -134,9 +134,16 @@ public final class FakeCatalog {
         Random r = new Random(spec.seed());
         Set<String> ids = new HashSet<>();
         styleCentres = new HashMap<>();
-        for (String g : GENRES) {
-            styleCentres.put(g, new double[]{r.nextDouble(), r.nextDouble(), r.nextDouble(), r.nextDouble(),
-                r.nextDouble(), r.nextDouble(), r.nextDouble(), 70 + r.nextDouble() * 90, -4 - r.nextDouble() * 12});
+        // The listener's three genres sound alike (quiet, acoustic, instrumental): a coherent, learnable taste.
+        double[] taste = {0.3, 0.25, 0.15, 0.85, 0.75, 0.2, 0.3, 90, -14};
+        for (int g = 0; g < GENRES.size(); g++) {
+            double[] c = new double[9];
+            for (int j = 0; j < 9; j++) {
+                double scale = j == 7 ? 90 : j == 8 ? 12 : 1;
+                c[j] = g < 3 ? taste[j] + r.nextGaussian() * 0.04 * scale
+                        : j == 7 ? 70 + r.nextDouble() * 90 : j == 8 ? -4 - r.nextDouble() * 12 : r.nextDouble();
+            }
+            styleCentres.put(GENRES.get(g), c);
         }
         List<FakeArtist> as = new ArrayList<>();
         for (int i = 0; i < spec.artists(); i++) {
@@ -193,7 +200,8 @@ public final class FakeCatalog {
         }
         Collections.shuffle(likedPool, r);
         Collections.shuffle(otherPool, r);
-        int fromLiked = Math.min(likedPool.size(), (int) Math.round(spec.savedTracks() * 0.65));
+        // Half the saved tracks from the liked genres, leaving enough of them unsaved to be recommended.
+        int fromLiked = Math.min(likedPool.size() * 3 / 5, spec.savedTracks() / 2);
         List<FakeTrack> savedTracks = new ArrayList<>(likedPool.subList(0, fromLiked));
         savedTracks.addAll(otherPool.subList(0, spec.savedTracks() - fromLiked));
         Collections.shuffle(savedTracks, r);
