@@ -120,7 +120,7 @@ public final class Retrier {
                         + failure.getMessage(), failure);
             }
             Duration delay = d.retryAfter() != null ? withJitter(d.retryAfter()) : backoff(n);
-            LOG.warn("{} while {}: {}; retrying in {} (attempt {} of {})", service, what, failure.getMessage(),
+            LOG.warn("{}: {}; retrying in {} (attempt {} of {})", capitalize(what), brief(service, failure),
                     human(delay), n + 1, policy.maxAttempts());
             try {
                 sleeper.sleep(delay);
@@ -244,6 +244,20 @@ public final class Retrier {
                     + " features for apps created after 2024-11-27, Premium app owner, at most 5 users).";
             default -> "";
         };
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** The failure in a few words, naming the service ("Spotify answered HTTP 503: ...", "Spotify: timed out"). */
+    private static String brief(String service, Exception e) {
+        if (e instanceof HttpStatusException) {
+            return e.getMessage();
+        }
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                : e.getMessage();
+        return service + ": " + message;
     }
 
     /** "45 s", "3 min 20 s", "2 h 5 min". */
