@@ -112,6 +112,10 @@ public final class UserTokenSource implements AccessTokenSource {
     private TokenCache.Entry refresh(TokenCache.Entry entry) {
         Optional<String> refreshToken = entry.tokens().refreshToken();
         if (refreshToken.isEmpty()) {
+            if (login.isPresent() && clientId != null) {
+                LOG.info("The saved Spotify login expired and has no refresh token; logging in again");
+                return loginNow();
+            }
             cache.delete();
             current = null;
             throw new LoginRequiredException("The Spotify login saved in " + cache.file() + " expired and has no "

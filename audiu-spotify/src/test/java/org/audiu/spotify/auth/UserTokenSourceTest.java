@@ -127,6 +127,24 @@ class UserTokenSourceTest {
     }
 
     @Test
+    void anExpiredLoginWithoutRefreshTokenLogsInAgainWhenAllowed() {
+        TokenCache cache = new TokenCache(dir.resolve("token.json"));
+        cache.write(new TokenCache.Entry(FakeSpotifyServer.CLIENT_ID, new Tokens("old-access", Optional.empty(),
+                Instant.now().minusSeconds(10), "")));
+        FakeSpotifyServer.IssuedTokens issued = server.issueUserTokens();
+        LoginFlow flow = () -> new Tokens(issued.accessToken(), Optional.of(issued.refreshToken()),
+                Instant.now().plusSeconds(3600), "");
+        assertEquals(issued.accessToken(), source(cache, Optional.of(flow)).accessToken());
+        assertEquals(issued.refreshToken(), cache.read().orElseThrow().tokens().refreshToken().orElseThrow());
+        LoginRequiredException e = assertThrows(LoginRequiredException.class, () -> {
+            cache.write(new TokenCache.Entry(FakeSpotifyServer.CLIENT_ID, new Tokens("old-access", Optional.empty(),
+                    Instant.now().minusSeconds(10), "")));
+            source(cache, Optional.empty()).accessToken();
+        });
+        assertTrue(e.getMessage().contains("no refresh token"), e.getMessage());
+    }
+
+    @Test
     void aMissingLoginFailsWhenLoginIsNotAllowed() {
         TokenCache cache = new TokenCache(dir.resolve("none.json"));
         LoginRequiredException e = assertThrows(LoginRequiredException.class,
