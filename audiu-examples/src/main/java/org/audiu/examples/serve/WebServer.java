@@ -6,6 +6,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.util.JavalinBindException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +109,9 @@ public final class WebServer implements AutoCloseable {
                     ctx.statusCode(), ms));
         });
         try {
+            if (port != 0) {
+                requireFree(host, port);
+            }
             app.start(host, port);
         } catch (JavalinBindException e) {
             app.stop();
@@ -124,6 +130,17 @@ public final class WebServer implements AutoCloseable {
         if (query != null && BAD_PERCENT.matcher(query).find()) {
             throw ApiException.badRequest("Malformed query string: '%' must be followed by two hexadecimal digits "
                     + "(encode a literal % as %25).", Map.of());
+        }
+    }
+
+    /** Says clearly when the port is taken (Javalin would log a stack trace first). */
+    private static void requireFree(String host, int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            throw new ServeException("Cannot listen on " + host + ":" + port + " (" + rootMessage(e) + "). Choose "
+                    + "another port with --port, or stop the program that uses it.", e);
         }
     }
 
