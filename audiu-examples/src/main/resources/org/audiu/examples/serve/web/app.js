@@ -286,7 +286,10 @@
     const model = result.model;
     let summary = recs.length + ' tracks for ' + result.seedTracks + ' seed track' + (result.seedTracks === 1 ? '' : 's')
       + ', ranked among ' + result.poolSize.toLocaleString() + ' by a ' + model.trainer + ' model trained on them.';
-    if (typeof model.holdoutAuc === 'number') summary += ' Held-out AUC ' + model.holdoutAuc.toFixed(2) + '.';
+    // With a handful of seeds the held-out set holds one or two of them: its AUC would be noise.
+    if (typeof model.holdoutAuc === 'number' && result.seedTracks >= 10) {
+      summary += ' Held-out AUC ' + model.holdoutAuc.toFixed(2) + '.';
+    }
     $('summary').textContent = summary;
     recs.forEach((rec) => {
       const track = rec.track;
