@@ -160,13 +160,38 @@ public final class AudiuConfig {
      * engine's keys.
      */
     public ComponentConfig component(String kind, String name, String prefix, Plugins plugins) {
+        return component(kind, name, prefix, plugins, List.of());
+    }
+
+    /**
+     * As {@link #component(String, String, String, Plugins)}, with parameters scoped by plugin name: for
+     * {@code model = random-forest}, {@code model.random-forest.trees} reaches the trainer as {@code trees} (and wins
+     * over a plain {@code model.trees}), while {@code model.logistic.epochs} is kept for another day: switching
+     * {@code model} is then a one-key change. {@code siblings} are the registered names of the same kind.
+     */
+    public ComponentConfig component(String kind, String name, String prefix, Plugins plugins,
+                                     java.util.Collection<String> siblings) {
         Map<String, String> params = new LinkedHashMap<>();
+        Map<String, String> scoped = new LinkedHashMap<>();
+        String own = name + ".";
         values.forEach((k, v) -> {
             if (k.startsWith(prefix) && !SELECTORS.containsKey(k) && !isEngineKey(k)) {
-                params.put(k.substring(prefix.length()), v);
+                String rest = k.substring(prefix.length());
+                if (rest.startsWith(own)) {
+                    scoped.put(rest.substring(own.length()), v);
+                } else {
+                    params.put(rest, v);
+                }
             }
         });
-        return new ComponentConfig(kind, name, prefix, params, seed(), baseDirectory, origin, plugins);
+        params.putAll(scoped);
+        Set<String> exempt = new java.util.HashSet<>();
+        for (String sibling : siblings) {
+            if (!sibling.equals(name)) {
+                exempt.add(sibling + ".");
+            }
+        }
+        return new ComponentConfig(kind, name, prefix, params, seed(), baseDirectory, origin, plugins, exempt);
     }
 
     /** The engine's own settings: {@code recommendations*}, {@code training.*}, {@code reasons.*}, ... */

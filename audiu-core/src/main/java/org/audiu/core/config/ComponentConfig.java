@@ -31,6 +31,7 @@ public final class ComponentConfig {
     private final Path baseDirectory;
     private final String origin;
     private final Plugins plugins;
+    private final Set<String> exemptPrefixes;
     private final Set<String> read = new LinkedHashSet<>();
 
     /**
@@ -45,6 +46,18 @@ public final class ComponentConfig {
      */
     public ComponentConfig(String kind, String name, String prefix, Map<String, String> values, long seed,
                            Path baseDirectory, String origin, Plugins plugins) {
+        this(kind, name, prefix, values, seed, baseDirectory, origin, plugins, Set.of());
+    }
+
+    /**
+     * As above, with key prefixes that are not this component's to reject: parameters scoped to other plugins of
+     * the same kind ({@code model.logistic.epochs} while {@code model = random-forest}), kept so that a config can
+     * hold settings for several plugins and switch between them with one key. A component may still read them
+     * (an ensemble reads its members' scoped parameters).
+     */
+    public ComponentConfig(String kind, String name, String prefix, Map<String, String> values, long seed,
+                           Path baseDirectory, String origin, Plugins plugins, Set<String> exemptPrefixes) {
+        this.exemptPrefixes = Set.copyOf(exemptPrefixes);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.name = Objects.requireNonNull(name, "name");
         this.prefix = prefix == null ? "" : prefix;
@@ -245,6 +258,7 @@ public final class ComponentConfig {
     public Set<String> unreadKeys() {
         Set<String> out = new TreeSet<>(values.keySet());
         out.removeAll(read);
+        out.removeIf(k -> exemptPrefixes.stream().anyMatch(k::startsWith));
         return out;
     }
 

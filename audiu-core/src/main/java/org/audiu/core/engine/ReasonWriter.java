@@ -159,7 +159,7 @@ final class ReasonWriter {
         track.genre().ifPresent(g -> {
             int n = genreCounts.getOrDefault(g, 0);
             int total = genreCounts.values().stream().mapToInt(Integer::intValue).sum();
-            if (n > 0 && total > 0) {
+            if (total > 0 && n * 10 >= total) { // a genre behind less than a tenth of the library explains little
                 out.add(String.format(Locale.ROOT, "%s, like %d%% of your library", g, Math.round(100.0 * n / total)));
             }
         });

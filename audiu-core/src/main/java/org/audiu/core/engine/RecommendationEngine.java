@@ -105,11 +105,13 @@ public final class RecommendationEngine {
         String librarySource = config.selected("library.source");
         names.put("library.source", librarySource);
         LibrarySource library = plugins.librarySources().create(librarySource,
-                config.component(PluginKind.LIBRARY_SOURCE.label(), librarySource, "library.", plugins));
+                config.component(PluginKind.LIBRARY_SOURCE.label(), librarySource, "library.", plugins,
+                        plugins.librarySources().names()));
         String scorerName = config.selected("scorer");
         names.put("scorer", scorerName);
         PreferenceScorer scorer = plugins.preferenceScorers().create(scorerName,
-                config.component(PluginKind.PREFERENCE_SCORER.label(), scorerName, "scorer.", plugins));
+                config.component(PluginKind.PREFERENCE_SCORER.label(), scorerName, "scorer.", plugins,
+                        plugins.preferenceScorers().names()));
         List<NamedFeatureProvider> providers = new ArrayList<>();
         for (String name : config.featureProviders()) {
             providers.add(new NamedFeatureProvider(name, plugins.featureProviders().create(name,
@@ -119,11 +121,12 @@ public final class RecommendationEngine {
         String candidateName = config.selected("candidates.source");
         names.put("candidates.source", candidateName);
         CandidateSource candidates = plugins.candidateSources().create(candidateName,
-                config.component(PluginKind.CANDIDATE_SOURCE.label(), candidateName, "candidates.", plugins));
+                config.component(PluginKind.CANDIDATE_SOURCE.label(), candidateName, "candidates.", plugins,
+                        plugins.candidateSources().names()));
         String model = config.selected("model");
         names.put("model", model);
         Trainer trainer = plugins.trainers().create(model,
-                config.component(PluginKind.TRAINER.label(), model, "model.", plugins));
+                config.component(PluginKind.TRAINER.label(), model, "model.", plugins, plugins.trainers().names()));
         List<ListenerFeatures.Named> relative = new ArrayList<>();
         for (String name : config.listenerFeatures()) {
             relative.add(new ListenerFeatures.Named(name, plugins.listenerFeatures().create(name,
@@ -141,6 +144,26 @@ public final class RecommendationEngine {
         }
         return new RecommendationEngine(library, scorer, new FeatureProviderChain(providers, settings.schema()),
                 candidates, trainer, settings, names, progress, new ListenerFeatures(relative));
+    }
+
+    /**
+     * The playlist sink selected by {@code sink} (with parameters under {@code sink.}), or empty when none is
+     * configured.
+     */
+    public static java.util.Optional<org.audiu.core.spi.PlaylistSink> playlistSink(AudiuConfig config,
+                                                                                   Plugins plugins) {
+        String name = config.selected("sink");
+        if (name.isEmpty()) {
+            if (config.values().keySet().stream().anyMatch(k -> k.startsWith("sink."))) {
+                throw new org.audiu.core.config.ConfigException("'sink.*' keys are set in " + config.origin()
+                        + " but no 'sink' is selected. Add 'sink = NAME' (available: "
+                        + plugins.playlistSinks().names() + ") or remove them.");
+            }
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(plugins.playlistSinks().create(name,
+                config.component(PluginKind.PLAYLIST_SINK.label(), name, "sink.", plugins,
+                        plugins.playlistSinks().names())));
     }
 
     public EngineSettings settings() {

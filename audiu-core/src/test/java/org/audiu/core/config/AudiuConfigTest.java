@@ -88,4 +88,21 @@ class AudiuConfigTest {
                 List.of("fast", "slow")));
         assertTrue(e.getMessage().contains("Did you mean 'fast'?"), e.getMessage());
     }
+
+    @Test
+    void parametersScopedByPluginNameMakeSwitchingOneKey() {
+        Map<String, String> values = Map.of("model", "random-forest", "model.trees", "50",
+                "model.random-forest.trees", "100", "model.logistic.epochs", "5");
+        AudiuConfig c = new AudiuConfig(values, tmp, "x");
+        ComponentConfig forest = c.component("trainer", "random-forest", "model.", null,
+                List.of("random-forest", "logistic"));
+        assertEquals(100, forest.getInt("trees", 1), "the scoped value wins over the plain one");
+        forest.failOnUnreadKeys(); // model.logistic.* belongs to another trainer: not an error
+        ComponentConfig logistic = c.with(Map.of("model", "logistic")).component("trainer", "logistic", "model.",
+                null, List.of("random-forest", "logistic"));
+        assertEquals(5, logistic.getInt("epochs", 1));
+        ConfigException e = assertThrows(ConfigException.class, logistic::failOnUnreadKeys);
+        assertTrue(e.getMessage().contains("[model.trees]"), "a plain key still applies to whichever model is chosen: "
+                + e.getMessage());
+    }
 }

@@ -26,6 +26,10 @@ public final class RecommendCommand implements Callable<Integer> {
             description = "Number of recommendations (overrides 'recommendations' in the config).")
     Integer limit;
 
+    @Option(names = "--playlist", paramLabel = "NAME",
+            description = "Name of the playlist the configured 'sink' writes (default: audiU recommendations).")
+    String playlistName;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -39,11 +43,19 @@ public final class RecommendCommand implements Callable<Integer> {
             config = config.with(java.util.Map.of("recommendations", Integer.toString(limit)));
         }
         long start = System.nanoTime();
-        RecommendationEngine engine = RecommendationEngine.fromConfig(config, Plugins.fromClasspath(),
+        Plugins plugins = Plugins.fromClasspath();
+        RecommendationEngine engine = RecommendationEngine.fromConfig(config, plugins,
                 options.json() ? org.audiu.core.engine.ProgressListener.NONE : ConsoleProgress.forTerminal());
+        var sink = RecommendationEngine.playlistSink(config, plugins);
         RecommendationResult result = engine.recommend();
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
+        if (sink.isPresent()) {
+            String where = sink.get().write(playlistName == null ? "audiU recommendations" : playlistName,
+                    result.recommendations());
+            spec.commandLine().getErr().println("wrote " + result.recommendations().size()
+                    + " recommendations to " + where);
+        }
         if (options.json()) {
             out.println(Json.write(Json.recommendations(result.recommendations())));
         } else {
