@@ -292,11 +292,18 @@ public final class RecommendationEngine {
         return new FeatureLookup(found, missing, byProvider);
     }
 
-    /** Negatives sampled uniformly from the pool (reservoir), and the pool's size. */
-    public record PoolSample(List<Track> tracks, double[][] rows, long poolSize) {
+    /**
+     * Negatives sampled uniformly from the pool (reservoir), the pool's size, and the listener-relative features
+     * that can rank this pool (columns that take one value for every candidate are dropped).
+     */
+    public record PoolSample(List<Track> tracks, double[][] rows, long poolSize, FittedListenerFeatures relative) {
     }
 
-    /** First pass over the pool: a seeded uniform sample of candidates not in the library, for negatives. */
+    /**
+     * First pass over the pool: a seeded uniform sample of candidates not in the library, for negatives; and which
+     * listener columns vary over the pool (one that is the same for every candidate, like an artist share when the
+     * library holds all of its artists' tracks, cannot rank anything, yet a tree would split on it first).
+     */
     public PoolSample samplePool(PreparedListener listener) {
         int wanted = (int) Math.min(settings.maxNegatives(),
                 Math.max(10, Math.round(listener.liked().size() * settings.negativesPerLiked())));
@@ -304,6 +311,7 @@ public final class RecommendationEngine {
         Random random = new Random(settings.seed() ^ 0x9E3779B97F4A7C15L);
         List<Candidate> reservoir = new ArrayList<>(wanted);
         long seen = 0;
+        ColumnRange columns = new ColumnRange(listener.relative(), settings.schema().size());
         try (Stream<Candidate> stream = candidates.candidates();
              ProgressListener.Step step = progress.start("Sampling pool", -1)) {
             var it = stream.iterator();
@@ -314,6 +322,7 @@ public final class RecommendationEngine {
                     continue;
                 }
                 seen++;
+                columns.observe(c.track());
                 if (reservoir.size() < wanted) {
                     reservoir.add(c);
                 } else {
@@ -355,7 +364,61 @@ public final class RecommendationEngine {
                 }
             }
         }
-        return new PoolSample(tracks, rows.toArray(double[][]::new), seen);
+        List<String> constant = columns.constantColumns();
+        if (!constant.isEmpty()) {
+            LOG.info("Listener columns with one value for every candidate of the pool, left out of the model: {}",
+                    constant);
+        }
+        return new PoolSample(tracks, rows.toArray(double[][]::new), seen,
+                listener.relative().withoutColumns(constant));
+    }
+
+    /**
+     * The range of each listener column over the pool. Columns are computed with missing base features: those that
+     * depend on audio features come out NaN here and are always kept.
+     */
+    private static final class ColumnRange {
+        private final FittedListenerFeatures relative;
+        private final double[] nanRow;
+        private final int base;
+        private final double[] min;
+        private final double[] max;
+
+        ColumnRange(FittedListenerFeatures relative, int baseSize) {
+            this.relative = relative;
+            this.base = baseSize;
+            this.nanRow = new double[baseSize];
+            java.util.Arrays.fill(nanRow, Double.NaN);
+            int n = relative.listenerColumns().size();
+            this.min = new double[n];
+            this.max = new double[n];
+            java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        }
+
+        void observe(Track track) {
+            if (min.length == 0) {
+                return;
+            }
+            double[] row = relative.extend(track, nanRow, false);
+            for (int j = 0; j < min.length; j++) {
+                double v = row[base + j];
+                if (!Double.isNaN(v)) {
+                    min[j] = Math.min(min[j], v);
+                    max[j] = Math.max(max[j], v);
+                }
+            }
+        }
+
+        List<String> constantColumns() {
+            List<String> out = new ArrayList<>();
+            for (int j = 0; j < min.length; j++) {
+                if (min[j] == max[j]) {
+                    out.add(relative.listenerColumns().get(j));
+                }
+            }
+            return out;
+        }
     }
 
     /** A trained preference model with its training-set sizes and held-out AUC. */
@@ -379,7 +442,7 @@ public final class RecommendationEngine {
             total += prefs[i];
         }
         double meanPref = total / prefs.length;
-        FittedListenerFeatures relative = listener.relative();
+        FittedListenerFeatures relative = sample.relative();
         for (int i = 0; i < prefs.length; i++) {
             Track t = listener.liked().get(i);
             examples.add(new LabelledExample(t.id(), relative.extend(t, listener.likedRows()[i], true), LIKED,
@@ -443,7 +506,7 @@ public final class RecommendationEngine {
             throw new IllegalArgumentException("limit must be >= 1, got " + limit);
         }
         Exclusions exclusions = new Exclusions(listener.library());
-        FittedListenerFeatures relative = listener.relative();
+        FittedListenerFeatures relative = sample.relative();
         CappedTopK<Scored> top = new CappedTopK<>(limit, settings.perArtist(),
                 s -> s.track().mainArtist().toLowerCase(Locale.ROOT));
         FeatureSchema schema = settings.schema();

@@ -13,11 +13,16 @@ import org.audiu.core.spi.ListenerFeature;
  */
 public final class FittedListenerFeatures {
     private final FeatureSchema baseSchema;
+    /** Every column the fitted features compute: the base features, then each feature's columns. */
+    private final FeatureSchema computed;
+    /** The columns kept, as positions in {@code computed}; null when all are kept. */
+    private final int[] kept;
     private final FeatureSchema schema;
     private final List<ListenerFeature.Fitted> fitted;
     private final int[] offsets;
     private final List<String> used;
     private final List<String> skipped;
+    private final List<String> dropped;
 
     FittedListenerFeatures(FeatureSchema baseSchema, List<ListenerFeature.Fitted> fitted, List<List<String>> columns,
                            List<String> used, List<String> skipped) {
@@ -31,7 +36,31 @@ public final class FittedListenerFeatures {
             offsets[i] = names.size();
             names.addAll(columns.get(i));
         }
+        this.computed = new FeatureSchema(names);
+        this.schema = computed;
+        this.kept = null;
+        this.dropped = List.of();
+    }
+
+    private FittedListenerFeatures(FittedListenerFeatures all, List<String> dropped) {
+        this.baseSchema = all.baseSchema;
+        this.computed = all.computed;
+        this.fitted = all.fitted;
+        this.offsets = all.offsets;
+        this.used = all.used;
+        this.skipped = all.skipped;
+        this.dropped = List.copyOf(dropped);
+        List<String> names = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int j = 0; j < computed.size(); j++) {
+            String name = computed.names().get(j);
+            if (j < baseSchema.size() || !dropped.contains(name)) {
+                names.add(name);
+                positions.add(j);
+            }
+        }
         this.schema = new FeatureSchema(names);
+        this.kept = positions.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** No listener-relative features: rows stay as they are. */
@@ -53,9 +82,35 @@ public final class FittedListenerFeatures {
         return used;
     }
 
-    /** Names of the configured features left out for this listener (no data), with the reason. */
+    /** Names of the configured features left out for this listener (no data). */
     public List<String> skipped() {
         return skipped;
+    }
+
+    /** Listener columns left out because they cannot rank this pool ({@link #withoutColumns}). */
+    public List<String> droppedColumns() {
+        return dropped;
+    }
+
+    /** The listener columns (not the base features), in schema order, before any were dropped. */
+    public List<String> listenerColumns() {
+        return computed.names().subList(baseSchema.size(), computed.size());
+    }
+
+    /**
+     * The same features without some listener columns: the engine drops those that take one value for every
+     * candidate of the pool, which cannot rank anything but would let a tree split on them alone.
+     */
+    public FittedListenerFeatures withoutColumns(List<String> columns) {
+        if (columns.isEmpty() && dropped.isEmpty()) {
+            return this;
+        }
+        for (String c : columns) {
+            if (!listenerColumns().contains(c)) {
+                throw new IllegalArgumentException("'" + c + "' is not a listener column: " + listenerColumns());
+            }
+        }
+        return new FittedListenerFeatures(this, columns);
     }
 
     /**
@@ -71,11 +126,18 @@ public final class FittedListenerFeatures {
         if (fitted.isEmpty()) {
             return baseRow;
         }
-        double[] out = new double[schema.size()];
+        double[] out = new double[computed.size()];
         System.arraycopy(baseRow, 0, out, 0, baseRow.length);
         for (int i = 0; i < fitted.size(); i++) {
             fitted.get(i).compute(track, baseRow, inLibrary, out, offsets[i]);
         }
-        return out;
+        if (kept == null) {
+            return out;
+        }
+        double[] selected = new double[kept.length];
+        for (int j = 0; j < kept.length; j++) {
+            selected[j] = out[kept[j]];
+        }
+        return selected;
     }
 }
