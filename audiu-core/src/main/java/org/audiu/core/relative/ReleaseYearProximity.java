@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.audiu.core.Track;
 import org.audiu.core.spi.ListenerFeature;
 
 /**

@@ -45,13 +45,13 @@ class SharedPlaylistsTest {
             assertTrue(split.hidden().stream().noneMatch(visible::contains));
         }
         PlaylistContinuation few = new PlaylistContinuation(catalogue, new PlaylistContinuation.Options(10, 1, 42,
-                2, PlaylistSplitter.standard(), 12));
+                2, PlaylistSplitter.standard(), 6));
         Plugins plugins = Plugins.fromClasspath().withTrainer(new CentroidTrainer.Factory());
         EngineMethod audiu = new EngineMethod("audiu", new AudiuConfig(Map.of("model", "test-centroid"),
                 Path.of("."), "test"), plugins, catalogue);
         ContinuationReport report = few.run(List.of(audiu, Baselines.random(catalogue),
                 Baselines.sameArtist(catalogue)), ProgressListener.NONE);
-        assertEquals(12, report.listeners());
+        assertEquals(6, report.listeners());
         double engine = report.method("audiu").orElseThrow().mean().ndcg();
         double random = report.method("random").orElseThrow().mean().ndcg();
         assertTrue(engine > random, "the engine finds hidden tracks: NDCG@10 " + engine + " vs random " + random);
