@@ -8,6 +8,8 @@ import org.audiu.core.DataException;
 import org.audiu.core.FeatureSchema;
 import org.audiu.core.ml.ModelProvenance;
 import org.audiu.core.ml.TrainedModel;
+import org.audiu.models.ensemble.StackingModel;
+import org.audiu.models.ensemble.VotingModel;
 import org.audiu.models.trees.ForestModel;
 import org.audiu.models.tribuo.TribuoModel;
 
@@ -24,7 +26,9 @@ public final class ModelFiles {
     private static final int MAX_NESTING = 4;
     private static final Map<String, ModelReader> READERS = Map.of(
             TribuoModel.KIND, TribuoModel::read,
-            ForestModel.KIND, ForestModel::read);
+            ForestModel.KIND, ForestModel::read,
+            VotingModel.KIND, VotingModel::read,
+            StackingModel.KIND, StackingModel::read);
 
     private final int depth;
 
