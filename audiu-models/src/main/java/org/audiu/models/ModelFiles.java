@@ -8,6 +8,7 @@ import org.audiu.core.DataException;
 import org.audiu.core.FeatureSchema;
 import org.audiu.core.ml.ModelProvenance;
 import org.audiu.core.ml.TrainedModel;
+import org.audiu.models.dl4j.Dl4jSupport;
 import org.audiu.models.ensemble.StackingModel;
 import org.audiu.models.ensemble.VotingModel;
 import org.audiu.models.trees.ForestModel;
@@ -28,7 +29,8 @@ public final class ModelFiles {
             TribuoModel.KIND, TribuoModel::read,
             ForestModel.KIND, ForestModel::read,
             VotingModel.KIND, VotingModel::read,
-            StackingModel.KIND, StackingModel::read);
+            StackingModel.KIND, StackingModel::read,
+            Dl4jSupport.MODEL_KIND, (a, p, l) -> Dl4jSupport.modelReader(a.where()).read(a, p, l));
 
     private final int depth;
 
