@@ -60,8 +60,9 @@ final class MlpTrainer implements Trainer {
     }
 
     @Override
-    public TrainedModel train(LabelledData data) {
-        data.requireTrainable("trainer 'mlp'");
+    public TrainedModel train(LabelledData original) {
+        original.requireTrainable("trainer 'mlp'");
+        LabelledData data = settings.preprocessing().weigh(original);
         configureThreads(settings.threads());
         List<String> labels = data.labels();
         double[][] raw = data.featureMatrix();

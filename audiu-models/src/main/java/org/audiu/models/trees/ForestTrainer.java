@@ -52,8 +52,9 @@ public final class ForestTrainer implements Trainer {
     }
 
     @Override
-    public TrainedModel train(LabelledData data) {
-        data.requireTrainable("trainer '" + settings.name() + "'");
+    public TrainedModel train(LabelledData original) {
+        original.requireTrainable("trainer '" + settings.name() + "'");
+        LabelledData data = settings.preprocessing().weigh(original);
         double[][] raw = data.featureMatrix();
         FeaturePipeline pipeline = FeaturePipeline.fit(data.schema(), raw, settings.preprocessing());
         List<String> labels = data.labels();

@@ -56,8 +56,9 @@ public final class TribuoClassifierTrainer implements Trainer {
     }
 
     @Override
-    public TrainedModel train(LabelledData data) {
-        data.requireTrainable("trainer '" + name + "'");
+    public TrainedModel train(LabelledData original) {
+        original.requireTrainable("trainer '" + name + "'");
+        LabelledData data = preprocessing.weigh(original);
         double[][] raw = data.featureMatrix();
         FeaturePipeline pipeline = FeaturePipeline.fit(data.schema(), raw, preprocessing);
         String[] names = TribuoData.featureNames(pipeline.outputSchema());

@@ -100,7 +100,10 @@ public final class TribuoTrainerFactories {
      */
     public static final class XGBoost implements TrainerFactory {
         @Override public String name() { return "xgboost"; }
-        @Override public String description() { return "gradient-boosted trees, histogram method (XGBoost via Tribuo)"; }
+        @Override
+        public String description() {
+            return "gradient-boosted trees, histogram method (XGBoost via Tribuo)";
+        }
 
         @Override
         public Trainer create(ComponentConfig c) {

@@ -73,6 +73,28 @@ class FeaturePipelineTest {
     }
 
     @Test
+    void balancedClassWeightsGiveEveryClassTheSameTotal() {
+        java.util.List<org.audiu.core.ml.LabelledExample> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            rows.add(new org.audiu.core.ml.LabelledExample("a" + i, new double[] {i}, "big", 2.0, "g"));
+        }
+        for (int i = 0; i < 10; i++) {
+            rows.add(new org.audiu.core.ml.LabelledExample("b" + i, new double[] {i}, "small", 1.0, "g"));
+        }
+        org.audiu.core.ml.LabelledData data = new org.audiu.core.ml.LabelledData(FeatureSchema.of("x"), rows);
+        ComponentConfig c = ComponentConfig.of("trainer", "x", Map.of("class-weight", "balanced"), 1);
+        org.audiu.core.ml.LabelledData weighed = PreprocessingOptions.from(c, PreprocessingOptions.forTrees())
+                .weigh(data);
+        double big = weighed.examples().stream().filter(e -> e.label().equals("big"))
+                .mapToDouble(org.audiu.core.ml.LabelledExample::weight).sum();
+        double small = weighed.examples().stream().filter(e -> e.label().equals("small"))
+                .mapToDouble(org.audiu.core.ml.LabelledExample::weight).sum();
+        assertEquals(35, big, 1e-9);
+        assertEquals(35, small, 1e-9);
+        assertEquals(data, PreprocessingOptions.forTrees().weigh(data));
+    }
+
+    @Test
     void clearErrors() {
         double[][] allMissing = {{1, Double.NaN, 1}, {2, Double.NaN, 2}};
         DataException e = assertThrows(DataException.class,
