@@ -64,7 +64,7 @@ public final class TribuoTrainerFactories {
         p.put("epochs", Integer.toString(epochs));
         p.put("learning-rate", Double.toString(rate));
         p.put("minibatch", Integer.toString(minibatch));
-        return new TribuoClassifierTrainer(name, () -> new LinearSGDTrainer(objective, new AdaGrad(rate, 0.1), epochs,
+        return new TribuoClassifierTrainer(name, rows -> new LinearSGDTrainer(objective, new AdaGrad(rate, 0.1), epochs,
                 Math.max(1, epochs), minibatch, seed), p, seed, prep, false);
     }
 
@@ -87,7 +87,7 @@ public final class TribuoTrainerFactories {
             p.put("max-depth", Integer.toString(depth));
             p.put("min-child-weight", Double.toString(minChild));
             p.put("feature-fraction", Double.toString(fraction));
-            return new TribuoClassifierTrainer(name(), () -> new CARTClassificationTrainer(depth, (float) minChild,
+            return new TribuoClassifierTrainer(name(), rows -> new CARTClassificationTrainer(depth, (float) minChild,
                     0.0f, (float) fraction, false, new GiniIndex(), seed), p, seed, prep, false);
         }
     }
@@ -96,9 +96,13 @@ public final class TribuoTrainerFactories {
      * {@code model = xgboost}: gradient-boosted trees (XGBoost through Tribuo) with the histogram tree method and an
      * explicit thread count. Parameters: {@code trees} (400), {@code learning-rate} (0.05), {@code max-depth} (6),
      * {@code min-child-weight} (1), {@code subsample} (0.8), {@code feature-fraction} (0.8), {@code lambda} (1),
-     * {@code alpha} (0), {@code gamma} (0), {@code max-bin} (256), {@code threads} (all cores).
+     * {@code alpha} (0), {@code gamma} (0), {@code max-bin} (256), {@code threads} (default: all cores from
+     * {@value #PARALLEL_ROWS} training rows, 1 below: on small data OpenMP's start-up and spin-waiting cost more
+     * than the parallel work, and on a busy machine many times more).
      */
     public static final class XGBoost implements TrainerFactory {
+        static final int PARALLEL_ROWS = 20_000;
+
         @Override public String name() { return "xgboost"; }
         @Override
         public String description() {
@@ -117,7 +121,7 @@ public final class TribuoTrainerFactories {
             double alpha = c.getDouble("alpha", 0.0, 0, 1e9);
             double gamma = c.getDouble("gamma", 0.0, 0, 1e9);
             int maxBin = c.getInt("max-bin", 256, 2, 65_536);
-            int threads = c.getInt("threads", Runtime.getRuntime().availableProcessors(), 1, 4096);
+            int threads = c.getInt("threads", 0, 0, 4096);
             PreprocessingOptions prep = PreprocessingOptions.from(c, PreprocessingOptions.forTrees());
             long seed = c.seed();
             Map<String, String> p = new LinkedHashMap<>();
@@ -131,7 +135,7 @@ public final class TribuoTrainerFactories {
             p.put("alpha", Double.toString(alpha));
             p.put("gamma", Double.toString(gamma));
             p.put("max-bin", Integer.toString(maxBin));
-            p.put("threads", Integer.toString(threads));
+            p.put("threads", threads == 0 ? "auto" : Integer.toString(threads));
             p.put("tree-method", "hist");
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("objective", "multi:softprob");
@@ -146,11 +150,14 @@ public final class TribuoTrainerFactories {
             params.put("alpha", alpha);
             params.put("gamma", gamma);
             params.put("max_bin", maxBin);
-            params.put("nthread", threads);
             params.put("seed", (int) (seed ^ (seed >>> 32)));
             params.put("verbosity", 0);
-            return new TribuoClassifierTrainer(name(), () -> new XGBoostClassificationTrainer(trees,
-                    new LinkedHashMap<>(params)), p, seed, prep, true);
+            return new TribuoClassifierTrainer(name(), rows -> {
+                Map<String, Object> withThreads = new LinkedHashMap<>(params);
+                withThreads.put("nthread", threads > 0 ? threads
+                        : rows < PARALLEL_ROWS ? 1 : Runtime.getRuntime().availableProcessors());
+                return new XGBoostClassificationTrainer(trees, withThreads);
+            }, p, seed, prep, true);
         }
     }
 }
