@@ -2,7 +2,7 @@ package org.audiu.models.compiled;
 
 import java.util.Objects;
 import java.util.stream.IntStream;
-import org.audiu.core.ml.Preprocessor;
+import java.util.function.Function;
 
 /**
  * Scores batches of raw rows with a {@link CompiledClassifier}: the model's preprocessing (median imputation,
@@ -15,14 +15,23 @@ public final class BatchScorer {
     static final int CHUNK = 2048;
 
     private final CompiledClassifier classifier;
-    private final Preprocessor preprocessor;
+    private final Function<double[], double[]> preprocessing;
+    private final boolean probabilistic;
 
-    public BatchScorer(CompiledClassifier classifier, Preprocessor preprocessor) {
+    /**
+     * @param preprocessing the model's preprocessing of a raw row (imputation, transforms, standardisation)
+     * @param width         how many values the preprocessing produces
+     * @param probabilistic whether the model's scores are probabilities (normalised) or not (softmax), as the
+     *                      Tribuo path reads them
+     */
+    public BatchScorer(CompiledClassifier classifier, Function<double[], double[]> preprocessing, int width,
+                       boolean probabilistic) {
+        this.probabilistic = probabilistic;
         this.classifier = Objects.requireNonNull(classifier, "classifier");
-        this.preprocessor = Objects.requireNonNull(preprocessor, "preprocessor");
-        if (preprocessor.schema().size() != classifier.featureCount()) {
-            throw new IllegalArgumentException("Preprocessing has " + preprocessor.schema().size()
-                    + " features, the compiled model " + classifier.featureCount());
+        this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
+        if (width != classifier.featureCount()) {
+            throw new IllegalArgumentException("Preprocessing produces " + width + " features, the compiled model "
+                    + classifier.featureCount());
         }
     }
 
@@ -68,12 +77,16 @@ public final class BatchScorer {
         for (int start = from; start < to; start += BLOCK) {
             int b = Math.min(BLOCK, to - start);
             for (int r = 0; r < b; r++) {
-                preprocessor.applyInto(rows[start + r], scratch[r]);
+                scratch[r] = preprocessing.apply(rows[start + r]);
             }
             classifier.scores(scratch, b, scores);
             for (int r = 0; r < b; r++) {
                 System.arraycopy(scores, r * k, one, 0, k);
-                toProbabilities(one, k, probabilities);
+                if (probabilistic) {
+                    toProbabilities(one, k, probabilities);
+                } else {
+                    softmax(one, k, probabilities);
+                }
                 sink.accept(start + r, probabilities);
             }
         }
@@ -98,6 +111,26 @@ public final class BatchScorer {
      * Tribuo output scores to probabilities, as audiU reads every Tribuo prediction: negative or non-finite scores
      * count as 0, the rest is scaled to sum to 1 (left as is when it already does), all-zero becomes uniform.
      */
+    public static void softmax(double[] scores, int k, double[] out) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            max = Math.max(max, scores[j]);
+        }
+        if (!Double.isFinite(max)) {
+            java.util.Arrays.fill(out, 0, k, 1.0 / k);
+            return;
+        }
+        double sum = 0;
+        for (int j = 0; j < k; j++) {
+            out[j] = Double.isFinite(scores[j]) ? Math.exp(scores[j] - max) : 0;
+            sum += out[j];
+        }
+        for (int j = 0; j < k; j++) {
+            out[j] /= sum;
+        }
+    }
+
+    /** As {@link #softmax}, for models whose scores are probabilities already: see below. */
     public static void toProbabilities(double[] scores, int k, double[] out) {
         double sum = 0;
         for (int j = 0; j < k; j++) {

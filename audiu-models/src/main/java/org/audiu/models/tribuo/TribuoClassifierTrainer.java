@@ -4,23 +4,25 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 import java.util.logging.Level;
 import org.audiu.core.ml.LabelledData;
 import org.audiu.core.ml.ModelProvenance;
-import org.audiu.core.ml.Preprocessor;
 import org.audiu.core.ml.TrainedModel;
 import org.audiu.core.spi.Trainer;
+import org.audiu.models.ModelMetadata;
+import org.audiu.models.prep.FeaturePipeline;
+import org.audiu.models.prep.PreprocessingOptions;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 
 /**
- * Trains any Tribuo classification trainer on audiU data: fits the preprocessing (median imputation, optional
- * standardisation), converts rows to a weighted Tribuo dataset, trains, and wraps the result with provenance.
+ * Trains any Tribuo classification trainer on audiU data: fits the preprocessing, converts rows to a weighted Tribuo
+ * dataset, trains, and wraps the result with the preprocessing and provenance.
  */
 public final class TribuoClassifierTrainer implements Trainer {
-    /** Tribuo logs a line per bagged tree through java.util.logging; a strong reference keeps the level set. */
+    /** Tribuo logs through java.util.logging (a line per tree or epoch); a strong reference keeps the level set. */
     private static final java.util.logging.Logger TRIBUO_LOGGER = java.util.logging.Logger.getLogger("org.tribuo");
 
     static {
@@ -28,41 +30,48 @@ public final class TribuoClassifierTrainer implements Trainer {
     }
 
     private final String name;
-    private final Supplier<org.tribuo.Trainer<Label>> tribuoTrainer;
+    private final IntFunction<org.tribuo.Trainer<Label>> tribuoTrainer;
     private final Map<String, String> parameters;
     private final long seed;
-    private final boolean standardise;
+    private final PreprocessingOptions preprocessing;
+    private final boolean batchPrediction;
 
     /**
-     * @param name          the audiU trainer name (for provenance)
-     * @param tribuoTrainer makes a fresh Tribuo trainer (seeded) for each training run
-     * @param parameters    the effective parameters (for provenance)
+     * @param name            the audiU trainer name (for provenance)
+     * @param tribuoTrainer   makes a fresh, seeded Tribuo trainer for each training run, given its row count
+     * @param parameters      the effective parameters (for provenance)
+     * @param preprocessing   what to fit before training
+     * @param batchPrediction predict a batch in one Tribuo call (XGBoost) instead of parallel chunks
      */
-    public TribuoClassifierTrainer(String name, Supplier<org.tribuo.Trainer<Label>> tribuoTrainer,
-                                   Map<String, String> parameters, long seed, boolean standardise) {
+    public TribuoClassifierTrainer(String name, IntFunction<org.tribuo.Trainer<Label>> tribuoTrainer,
+                                   Map<String, String> parameters, long seed, PreprocessingOptions preprocessing,
+                                   boolean batchPrediction) {
         this.name = Objects.requireNonNull(name, "name");
         this.tribuoTrainer = Objects.requireNonNull(tribuoTrainer, "tribuoTrainer");
-        this.parameters = Map.copyOf(new LinkedHashMap<>(parameters));
+        this.parameters = new LinkedHashMap<>(parameters);
+        this.parameters.putAll(preprocessing.asParameters());
         this.seed = seed;
-        this.standardise = standardise;
+        this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
+        this.batchPrediction = batchPrediction;
     }
 
     @Override
-    public TrainedModel train(LabelledData data) {
-        data.requireTrainable("trainer '" + name + "'");
-        Preprocessor preprocessor = Preprocessor.fit(data.schema(), data.featureMatrix(), standardise);
-        MutableDataset<Label> dataset = TribuoData.toDataset(data, preprocessor);
-        Model<Label> model = tribuoTrainer.get().train(dataset);
+    public TrainedModel train(LabelledData original) {
+        original.requireTrainable("trainer '" + name + "'");
+        LabelledData data = preprocessing.weigh(original);
+        double[][] raw = data.featureMatrix();
+        FeaturePipeline pipeline = FeaturePipeline.fit(data.schema(), raw, preprocessing);
+        String[] names = TribuoData.featureNames(pipeline.outputSchema());
+        MutableDataset<Label> dataset = TribuoData.toDataset(names, pipeline.applyAll(raw), data.examples());
+        Model<Label> model = tribuoTrainer.apply(data.size()).train(dataset);
         ModelProvenance provenance = new ModelProvenance(name, parameters, seed, data.size(), data.schema(),
-                data.labels(), preprocessor.describe(), versions(), Instant.now());
-        return new TribuoModel(model, preprocessor, provenance);
+                data.labels(), pipeline.describe(), versions(), Instant.now());
+        return new TribuoModel(model, pipeline, provenance, batchPrediction);
     }
 
     static Map<String, String> versions() {
-        Map<String, String> v = new LinkedHashMap<>();
-        v.put("audiu", ModelProvenance.versionOf(TribuoClassifierTrainer.class));
+        Map<String, String> v = ModelMetadata.baseVersions();
         v.put("tribuo", org.tribuo.Tribuo.VERSION);
-        v.put("java", System.getProperty("java.version"));
         return v;
     }
 }

@@ -2,17 +2,16 @@ package org.audiu.models.tribuo;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.audiu.core.FeatureSchema;
-import org.audiu.core.ml.LabelledData;
 import org.audiu.core.ml.LabelledExample;
-import org.audiu.core.ml.Preprocessor;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
-/** Converts audiU's labelled rows to Tribuo datasets. */
+/** Converts preprocessed rows to Tribuo datasets. */
 public final class TribuoData {
     private static final OffsetDateTime FIXED_TIME = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
@@ -28,16 +27,21 @@ public final class TribuoData {
         return names;
     }
 
-    /** A Tribuo dataset of preprocessed rows with example weights. */
-    public static MutableDataset<Label> toDataset(LabelledData data, Preprocessor preprocessor) {
+    /**
+     * A Tribuo dataset of already preprocessed rows with the examples' labels and weights.
+     *
+     * @param names    from {@link #featureNames}
+     * @param rows     preprocessed rows, parallel to {@code examples}
+     * @param examples the labels and weights
+     */
+    public static MutableDataset<Label> toDataset(String[] names, double[][] rows, List<LabelledExample> examples) {
         LabelFactory factory = new LabelFactory();
         // A fixed timestamp keeps the provenance, and so the saved model, reproducible.
         MutableDataset<Label> dataset = new MutableDataset<>(
                 new SimpleDataSourceProvenance("audiU labelled data", FIXED_TIME, factory), factory);
-        String[] names = featureNames(data.schema());
-        for (LabelledExample e : data.examples()) {
-            ArrayExample<Label> example = new ArrayExample<>(new Label(e.label()), names,
-                    preprocessor.apply(e.features()));
+        for (int i = 0; i < rows.length; i++) {
+            LabelledExample e = examples.get(i);
+            ArrayExample<Label> example = new ArrayExample<>(new Label(e.label()), names, rows[i]);
             example.setWeight((float) e.weight());
             dataset.add(example);
         }

@@ -1,51 +1,65 @@
 package org.audiu.models.tribuo;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-import org.audiu.core.FeatureSchema;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.audiu.core.ml.ModelProvenance;
-import org.audiu.core.ml.Preprocessor;
-import org.audiu.core.ml.TrainedModel;
+import org.audiu.models.AudiuModel;
+import org.audiu.models.ModelArchive;
+import org.audiu.models.ModelFiles;
 import org.audiu.models.compiled.BatchScorer;
 import org.audiu.models.compiled.CompiledClassifier;
 import org.audiu.models.compiled.TribuoCompiler;
+import org.audiu.models.prep.FeaturePipeline;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
+import org.tribuo.VariableInfo;
 import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
 import org.tribuo.impl.ArrayExample;
+import org.tribuo.protos.core.ModelProto;
 
 /**
- * A Tribuo classification model with audiU's preprocessing and provenance. Predictions go through the model's
- * compiled form ({@link TribuoCompiler}: trees, forests, linear models) where it has one, with the same results as
- * Tribuo's own path ({@link #predictWithTribuo}), many times faster. Saved as a zip holding Tribuo's protobuf
- * model and a properties file with provenance and preprocessing statistics (never Java serialization).
+ * A Tribuo classification model with audiU's preprocessing and provenance, saved as Tribuo protobuf inside a
+ * {@link ModelArchive}. Models whose scores are not probabilities (a linear SVM) get a softmax of their scores.
+ * Trees, forests and linear models are scored through their compiled form ({@link TribuoCompiler})
+ * with the same results as Tribuo's own path ({@link #predictWithTribuo}), many times faster.
  */
-public final class TribuoModel implements TrainedModel {
-    static final String TRIBUO_ENTRY = "tribuo-model.pb";
-    static final String META_ENTRY = "audiu-model.properties";
+public final class TribuoModel extends AudiuModel {
+    public static final String KIND = "tribuo";
+    static final String ENTRY = "tribuo-model.pb";
+    private static final int CHUNK = 1024;
 
     private final Model<Label> model;
-    private final Preprocessor preprocessor;
-    private final ModelProvenance provenance;
+    private final FeaturePipeline pipeline;
     private final String[] featureNames;
+    private final boolean batchPrediction;
     /** The compiled fast path: null until the first prediction, then present or empty (not compilable). */
     private volatile Optional<BatchScorer> fast;
 
-    public TribuoModel(Model<Label> model, Preprocessor preprocessor, ModelProvenance provenance) {
+    public TribuoModel(Model<Label> model, FeaturePipeline pipeline, ModelProvenance provenance,
+                       boolean batchPrediction) {
+        super(provenance);
         this.model = Objects.requireNonNull(model, "model");
-        this.preprocessor = Objects.requireNonNull(preprocessor, "preprocessor");
-        this.provenance = Objects.requireNonNull(provenance, "provenance");
-        this.featureNames = TribuoData.featureNames(provenance.schema());
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        this.featureNames = TribuoData.featureNames(pipeline.outputSchema());
+        this.batchPrediction = batchPrediction;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
     }
 
     /** The wrapped Tribuo model. */
@@ -53,28 +67,13 @@ public final class TribuoModel implements TrainedModel {
         return model;
     }
 
-    public Preprocessor preprocessor() {
-        return preprocessor;
-    }
-
-    @Override
-    public FeatureSchema schema() {
-        return provenance.schema();
-    }
-
-    @Override
-    public List<String> labels() {
-        return provenance.labels();
-    }
-
-    @Override
-    public ModelProvenance provenance() {
-        return provenance;
+    public FeaturePipeline pipeline() {
+        return pipeline;
     }
 
     /**
-     * The compiled form of this model ({@link TribuoCompiler}), compiled on first use; empty for kinds of model that
-     * have none (they are scored by Tribuo).
+     * The compiled form of this model, compiled on first use; empty for kinds of model that have none (they are
+     * scored by Tribuo).
      */
     public Optional<CompiledClassifier> compiled() {
         return fastPath().map(BatchScorer::classifier);
@@ -86,7 +85,9 @@ public final class TribuoModel implements TrainedModel {
             synchronized (this) {
                 f = fast;
                 if (f == null) {
-                    f = TribuoCompiler.compile(model, labels(), featureNames).map(c -> new BatchScorer(c, preprocessor));
+                    boolean probabilistic = model.generatesProbabilities();
+                    f = TribuoCompiler.compile(model, labels(), featureNames).map(c -> new BatchScorer(c,
+                            pipeline::apply, featureNames.length, probabilistic));
                     fast = f;
                 }
             }
@@ -94,7 +95,6 @@ public final class TribuoModel implements TrainedModel {
         return f;
     }
 
-    /** Class probabilities; through the compiled form where there is one, with Tribuo's results. */
     @Override
     public double[][] predictProbabilities(double[][] rows) {
         Optional<BatchScorer> f = fastPath();
@@ -106,7 +106,7 @@ public final class TribuoModel implements TrainedModel {
         Optional<BatchScorer> f = fastPath();
         int column = labels().indexOf(label);
         if (f.isEmpty() || column < 0) {
-            return TrainedModel.super.probabilityOf(label, rows);
+            return super.probabilityOf(label, rows);
         }
         return f.get().probabilityOf(column, rows);
     }
@@ -116,56 +116,135 @@ public final class TribuoModel implements TrainedModel {
      * and benchmarks).
      */
     public double[][] predictWithTribuo(double[][] rows) {
-        List<Example<Label>> examples = new ArrayList<>(rows.length);
-        Label unknown = org.tribuo.classification.LabelFactory.UNKNOWN_LABEL;
-        for (double[] row : rows) {
-            examples.add(new ArrayExample<>(unknown, featureNames, preprocessor.apply(row)));
+        if (batchPrediction || rows.length <= CHUNK) {
+            return predictChunk(rows, 0, rows.length);
         }
-        List<Prediction<Label>> predictions = model.predict(examples);
-        List<String> labels = labels();
-        double[][] out = new double[rows.length][labels.size()];
-        double[] raw = new double[labels.size()];
-        for (int i = 0; i < predictions.size(); i++) {
-            Map<String, Label> scores = predictions.get(i).getOutputScores();
-            for (int j = 0; j < labels.size(); j++) {
-                Label l = scores.get(labels.get(j));
-                raw[j] = l == null ? 0 : l.getScore();
-            }
-            BatchScorer.toProbabilities(raw, labels.size(), out[i]);
+        // Tribuo predicts example by example even for a list: spread chunks over the cores.
+        int chunks = (rows.length + CHUNK - 1) / CHUNK;
+        double[][][] parts = new double[chunks][][];
+        IntStream.range(0, chunks).parallel().forEach(c ->
+                parts[c] = predictChunk(rows, c * CHUNK, Math.min(rows.length, (c + 1) * CHUNK)));
+        double[][] out = new double[rows.length][];
+        for (int c = 0; c < chunks; c++) {
+            System.arraycopy(parts[c], 0, out, c * CHUNK, parts[c].length);
         }
         return out;
     }
 
-    @Override
-    public void save(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+    private double[][] predictChunk(double[][] rows, int from, int to) {
+        List<Example<Label>> examples = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            examples.add(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, featureNames, pipeline.apply(rows[i])));
         }
-        try (OutputStream os = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(os)) {
-            zip.putNextEntry(new ZipEntry(META_ENTRY));
-            ModelMetadata.write(provenance, preprocessor, zip);
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry(TRIBUO_ENTRY));
-            model.serializeToStream(new NonClosingOutputStream(zip));
-            zip.closeEntry();
+        List<Prediction<Label>> predictions = model.predict(examples);
+        List<String> labels = labels();
+        boolean probabilistic = model.generatesProbabilities();
+        double[][] out = new double[examples.size()][labels.size()];
+        for (int i = 0; i < out.length; i++) {
+            Map<String, Label> scores = predictions.get(i).getOutputScores();
+            for (int j = 0; j < labels.size(); j++) {
+                Label l = scores.get(labels.get(j));
+                out[i][j] = l == null ? (probabilistic ? 0 : Double.NEGATIVE_INFINITY) : l.getScore();
+            }
+            if (probabilistic) {
+                normalise(out[i]);
+            } else {
+                softmax(out[i]);
+            }
+        }
+        return out;
+    }
+
+    static void normalise(double[] p) {
+        double sum = 0;
+        for (int j = 0; j < p.length; j++) {
+            p[j] = Double.isFinite(p[j]) ? Math.max(0, p[j]) : 0;
+            sum += p[j];
+        }
+        if (sum <= 0) {
+            Arrays.fill(p, 1.0 / p.length);
+        } else {
+            for (int j = 0; j < p.length; j++) {
+                p[j] /= sum;
+            }
         }
     }
 
-    /** Keeps Tribuo from closing the zip stream. */
-    private static final class NonClosingOutputStream extends java.io.FilterOutputStream {
-        NonClosingOutputStream(OutputStream out) {
-            super(out);
+    static void softmax(double[] s) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : s) {
+            max = Math.max(max, v);
         }
+        if (!Double.isFinite(max)) {
+            Arrays.fill(s, 1.0 / s.length);
+            return;
+        }
+        double sum = 0;
+        for (int j = 0; j < s.length; j++) {
+            s[j] = Double.isFinite(s[j]) ? Math.exp(s[j] - max) : 0;
+            sum += s[j];
+        }
+        for (int j = 0; j < s.length; j++) {
+            s[j] /= sum;
+        }
+    }
 
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
+    @Override
+    protected void writePayload(Properties meta, Map<String, byte[]> entries) throws IOException {
+        pipeline.write(meta, "prep.");
+        meta.setProperty("tribuo.batch-prediction", Boolean.toString(batchPrediction));
+        meta.setProperty("tribuo.model-class", model.getClass().getName());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.serialize().writeTo(bytes);
+        entries.put(ENTRY, bytes.toByteArray());
+    }
 
-        @Override
-        public void close() throws IOException {
-            flush();
+    /** Reads a model written by {@link #writePayload}. */
+    public static TribuoModel read(ModelArchive archive, ModelProvenance provenance, ModelFiles loader) {
+        FeaturePipeline pipeline;
+        try {
+            pipeline = FeaturePipeline.read(archive.meta(), "prep.", provenance.schema());
+        } catch (org.audiu.models.ModelFileException e) {
+            throw archive.corrupt(e.getMessage(), e);
         }
+        ModelProto proto;
+        try {
+            proto = ModelProto.parseFrom(archive.entry(ENTRY));
+        } catch (InvalidProtocolBufferException e) {
+            throw archive.corrupt("its Tribuo model is not valid protobuf (" + e.getMessage() + ")", e);
+        }
+        // Tribuo instantiates the class named in the file: only accept Tribuo's own model classes.
+        if (!proto.getClassName().startsWith("org.tribuo.")) {
+            throw archive.corrupt("its Tribuo entry names the class '" + proto.getClassName()
+                    + "', which is not a Tribuo model", null);
+        }
+        Model<?> raw;
+        try {
+            raw = Model.deserialize(proto);
+        } catch (RuntimeException e) {
+            throw archive.corrupt("its Tribuo model cannot be rebuilt (" + e + ")", e);
+        }
+        Set<String> labels = new HashSet<>();
+        for (Object o : raw.getOutputIDInfo().getDomain()) {
+            if (!(o instanceof Label l)) {
+                throw archive.corrupt("its Tribuo model is not a classifier", null);
+            }
+            labels.add(l.getLabel());
+        }
+        if (!labels.equals(new HashSet<>(provenance.labels()))) {
+            throw archive.corrupt("its Tribuo model predicts " + labels + " but the metadata lists "
+                    + provenance.labels(), null);
+        }
+        Set<String> expected = new HashSet<>(List.of(TribuoData.featureNames(pipeline.outputSchema())));
+        for (VariableInfo v : raw.getFeatureIDMap()) {
+            if (!expected.contains(v.getName())) {
+                throw archive.corrupt("its Tribuo model uses the feature '" + v.getName()
+                        + "', which its preprocessing does not produce", null);
+            }
+        }
+        @SuppressWarnings("unchecked")
+        Model<Label> model = (Model<Label>) raw;
+        return new TribuoModel(model, pipeline, provenance,
+                Boolean.parseBoolean(archive.meta().getProperty("tribuo.batch-prediction", "false")));
     }
 }

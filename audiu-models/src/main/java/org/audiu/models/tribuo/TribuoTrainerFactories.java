@@ -5,64 +5,159 @@ import java.util.Map;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.spi.Trainer;
 import org.audiu.core.spi.TrainerFactory;
+import org.audiu.models.prep.PreprocessingOptions;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
-import org.tribuo.classification.ensemble.VotingCombiner;
+import org.tribuo.classification.dtree.impurity.GiniIndex;
+import org.tribuo.classification.sgd.LabelObjective;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.Hinge;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
-import org.tribuo.common.tree.RandomForestTrainer;
+import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
 import org.tribuo.math.optimisers.AdaGrad;
 
-/** Factories of the Tribuo trainers, registered in META-INF/services. */
+/**
+ * Factories of the Tribuo trainers, registered in META-INF/services. Every trainer also reads the preprocessing keys
+ * of {@link PreprocessingOptions}.
+ */
 public final class TribuoTrainerFactories {
     private TribuoTrainerFactories() {
     }
 
     /**
-     * {@code model = logistic}: multinomial logistic regression by SGD (AdaGrad). Parameters: {@code epochs} (30),
-     * {@code learning-rate} (0.1), {@code minibatch} (1), {@code standardise} (true).
+     * {@code model = logistic}: multinomial logistic regression by SGD with AdaGrad. Parameters: {@code epochs} (15),
+     * {@code learning-rate} (0.1), {@code minibatch} (8); preprocessing defaults: log of skewed features, one-hot
+     * key, standardise.
      */
     public static final class Logistic implements TrainerFactory {
         @Override public String name() { return "logistic"; }
-        @Override public String description() { return "logistic regression (Tribuo linear SGD)"; }
+        @Override public String description() { return "multinomial logistic regression (Tribuo linear SGD)"; }
 
         @Override
         public Trainer create(ComponentConfig c) {
-            int epochs = c.getInt("epochs", 30, 1, 100_000);
-            double rate = c.getDouble("learning-rate", 0.1, 1e-9, 100);
-            int minibatch = c.getInt("minibatch", 1, 1, 1_000_000);
-            boolean standardise = c.getBoolean("standardise", true);
-            long seed = c.seed();
-            Map<String, String> p = new LinkedHashMap<>();
-            p.put("epochs", Integer.toString(epochs));
-            p.put("learning-rate", Double.toString(rate));
-            p.put("minibatch", Integer.toString(minibatch));
-            p.put("standardise", Boolean.toString(standardise));
-            return new TribuoClassifierTrainer(name(), () -> new LinearSGDTrainer(new LogMulticlass(),
-                    new AdaGrad(rate, 0.1), epochs, Math.max(1, epochs), minibatch, seed), p, seed, standardise);
+            return linear(name(), c, new LogMulticlass());
         }
     }
 
     /**
-     * {@code model = random-forest}: bagged CART trees with random feature subsets. Parameters: {@code trees} (100),
-     * {@code max-depth} (12), {@code feature-fraction} (0.5).
+     * {@code model = linear}: a linear support vector machine (hinge loss, one score per class) by SGD with AdaGrad;
+     * class probabilities are a softmax of the scores, since the engine ranks by probability. (Least-squares
+     * regression would need a separate, non-probabilistic model path for no gain in ranking.) Parameters as
+     * {@code logistic}.
      */
-    public static final class RandomForest implements TrainerFactory {
-        @Override public String name() { return "random-forest"; }
-        @Override public String description() { return "random forest of CART trees (Tribuo)"; }
+    public static final class Linear implements TrainerFactory {
+        @Override public String name() { return "linear"; }
+        @Override public String description() { return "linear SVM, hinge loss (Tribuo linear SGD)"; }
 
         @Override
         public Trainer create(ComponentConfig c) {
-            int trees = c.getInt("trees", 100, 1, 100_000);
-            int depth = c.getInt("max-depth", 12, 1, 1000);
-            double fraction = c.getDouble("feature-fraction", 0.5, 0.01, 1.0);
+            return linear(name(), c, new Hinge());
+        }
+    }
+
+    private static Trainer linear(String name, ComponentConfig c, LabelObjective objective) {
+        int epochs = c.getInt("epochs", 15, 1, 100_000);
+        double rate = c.getDouble("learning-rate", 0.1, 1e-9, 100);
+        int minibatch = c.getInt("minibatch", 8, 1, 1_000_000);
+        PreprocessingOptions prep = PreprocessingOptions.from(c, PreprocessingOptions.forLinear());
+        long seed = c.seed();
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("epochs", Integer.toString(epochs));
+        p.put("learning-rate", Double.toString(rate));
+        p.put("minibatch", Integer.toString(minibatch));
+        return new TribuoClassifierTrainer(name, rows -> new LinearSGDTrainer(objective, new AdaGrad(rate, 0.1), epochs,
+                Math.max(1, epochs), minibatch, seed), p, seed, prep, false);
+    }
+
+    /**
+     * {@code model = cart}: one CART decision tree (Gini impurity). Parameters: {@code max-depth} (10),
+     * {@code min-child-weight} (5), {@code feature-fraction} (1.0: all features at every split).
+     */
+    public static final class Cart implements TrainerFactory {
+        @Override public String name() { return "cart"; }
+        @Override public String description() { return "a single CART decision tree (Tribuo)"; }
+
+        @Override
+        public Trainer create(ComponentConfig c) {
+            int depth = c.getInt("max-depth", 10, 1, 1000);
+            double minChild = c.getDouble("min-child-weight", 5, 0, 1e9);
+            double fraction = c.getDouble("feature-fraction", 1.0, 0.01, 1.0);
+            PreprocessingOptions prep = PreprocessingOptions.from(c, PreprocessingOptions.forTrees());
+            long seed = c.seed();
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put("max-depth", Integer.toString(depth));
+            p.put("min-child-weight", Double.toString(minChild));
+            p.put("feature-fraction", Double.toString(fraction));
+            return new TribuoClassifierTrainer(name(), rows -> new CARTClassificationTrainer(depth, (float) minChild,
+                    0.0f, (float) fraction, false, new GiniIndex(), seed), p, seed, prep, false);
+        }
+    }
+
+    /**
+     * {@code model = xgboost}: gradient-boosted trees (XGBoost through Tribuo) with the histogram tree method and an
+     * explicit thread count. Parameters: {@code trees} (400), {@code learning-rate} (0.05), {@code max-depth} (6),
+     * {@code min-child-weight} (1), {@code subsample} (0.8), {@code feature-fraction} (0.8), {@code lambda} (1),
+     * {@code alpha} (0), {@code gamma} (0), {@code max-bin} (256), {@code threads} (default: all cores from
+     * {@value #PARALLEL_ROWS} training rows, 1 below: on small data OpenMP's start-up and spin-waiting cost more
+     * than the parallel work, and on a busy machine many times more).
+     */
+    public static final class XGBoost implements TrainerFactory {
+        static final int PARALLEL_ROWS = 20_000;
+
+        @Override public String name() { return "xgboost"; }
+        @Override
+        public String description() {
+            return "gradient-boosted trees, histogram method (XGBoost via Tribuo)";
+        }
+
+        @Override
+        public Trainer create(ComponentConfig c) {
+            int trees = c.getInt("trees", 400, 1, 100_000);
+            double eta = c.getDouble("learning-rate", 0.05, 1e-6, 1.0);
+            int depth = c.getInt("max-depth", 6, 1, 64);
+            double minChild = c.getDouble("min-child-weight", 1, 0, 1e9);
+            double subsample = c.getDouble("subsample", 0.8, 0.01, 1.0);
+            double colsample = c.getDouble("feature-fraction", 0.8, 0.01, 1.0);
+            double lambda = c.getDouble("lambda", 1.0, 0, 1e9);
+            double alpha = c.getDouble("alpha", 0.0, 0, 1e9);
+            double gamma = c.getDouble("gamma", 0.0, 0, 1e9);
+            int maxBin = c.getInt("max-bin", 256, 2, 65_536);
+            int threads = c.getInt("threads", 0, 0, 4096);
+            PreprocessingOptions prep = PreprocessingOptions.from(c, PreprocessingOptions.forTrees());
             long seed = c.seed();
             Map<String, String> p = new LinkedHashMap<>();
             p.put("trees", Integer.toString(trees));
+            p.put("learning-rate", Double.toString(eta));
             p.put("max-depth", Integer.toString(depth));
-            p.put("feature-fraction", Double.toString(fraction));
-            return new TribuoClassifierTrainer(name(), () -> new RandomForestTrainer<>(
-                    new CARTClassificationTrainer(depth, (float) fraction, seed), new VotingCombiner(), trees, seed),
-                    p, seed, false);
+            p.put("min-child-weight", Double.toString(minChild));
+            p.put("subsample", Double.toString(subsample));
+            p.put("feature-fraction", Double.toString(colsample));
+            p.put("lambda", Double.toString(lambda));
+            p.put("alpha", Double.toString(alpha));
+            p.put("gamma", Double.toString(gamma));
+            p.put("max-bin", Integer.toString(maxBin));
+            p.put("threads", threads == 0 ? "auto" : Integer.toString(threads));
+            p.put("tree-method", "hist");
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("objective", "multi:softprob");
+            params.put("booster", "gbtree");
+            params.put("tree_method", "hist");
+            params.put("eta", eta);
+            params.put("max_depth", depth);
+            params.put("min_child_weight", minChild);
+            params.put("subsample", subsample);
+            params.put("colsample_bytree", colsample);
+            params.put("lambda", lambda);
+            params.put("alpha", alpha);
+            params.put("gamma", gamma);
+            params.put("max_bin", maxBin);
+            params.put("seed", (int) (seed ^ (seed >>> 32)));
+            params.put("verbosity", 0);
+            return new TribuoClassifierTrainer(name(), rows -> {
+                Map<String, Object> withThreads = new LinkedHashMap<>(params);
+                withThreads.put("nthread", threads > 0 ? threads
+                        : rows < PARALLEL_ROWS ? 1 : Runtime.getRuntime().availableProcessors());
+                return new XGBoostClassificationTrainer(trees, withThreads);
+            }, p, seed, prep, true);
         }
     }
 }

@@ -13,6 +13,8 @@ import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.ml.LabelledData;
 import org.audiu.core.ml.ModelProvenance;
 import org.audiu.core.ml.Preprocessor;
+import org.audiu.models.prep.FeaturePipeline;
+import org.audiu.models.prep.PreprocessingOptions;
 import org.audiu.core.ml.TrainedModel;
 import org.audiu.core.testkit.TestData;
 import org.audiu.models.tribuo.TribuoData;
@@ -49,12 +51,23 @@ class CompiledScoringTest {
     }
 
     private static TribuoModel train(LabelledData data, org.tribuo.Trainer<Label> trainer, boolean standardise) {
-        Preprocessor pre = Preprocessor.fit(data.schema(), data.featureMatrix(), standardise);
-        MutableDataset<Label> dataset = TribuoData.toDataset(data, pre);
+        FeaturePipeline pre = pipeline(data, standardise);
+        MutableDataset<Label> dataset = dataset(data, pre);
         Model<Label> model = trainer.train(dataset);
         ModelProvenance provenance = new ModelProvenance("test", Map.of(), 1, data.size(), data.schema(),
                 data.labels(), pre.describe(), Map.of(), Instant.EPOCH);
-        return new TribuoModel(model, pre, provenance);
+        return new TribuoModel(model, pre, provenance, false);
+    }
+
+    /** Median imputation and optional standardisation, nothing else: the simplest pipeline. */
+    private static FeaturePipeline pipeline(LabelledData data, boolean standardise) {
+        return FeaturePipeline.fit(data.schema(), data.featureMatrix(), new PreprocessingOptions("median", false,
+                PreprocessingOptions.NONE, PreprocessingOptions.NONE, standardise, "none"));
+    }
+
+    private static MutableDataset<Label> dataset(LabelledData data, FeaturePipeline pipeline) {
+        return TribuoData.toDataset(TribuoData.featureNames(pipeline.outputSchema()),
+                pipeline.applyAll(data.featureMatrix()), data.examples());
     }
 
     /** Training rows, random rows around them, rows with NaN, and rows on every split threshold of every tree. */
@@ -81,14 +94,18 @@ class CompiledScoringTest {
                 collect(tree.getRoot(), thresholds);
             }
         }
-        Preprocessor pre = model.preprocessor();
+        // Thresholds are in preprocessed units: probe both the raw value and the un-standardised one.
+        Preprocessor pre = Preprocessor.fit(data.schema(), data.featureMatrix(), true);
         double[] means = pre.means();
         double[] stds = pre.stds();
         for (double t : thresholds) {
             double[] row = data.examples().get(r.nextInt(data.size())).features();
             int j = r.nextInt(d);
             // Undo standardisation so the preprocessed value lands exactly on (or next to) the threshold.
-            row[j] = pre.standardises() ? t * stds[j] + means[j] : t;
+            double[] raw = row.clone();
+            raw[j] = t;
+            rows.add(raw);
+            row[j] = t * stds[j] + means[j];
             rows.add(row);
         }
         return rows.toArray(double[][]::new);
@@ -123,14 +140,6 @@ class CompiledScoringTest {
     }
 
     @Test
-    void randomForestAsAudiuTrainsItIsExact() {
-        LabelledData data = TestData.blobs(2, 200, 6, 11);
-        TrainedModel model = new TribuoTrainerFactories.RandomForest().create(ComponentConfig.of("trainer",
-                "random-forest", Map.of("trees", "30"), 3)).train(data);
-        assertSameAsTribuo((TribuoModel) model, data, "voting forest");
-    }
-
-    @Test
     void multiClassVotingForestIsExact() {
         LabelledData data = TestData.blobs(4, 80, 5, 12);
         assertSameAsTribuo(train(data, new RandomForestTrainer<>(new CARTClassificationTrainer(8, 0.6f, 1),
@@ -156,8 +165,8 @@ class CompiledScoringTest {
     @Test
     void ensemblesBuiltFromModelsWithWeightsAreExact() {
         LabelledData data = TestData.blobs(3, 80, 5, 19);
-        Preprocessor pre = Preprocessor.fit(data.schema(), data.featureMatrix(), false);
-        MutableDataset<Label> dataset = TribuoData.toDataset(data, pre);
+        FeaturePipeline pre = pipeline(data, false);
+        MutableDataset<Label> dataset = dataset(data, pre);
         List<Model<Label>> members = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             members.add(new CARTClassificationTrainer(2 + i, 0.6f, 30 + i).train(dataset));
@@ -169,7 +178,7 @@ class CompiledScoringTest {
                     "weighted", members, combiner, weights);
             ModelProvenance provenance = new ModelProvenance("test", Map.of(), 1, data.size(), data.schema(),
                     data.labels(), pre.describe(), Map.of(), Instant.EPOCH);
-            assertSameAsTribuo(new TribuoModel(ensemble, pre, provenance), data,
+            assertSameAsTribuo(new TribuoModel(ensemble, pre, provenance, false), data,
                     combiner instanceof VotingCombiner ? "voting forest" : "weighted forest");
         }
     }

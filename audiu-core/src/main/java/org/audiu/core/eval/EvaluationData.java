@@ -1,0 +1,82 @@
+package org.audiu.core.eval;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.audiu.core.DataException;
+import org.audiu.core.dataset.DatasetTrack;
+import org.audiu.core.dataset.TrackDataset;
+import org.audiu.core.ml.LabelledData;
+import org.audiu.core.ml.LabelledExample;
+
+/**
+ * Labelled rows prepared so that an evaluation cannot fool itself: one row per track id (the dataset already merges
+ * repeated ids), one row per artist + track name (the first one in the file; repeats, often with another label, are
+ * dropped), and each row grouped by its main artist so grouped splits never put an artist on both sides. Tracks
+ * without an artist are grouped by their name, so an unattributed song cannot sit on both sides either.
+ *
+ * @param data                 the rows
+ * @param artistNameDuplicates rows dropped because an earlier row had the same artist and track name
+ * @param conflictingLabels    of those, how many had a different label from the row kept
+ */
+public record EvaluationData(LabelledData data, int artistNameDuplicates, int conflictingLabels) {
+    public EvaluationData {
+        Objects.requireNonNull(data, "data");
+    }
+
+    /**
+     * Prepares a dataset's labelled tracks.
+     *
+     * @throws DataException when the dataset has no label column or no labelled track
+     */
+    public static EvaluationData fromDataset(TrackDataset dataset) {
+        if (dataset.labelColumn().isEmpty()) {
+            // labelledData() words the error.
+            dataset.labelledData();
+        }
+        Map<String, String> firstLabelByArtistAndName = new HashMap<>();
+        List<LabelledExample> examples = new ArrayList<>();
+        int duplicates = 0;
+        int conflicts = 0;
+        for (DatasetTrack t : dataset.tracks().values()) {
+            if (t.label().isEmpty()) {
+                continue;
+            }
+            String artist = normalise(t.track().mainArtist());
+            String name = normalise(t.track().name());
+            String label = t.label().get();
+            if (!artist.isEmpty() && !name.isEmpty()) {
+                String previous = firstLabelByArtistAndName.putIfAbsent(artist + '\u0000' + name, label);
+                if (previous != null) {
+                    duplicates++;
+                    if (!previous.equals(label)) {
+                        conflicts++;
+                    }
+                    continue;
+                }
+            }
+            String group = !artist.isEmpty() ? artist : !name.isEmpty() ? "name:" + name : "id:" + t.track().id();
+            examples.add(new LabelledExample(t.track().id(), t.features().values(), label, 1.0, group));
+        }
+        if (examples.isEmpty()) {
+            throw new DataException(dataset.source() + " has no labelled track in column '"
+                    + dataset.labelColumn().get() + "'.");
+        }
+        return new EvaluationData(new LabelledData(dataset.schema(), examples), duplicates, conflicts);
+    }
+
+    static String normalise(String s) {
+        return s == null ? "" : s.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    /** One line for logs and the CLI. */
+    public String summary() {
+        return data.size() + " labelled tracks, " + data.labels().size() + " classes, "
+                + data.examples().stream().map(LabelledExample::group).distinct().count() + " artist groups"
+                + (artistNameDuplicates > 0 ? "; " + artistNameDuplicates + " repeated artist+name rows dropped ("
+                + conflictingLabels + " with another label)" : "");
+    }
+}

@@ -1,0 +1,14 @@
+package org.audiu.models;
+
+import org.audiu.core.ml.ModelProvenance;
+
+/** Rebuilds one kind of {@link AudiuModel} from its archive. */
+@FunctionalInterface
+public interface ModelReader {
+    /**
+     * @param archive    the checked archive
+     * @param provenance the provenance read from it
+     * @param loader     reads nested member archives (ensembles)
+     */
+    AudiuModel read(ModelArchive archive, ModelProvenance provenance, ModelFiles loader);
+}

@@ -1,0 +1,95 @@
+package org.audiu.models.dl4j;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.audiu.core.config.ComponentConfig;
+import org.audiu.core.config.ConfigException;
+import org.audiu.core.spi.Trainer;
+import org.audiu.core.spi.TrainerFactory;
+import org.audiu.models.prep.PreprocessingOptions;
+
+/**
+ * {@code model = mlp}: a multilayer perceptron (Deeplearning4j) with ReLU hidden layers, a softmax output, Adam,
+ * weight decay, dropout and early stopping on an artist-grouped validation split; example weights scale each row's
+ * loss. Parameters: {@code hidden} (256,128), {@code epochs} (200), {@code learning-rate} (0.001),
+ * {@code batch-size} (256), {@code l2} (0.0001), {@code dropout} (0.1), {@code validation-fraction} (0.1),
+ * {@code patience} (15), {@code threads} (1: OpenMP/BLAS threads; more is slower for nets this small), and the
+ * preprocessing keys (defaults: log of skewed features, one-hot key, standardise).
+ *
+ * <p>Deeplearning4j is an optional dependency: without it on the classpath, {@code create} fails with the jars to
+ * add.
+ */
+public final class MlpTrainerFactory implements TrainerFactory {
+    private final Predicate<String> classPresent;
+
+    public MlpTrainerFactory() {
+        this(Dl4jSupport::loadable);
+    }
+
+    /** For tests: decides which classes count as present. */
+    MlpTrainerFactory(Predicate<String> classPresent) {
+        this.classPresent = classPresent;
+    }
+
+    @Override public String name() { return "mlp"; }
+
+    @Override
+    public String description() {
+        return "multilayer perceptron (Deeplearning4j; optional dependency)";
+    }
+
+    @Override
+    public Trainer create(ComponentConfig c) {
+        MlpSettings settings = settings(c);
+        String missing = Dl4jSupport.missing(classPresent);
+        if (missing != null) {
+            throw new ConfigException("The trainer 'mlp' needs Deeplearning4j, which is not on the classpath ("
+                    + missing + " is missing). Add " + Dl4jSupport.DEPENDENCIES + ", or choose a Tribuo-only "
+                    + "trainer such as 'xgboost' or 'random-forest'.");
+        }
+        return Dl4jSupport.trainer(settings);
+    }
+
+    static MlpSettings settings(ComponentConfig c) {
+        List<String> hiddenText = c.getList("hidden", List.of("256", "128"));
+        List<Integer> hidden = new ArrayList<>();
+        for (String h : hiddenText) {
+            int units;
+            try {
+                units = Integer.parseInt(h);
+            } catch (NumberFormatException e) {
+                units = -1;
+            }
+            if (units < 1 || units > 100_000) {
+                throw new ConfigException("Invalid value '" + String.join(",", hiddenText) + "' for '"
+                        + c.qualified("hidden") + "' (trainer 'mlp'): expected layer sizes such as 256,128.");
+            }
+            hidden.add(units);
+        }
+        int epochs = c.getInt("epochs", 200, 1, 100_000);
+        double rate = c.getDouble("learning-rate", 0.001, 1e-9, 10);
+        int batch = c.getInt("batch-size", 256, 1, 1_000_000);
+        double l2 = c.getDouble("l2", 1e-4, 0, 10);
+        double dropout = c.getDouble("dropout", 0.1, 0, 0.95);
+        double validation = c.getDouble("validation-fraction", 0.1, 0, 0.5);
+        int patience = c.getInt("patience", 15, 1, 100_000);
+        int threads = c.getInt("threads", 1, 1, 4096);
+        PreprocessingOptions prep = PreprocessingOptions.from(c, PreprocessingOptions.forLinear());
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("hidden", String.join(",", hidden.stream().map(String::valueOf).toList()));
+        p.put("epochs", Integer.toString(epochs));
+        p.put("learning-rate", Double.toString(rate));
+        p.put("batch-size", Integer.toString(batch));
+        p.put("l2", Double.toString(l2));
+        p.put("dropout", Double.toString(dropout));
+        p.put("validation-fraction", Double.toString(validation));
+        p.put("patience", Integer.toString(patience));
+        p.put("threads", Integer.toString(threads));
+        p.putAll(prep.asParameters());
+        return new MlpSettings(hidden, epochs, rate, batch, l2, dropout, validation, patience, threads, prep, p,
+                c.seed());
+    }
+}

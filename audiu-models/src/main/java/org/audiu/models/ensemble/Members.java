@@ -1,0 +1,52 @@
+package org.audiu.models.ensemble;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.audiu.core.config.ComponentConfig;
+import org.audiu.core.config.ConfigException;
+import org.audiu.core.spi.PluginKind;
+import org.audiu.core.spi.Trainer;
+
+/** The member trainers of an ensemble, built by name from the registry with their parameters under their name. */
+record Members(List<String> names, List<Trainer> trainers) {
+    Members {
+        names = List.copyOf(names);
+        trainers = List.copyOf(trainers);
+    }
+
+    /**
+     * Reads {@code members = a, b} and builds each member from {@code <a>.*} keys.
+     *
+     * @throws ConfigException for a missing or repeated member, or an ensemble naming itself
+     */
+    static Members from(ComponentConfig c, List<String> defaults) {
+        List<String> names = c.getList("members", defaults);
+        if (names.size() < 2) {
+            throw new ConfigException("'" + c.qualified("members") + "' (trainer '" + c.name() + "') needs at least "
+                    + "two trainer names, e.g. " + c.qualified("members") + " = xgboost, random-forest; got " + names
+                    + ".");
+        }
+        List<Trainer> trainers = new ArrayList<>();
+        Map<String, Boolean> seen = new LinkedHashMap<>();
+        for (String name : names) {
+            if (seen.put(name, true) != null) {
+                throw new ConfigException("'" + c.qualified("members") + "' names '" + name + "' twice; each member "
+                        + "takes its parameters from '" + c.qualified(name + ".") + "*', so names must differ.");
+            }
+            if (name.equals(c.name())) {
+                throw new ConfigException("The " + c.name() + " ensemble cannot be its own member ('"
+                        + c.qualified("members") + "').");
+            }
+            trainers.add(build(c, name, name));
+        }
+        return new Members(names, trainers);
+    }
+
+    /** Builds the trainer {@code name} with the keys under {@code subPrefix.}. */
+    static Trainer build(ComponentConfig c, String name, String subPrefix) {
+        ComponentConfig child = c.child(PluginKind.TRAINER.label(), name, subPrefix);
+        return c.plugins().trainers().create(name, child);
+    }
+}

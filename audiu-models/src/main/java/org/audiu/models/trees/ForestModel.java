@@ -1,0 +1,141 @@
+package org.audiu.models.trees;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.IntStream;
+import org.audiu.core.ml.ModelProvenance;
+import org.audiu.models.AudiuModel;
+import org.audiu.models.ModelArchive;
+import org.audiu.models.ModelFileException;
+import org.audiu.models.ModelFiles;
+import org.audiu.models.prep.FeaturePipeline;
+
+/**
+ * An ensemble of audiU classification trees (random forest, extra trees): class probabilities are the mean of the
+ * trees' leaf distributions. Saved as a compact, validated binary entry ({@code forest.bin}). Thread-safe.
+ */
+public final class ForestModel extends AudiuModel {
+    public static final String KIND = "forest";
+    static final String ENTRY = "forest.bin";
+    private static final int MAGIC = 0x41554454; // "AUDT"
+    private static final int VERSION = 1;
+    private static final int CHUNK = 512;
+
+    private final List<Tree> trees;
+    private final FeaturePipeline pipeline;
+
+    ForestModel(List<Tree> trees, FeaturePipeline pipeline, ModelProvenance provenance) {
+        super(provenance);
+        this.trees = List.copyOf(trees);
+        this.pipeline = pipeline;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    public int trees() {
+        return trees.size();
+    }
+
+    /** Total nodes over all trees. */
+    public long nodes() {
+        return trees.stream().mapToLong(Tree::nodes).sum();
+    }
+
+    public FeaturePipeline pipeline() {
+        return pipeline;
+    }
+
+    @Override
+    public double[][] predictProbabilities(double[][] rows) {
+        double[][] out = new double[rows.length][];
+        int chunks = (rows.length + CHUNK - 1) / CHUNK;
+        IntStream stream = IntStream.range(0, chunks);
+        (chunks > 1 ? stream.parallel() : stream).forEach(c -> {
+            int classes = labels().size();
+            float[] row = new float[pipeline.outputSchema().size()];
+            for (int i = c * CHUNK; i < Math.min(rows.length, (c + 1) * CHUNK); i++) {
+                double[] x = pipeline.apply(rows[i]);
+                for (int j = 0; j < x.length; j++) {
+                    row[j] = (float) x[j];
+                }
+                double[] acc = new double[classes];
+                for (Tree t : trees) {
+                    t.addTo(row, acc);
+                }
+                double sum = 0;
+                for (double v : acc) {
+                    sum += v;
+                }
+                for (int k = 0; k < classes; k++) {
+                    acc[k] /= sum;
+                }
+                out[i] = acc;
+            }
+        });
+        return out;
+    }
+
+    @Override
+    protected void writePayload(Properties meta, Map<String, byte[]> entries) throws IOException {
+        pipeline.write(meta, "prep.");
+        meta.setProperty("forest.trees", Integer.toString(trees.size()));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeInt(labels().size());
+            out.writeInt(pipeline.outputSchema().size());
+            out.writeInt(trees.size());
+            for (Tree t : trees) {
+                t.write(out);
+            }
+        }
+        entries.put(ENTRY, bytes.toByteArray());
+    }
+
+    /** Reads a forest written by {@link #writePayload}, validating every node. */
+    public static ForestModel read(ModelArchive archive, ModelProvenance provenance, ModelFiles loader) {
+        FeaturePipeline pipeline;
+        try {
+            pipeline = FeaturePipeline.read(archive.meta(), "prep.", provenance.schema());
+        } catch (ModelFileException e) {
+            throw archive.corrupt(e.getMessage(), e);
+        }
+        int classes = provenance.labels().size();
+        int features = pipeline.outputSchema().size();
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(archive.entry(ENTRY)))) {
+            if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+                throw new IOException("the forest entry has an unknown header");
+            }
+            if (in.readInt() != classes || in.readInt() != features) {
+                throw new IOException("the forest's classes or features disagree with the metadata");
+            }
+            int n = in.readInt();
+            if (n < 1 || n > 1_000_000) {
+                throw new IOException("the forest has " + n + " trees");
+            }
+            Tree[] trees = new Tree[n];
+            for (int t = 0; t < n; t++) {
+                trees[t] = Tree.read(in, classes, features);
+            }
+            if (in.read() != -1) {
+                throw new IOException("the forest entry has trailing bytes");
+            }
+            return new ForestModel(List.of(trees), pipeline, provenance);
+        } catch (EOFException e) {
+            throw archive.corrupt("the forest entry ends early", e);
+        } catch (IOException e) {
+            throw archive.corrupt(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.audiu.models.ensemble;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.audiu.core.config.ComponentConfig;
+import org.audiu.core.config.ConfigException;
+import org.audiu.core.ml.LabelledData;
+import org.audiu.core.ml.TrainedModel;
+import org.audiu.core.spi.Plugins;
+import org.audiu.core.testkit.TestData;
+import org.audiu.models.ModelFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EnsembleConfigTest {
+    private static final Plugins PLUGINS = Plugins.fromClasspath();
+
+    static Object create(String name, Map<String, String> params) {
+        ComponentConfig c = new ComponentConfig("trainer", name, "model.", params, 3, Path.of("."), "test.properties",
+                PLUGINS);
+        return PLUGINS.trainers().create(name, c);
+    }
+
+    @Test
+    void memberParametersAreCheckedUnderTheMembersPrefix() {
+        ConfigException e = assertThrows(ConfigException.class, () -> create("voting", Map.of(
+                "members", "logistic, random-forest", "random-forest.tres", "10")));
+        assertTrue(e.getMessage().contains("model.random-forest.tres"), e.getMessage());
+        assertTrue(e.getMessage().contains("model.random-forest.trees"), e.getMessage());
+    }
+
+    @Test
+    void unknownMemberNamesListTheAvailableTrainers() {
+        ConfigException e = assertThrows(ConfigException.class, () -> create("stacking", Map.of(
+                "members", "logistic, random-forrest")));
+        assertTrue(e.getMessage().contains("random-forrest") && e.getMessage().contains("random-forest"),
+                e.getMessage());
+    }
+
+    @Test
+    void membersMustBeTwoDistinctOthers() {
+        assertThrows(ConfigException.class, () -> create("voting", Map.of("members", "logistic")));
+        assertThrows(ConfigException.class, () -> create("voting", Map.of("members", "logistic, logistic")));
+        assertThrows(ConfigException.class, () -> create("voting", Map.of("members", "voting, logistic")));
+        ConfigException e = assertThrows(ConfigException.class, () -> create("voting", Map.of(
+                "members", "logistic, cart", "weights", "1")));
+        assertTrue(e.getMessage().contains("1 values for 2 members"), e.getMessage());
+    }
+
+    @Test
+    void nestedEnsemblesSaveAndLoad(@TempDir Path tmp) throws Exception {
+        LabelledData data = TestData.blobs(3, 30, 3, 8);
+        TrainedModel model = ((org.audiu.core.spi.Trainer) create("stacking", Map.of(
+                "members", "voting, cart", "folds", "3", "meta.epochs", "3",
+                "voting.members", "logistic, extra-trees", "voting.extra-trees.trees", "5", "voting.logistic.epochs",
+                "3"))).train(data);
+        Path file = tmp.resolve("nested.model");
+        model.save(file);
+        TrainedModel loaded = ModelFiles.load(file);
+        double[][] a = model.predictProbabilities(data.featureMatrix());
+        double[][] b = loaded.predictProbabilities(data.featureMatrix());
+        for (int i = 0; i < a.length; i++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(a[i], b[i], 0.0);
+        }
+        assertEquals("stacking", loaded.provenance().trainer());
+        assertEquals(2, ((StackingModel) loaded).members().size());
+    }
+}
