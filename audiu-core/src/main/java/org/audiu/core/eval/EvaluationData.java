@@ -7,8 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.audiu.core.DataException;
+import org.audiu.core.FeatureSchema;
 import org.audiu.core.dataset.DatasetTrack;
 import org.audiu.core.dataset.TrackDataset;
+import org.audiu.core.features.TrackMetadataFeatures;
 import org.audiu.core.ml.LabelledData;
 import org.audiu.core.ml.LabelledExample;
 
@@ -33,6 +35,17 @@ public record EvaluationData(LabelledData data, int artistNameDuplicates, int co
      * @throws DataException when the dataset has no label column or no labelled track
      */
     public static EvaluationData fromDataset(TrackDataset dataset) {
+        return fromDataset(dataset, dataset.schema());
+    }
+
+    /**
+     * Prepares a dataset's labelled tracks with the given features: a dataset column of that name, else the
+     * track's metadata ({@code popularity}, {@code release_year}, {@code duration_ms}, {@code explicit}; see
+     * {@link TrackMetadataFeatures}), else missing (NaN).
+     *
+     * @throws DataException when the dataset has no label column or no labelled track
+     */
+    public static EvaluationData fromDataset(TrackDataset dataset, FeatureSchema features) {
         if (dataset.labelColumn().isEmpty()) {
             // labelledData() words the error.
             dataset.labelledData();
@@ -59,13 +72,27 @@ public record EvaluationData(LabelledData data, int artistNameDuplicates, int co
                 }
             }
             String group = !artist.isEmpty() ? artist : !name.isEmpty() ? "name:" + name : "id:" + t.track().id();
-            examples.add(new LabelledExample(t.track().id(), t.features().values(), label, 1.0, group));
+            examples.add(new LabelledExample(t.track().id(), row(t, features), label, 1.0, group));
         }
         if (examples.isEmpty()) {
             throw new DataException(dataset.source() + " has no labelled track in column '"
                     + dataset.labelColumn().get() + "'.");
         }
-        return new EvaluationData(new LabelledData(dataset.schema(), examples), duplicates, conflicts);
+        return new EvaluationData(new LabelledData(features, examples), duplicates, conflicts);
+    }
+
+    /** One track's values for {@code features}: dataset columns first, then track metadata, else NaN. */
+    public static double[] row(DatasetTrack t, FeatureSchema features) {
+        if (features.equals(t.features().schema())) {
+            return t.features().values();
+        }
+        double[] out = new double[features.size()];
+        for (int j = 0; j < out.length; j++) {
+            String name = features.names().get(j);
+            out[j] = t.features().schema().contains(name) ? t.features().get(name)
+                    : TrackMetadataFeatures.valueOf(t.track(), name);
+        }
+        return out;
     }
 
     static String normalise(String s) {

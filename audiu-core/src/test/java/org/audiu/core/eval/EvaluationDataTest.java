@@ -51,6 +51,20 @@ class EvaluationDataTest {
     }
 
     @Test
+    void featuresMayComeFromTrackMetadata() throws Exception {
+        TrackDataset ds = read("""
+                track_id,track_artist,track_name,track_popularity,track_album_release_date,danceability,playlist_genre
+                a,X,one,70,2019-06-14,0.5,pop
+                b,Y,two,20,1975,0.7,rock
+                """);
+        EvaluationData e = EvaluationData.fromDataset(ds,
+                org.audiu.core.FeatureSchema.of("danceability", "popularity", "release_year", "tempo"));
+        double[] first = e.data().examples().get(0).features();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0.5, 70, 2019, Double.NaN}, first);
+        assertEquals(1975, e.data().examples().get(1).feature(2));
+    }
+
+    @Test
     void leakyColumnsAreNeverFeaturesByDefault() throws Exception {
         // No standard audio feature: the reader falls back to numeric columns, and must skip ids, dates, names,
         // popularity and the label.

@@ -54,7 +54,7 @@ public final class GenreCompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, Map<String, String>> byModel = parametersByModel();
-        EvaluationData prepared = EvaluationData.fromDataset(data.read());
+        EvaluationData prepared = data.read().prepared();
         PrintWriter err = spec.commandLine().getErr();
         EvaluationProtocol p = protocol.protocol(seed);
         err.println(prepared.summary() + "; " + p.describe());

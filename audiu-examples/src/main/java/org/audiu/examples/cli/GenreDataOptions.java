@@ -14,19 +14,23 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.audiu.core.AudioFeatures;
 import org.audiu.core.DataException;
+import org.audiu.core.FeatureSchema;
 import org.audiu.core.dataset.CsvDatasetReader;
 import org.audiu.core.dataset.CsvReadOptions;
 import org.audiu.core.dataset.TrackDataset;
+import org.audiu.core.eval.EvaluationData;
+import org.audiu.core.features.TrackMetadataFeatures;
 import picocli.CommandLine.Option;
 
 /**
- * Which CSV to read and which of its columns are the features and the label. Default features: the standard audio
- * features present in the file plus its popularity column (a track attribute, not a leak); files without any
- * standard audio feature use every numeric column except identifiers, names, dates and the label. Columns that leak
- * the label ({@code obtained_date}, ids) are never features unless listed with {@code --features}.
+ * Which CSV to read and which features and label to use. Default features: the standard audio features present in
+ * the file plus {@code popularity} when it has a popularity column (a track attribute, not a leak); a file without
+ * any standard audio feature uses every numeric column except identifiers, names, dates and the label. Features may
+ * also be track metadata the reader parses from other columns ({@code popularity}, {@code release_year},
+ * {@code explicit}). Columns that leak the label ({@code obtained_date}, ids) are never features unless listed.
  */
 public final class GenreDataOptions {
-    static final List<String> POPULARITY = List.of("popularity", "track_popularity");
+    static final List<String> POPULARITY_COLUMNS = List.of("popularity", "track_popularity");
 
     @Option(names = "--data", paramLabel = "FILE", required = true,
             description = "CSV of tracks with numeric feature columns and a label column.")
@@ -37,48 +41,83 @@ public final class GenreDataOptions {
                     + "label).")
     String label;
 
-    @Option(names = "--features", paramLabel = "COLUMNS", split = ",",
-            description = "Feature columns (default: the standard audio features found, plus popularity).")
+    @Option(names = "--features", paramLabel = "NAMES", split = ",",
+            description = "Features: columns of the file or track metadata (popularity, release_year, explicit). "
+                    + "Default: the standard audio features found, plus popularity.")
     List<String> features;
 
-    @Option(names = "--no-popularity", description = "Leave the popularity column out of the default features.")
+    @Option(names = "--no-popularity", description = "Leave popularity out of the default features.")
     boolean noPopularity;
 
-    /** Reads the file with the chosen columns. */
-    TrackDataset read() {
-        return new CsvDatasetReader(new CsvReadOptions(false, featureColumns(), Optional.ofNullable(label)))
-                .read(data);
+    /** A read file with the feature schema to learn from. */
+    record GenreData(TrackDataset dataset, FeatureSchema schema) {
+        EvaluationData prepared() {
+            return EvaluationData.fromDataset(dataset, schema);
+        }
     }
 
-    /** Reads the file with exactly the given feature columns (a saved model's). */
-    TrackDataset readWith(List<String> columns) {
+    /** Reads the file with the chosen features. */
+    GenreData read() {
         List<String> header = header(data);
-        List<String> missing = columns.stream().filter(c -> header.stream().noneMatch(h -> h.equalsIgnoreCase(c)))
-                .toList();
-        if (!missing.isEmpty()) {
-            throw new DataException("The model needs the feature column(s) " + missing + ", which " + data
-                    + " lacks. Its columns are " + header + ".");
+        List<String> wanted = features != null && !features.isEmpty()
+                ? features.stream().map(String::trim).filter(s -> !s.isEmpty()).toList() : defaults(header);
+        if (wanted.isEmpty()) {
+            // No standard audio feature: the reader picks the numeric columns (it skips ids, dates and names).
+            TrackDataset ds = reader(List.of()).read(data);
+            List<String> names = new ArrayList<>(ds.schema().names());
+            if (!noPopularity && hasPopularity(header) && !names.contains(TrackMetadataFeatures.POPULARITY)) {
+                names.add(TrackMetadataFeatures.POPULARITY);
+            }
+            return new GenreData(ds, new FeatureSchema(names));
         }
-        return new CsvDatasetReader(new CsvReadOptions(false, columns, Optional.ofNullable(label))).read(data);
+        return readWith(wanted);
     }
 
-    List<String> featureColumns() {
-        if (features != null && !features.isEmpty()) {
-            return features.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+    /**
+     * Reads the file for exactly these features (a saved model's).
+     *
+     * @throws DataException naming features that are neither columns of the file nor track metadata
+     */
+    GenreData readWith(List<String> wanted) {
+        List<String> header = header(data);
+        List<String> columns = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String f : wanted) {
+            if (header.contains(f.toLowerCase(Locale.ROOT))) {
+                columns.add(f);
+            } else if (!TrackMetadataFeatures.isMetadata(f)) {
+                missing.add(f);
+            }
         }
-        List<String> header = header(data).stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+        if (!missing.isEmpty()) {
+            throw new DataException("The feature(s) " + missing + " are neither columns of " + data + " nor track "
+                    + "metadata (popularity, release_year, explicit, duration_ms). Its columns are " + header + ".");
+        }
+        if (columns.isEmpty()) {
+            throw new DataException("None of the features " + wanted + " is a column of " + data + "; at least one "
+                    + "feature must come from the file. Its columns are " + header + ".");
+        }
+        return new GenreData(reader(columns).read(data), new FeatureSchema(wanted));
+    }
+
+    private CsvDatasetReader reader(List<String> columns) {
+        return new CsvDatasetReader(new CsvReadOptions(false, columns, Optional.ofNullable(label)));
+    }
+
+    private List<String> defaults(List<String> header) {
         List<String> out = new ArrayList<>();
         AudioFeatures.STANDARD.names().stream().filter(header::contains).forEach(out::add);
-        if (out.isEmpty()) {
-            // No standard feature: let the reader pick the numeric columns (it skips ids, dates and names).
-            return List.of();
-        }
-        if (!noPopularity) {
-            POPULARITY.stream().filter(header::contains).findFirst().ifPresent(out::add);
+        if (!out.isEmpty() && !noPopularity && hasPopularity(header)) {
+            out.add(TrackMetadataFeatures.POPULARITY);
         }
         return out;
     }
 
+    private static boolean hasPopularity(List<String> header) {
+        return POPULARITY_COLUMNS.stream().anyMatch(header::contains);
+    }
+
+    /** The header's column names, trimmed and lower-case. */
     static List<String> header(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new DataException("Dataset file not found: " + file.toAbsolutePath() + ".");
@@ -87,7 +126,7 @@ public final class GenreDataOptions {
              CSVParser parser = CSVParser.builder().setReader(r).setFormat(CSVFormat.DEFAULT).get()) {
             for (CSVRecord record : parser) {
                 List<String> out = new ArrayList<>();
-                record.forEach(v -> out.add(v.replace("\uFEFF", "").trim()));
+                record.forEach(v -> out.add(v.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT)));
                 return out;
             }
             throw new DataException(file + " is empty.");

@@ -50,7 +50,7 @@ public final class GenreEvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EvaluationData prepared = EvaluationData.fromDataset(data.read());
+        EvaluationData prepared = data.read().prepared();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         EvaluationProtocol p = protocol.protocol(model.seed);

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.audiu.core.AudiuException;
-import org.audiu.core.dataset.TrackDataset;
 import org.audiu.core.eval.EvaluationData;
 import org.audiu.core.ml.TrainedModel;
 import org.audiu.core.spi.Plugins;
@@ -42,8 +41,7 @@ public final class GenreTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrackDataset dataset = data.read();
-        EvaluationData prepared = EvaluationData.fromDataset(dataset);
+        EvaluationData prepared = data.read().prepared();
         PrintWriter err = spec.commandLine().getErr();
         if (!json) {
             err.println(prepared.summary());

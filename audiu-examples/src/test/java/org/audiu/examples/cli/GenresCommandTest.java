@@ -114,12 +114,42 @@ class GenresCommandTest {
         Files.writeString(other, "track_id,danceability,energy,genre\n1,0.5,0.5,Rock\n");
         Result r = run("genres", "predict", "--model", model.toString(), "--data", other.toString());
         assertEquals(AudiuCli.EXIT_BAD_INPUT, r.code());
-        assertTrue(r.err().startsWith("error: The model needs the feature column(s)"), r.err());
+        assertTrue(r.err().startsWith("error: The feature(s) [key, loudness"), r.err());
         Path corrupt = tmp.resolve("corrupt.model");
         Files.write(corrupt, java.util.Arrays.copyOf(Files.readAllBytes(model), 100));
         r = run("genres", "predict", "--model", corrupt.toString(), "--data", csv.toString());
         assertEquals(AudiuCli.EXIT_BAD_INPUT, r.code());
         assertTrue(r.err().contains("truncated"), r.err());
+    }
+
+    @Test
+    void featuresMayBeTrackMetadataAndCarryAcrossFileFormats() throws Exception {
+        // The spotify_songs layout: track_popularity and a release date instead of popularity.
+        StringBuilder sb = new StringBuilder("track_id,track_name,track_artist,track_popularity,"
+                + "track_album_release_date,playlist_genre,danceability,energy\n");
+        Random r = new Random(5);
+        for (int i = 0; i < 90; i++) {
+            boolean rock = i % 2 == 0;
+            sb.append(String.format(Locale.ROOT, "id%d,Song %d,Artist %d,%d,%d-01-01,%s,%.3f,%.3f%n", i, i, i % 15,
+                    rock ? 30 + r.nextInt(20) : 60 + r.nextInt(20), rock ? 1975 + r.nextInt(10) : 2015 + r.nextInt(5),
+                    rock ? "rock" : "pop", r.nextDouble(), r.nextDouble()));
+        }
+        Path songs = tmp.resolve("songs.csv");
+        Files.writeString(songs, sb.toString());
+        Path model = tmp.resolve("meta.model");
+        Result t = run("genres", "train", "--data", songs.toString(), "--features",
+                "danceability,energy,popularity,release_year", "--model", "cart", "--out", model.toString(), "--json");
+        assertEquals(0, t.code(), t.err());
+        JsonNode summary = new ObjectMapper().readTree(t.out());
+        assertEquals("[\"danceability\",\"energy\",\"popularity\",\"release_year\"]",
+                summary.get("features").toString());
+        Result p = run("genres", "predict", "--model", model.toString(), "--data", songs.toString(), "--json");
+        assertEquals(0, p.code(), p.err());
+        assertTrue(new ObjectMapper().readTree(p.out()).get("accuracy").asDouble() > 0.95, p.out());
+        Result bad = run("genres", "evaluate", "--data", songs.toString(), "--features", "danceability,mood",
+                "--no-chart");
+        assertEquals(AudiuCli.EXIT_BAD_INPUT, bad.code());
+        assertTrue(bad.err().contains("[mood]"), bad.err());
     }
 
     @Test
