@@ -47,6 +47,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Rows scored through Tribuo's own predict, the reference (default ${DEFAULT-VALUE}).")
     int referenceRows;
 
+    @Option(names = "--trainers", paramLabel = "NAMES", split = ",",
+            description = "Trainers to measure (default: every trainer on the classpath).")
+    List<String> trainers;
+
     @Option(names = "--e2e-heap", paramLabel = "SIZE", defaultValue = "512m",
             description = "Heap cap of the end-to-end JVM (default ${DEFAULT-VALUE}).")
     String e2eHeap;
@@ -110,8 +114,13 @@ public final class BenchCommand implements Callable<Integer> {
         if (!skipScoring) {
             log.accept(String.format(Locale.ROOT, "Scoring throughput, %,d tracks, %d warm-up + %d timed runs, %d "
                     + "cores:", pool, warmups, runs, Runtime.getRuntime().availableProcessors()));
+            List<String> names = trainers == null ? plugins.trainers().names() : trainers.stream().map(String::trim)
+                    .toList();
+            for (String name : names) {
+                plugins.trainers().get(name, "--trainers"); // an unknown name fails here, with the available ones
+            }
             report.put("scoring", new ScoringBenchmark(new ScoringBenchmark.Options(pool, warmups, runs,
-                    referenceRows, 4096, seed), log).run(plugins));
+                    referenceRows, 4096, seed), log).run(plugins, names));
         }
         if (!skipE2e) {
             List<Map<String, Object>> runs = new ArrayList<>();

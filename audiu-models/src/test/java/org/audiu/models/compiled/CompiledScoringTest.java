@@ -190,6 +190,17 @@ class CompiledScoringTest {
     }
 
     @Test
+    void cartAndLinearSvmAsAudiuTrainsThemAreExact() {
+        LabelledData data = TestData.blobs(3, 120, 6, 20);
+        TrainedModel cart = new TribuoTrainerFactories.Cart().create(ComponentConfig.of("trainer", "cart", Map.of(),
+                3)).train(data);
+        assertSameAsTribuo((TribuoModel) cart, data, "tree");
+        TrainedModel svm = new TribuoTrainerFactories.Linear().create(ComponentConfig.of("trainer", "linear",
+                Map.of(), 3)).train(data);
+        assertSameAsTribuo((TribuoModel) svm, data, "linear");
+    }
+
+    @Test
     void logisticAsAudiuTrainsItIsExact() {
         LabelledData data = TestData.blobs(2, 150, 7, 16);
         TrainedModel model = new TribuoTrainerFactories.Logistic().create(ComponentConfig.of("trainer", "logistic",
