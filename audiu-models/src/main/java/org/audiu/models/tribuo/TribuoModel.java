@@ -65,6 +65,9 @@ public final class TribuoModel extends AudiuModel {
 
     @Override
     public double[][] predictProbabilities(double[][] rows) {
+        if (rows.length == 0) {
+            return new double[0][];
+        }
         if (batchPrediction || rows.length <= CHUNK) {
             return predictChunk(rows, 0, rows.length);
         }
