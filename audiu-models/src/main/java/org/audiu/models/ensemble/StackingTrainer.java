@@ -13,6 +13,7 @@ import org.audiu.core.ml.ModelProvenance;
 import org.audiu.core.ml.TrainedModel;
 import org.audiu.core.spi.Trainer;
 import org.audiu.models.ModelMetadata;
+import org.audiu.models.prep.ClassWeights;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,15 +27,17 @@ final class StackingTrainer implements Trainer {
 
     private final Members members;
     private final Trainer meta;
+    private final String metaClassWeight;
     private final int folds;
     private final boolean passthrough;
     private final Map<String, String> parameters;
     private final long seed;
 
-    StackingTrainer(Members members, Trainer meta, int folds, boolean passthrough, Map<String, String> parameters,
-                    long seed) {
+    StackingTrainer(Members members, Trainer meta, String metaClassWeight, int folds, boolean passthrough,
+                    Map<String, String> parameters, long seed) {
         this.members = members;
         this.meta = meta;
+        this.metaClassWeight = metaClassWeight;
         this.folds = folds;
         this.passthrough = passthrough;
         this.parameters = Map.copyOf(parameters);
@@ -76,7 +79,8 @@ final class StackingTrainer implements Trainer {
             LabelledExample e = data.examples().get(i);
             metaExamples.add(new LabelledExample(e.id(), metaRows[i], e.label(), e.weight(), e.group()));
         }
-        TrainedModel metaModel = meta.train(new LabelledData(metaSchema, metaExamples));
+        TrainedModel metaModel = meta.train(ClassWeights.apply(new LabelledData(metaSchema, metaExamples),
+                metaClassWeight));
         List<TrainedModel> full = new ArrayList<>();
         for (Trainer t : members.trainers()) {
             full.add(t.train(data));

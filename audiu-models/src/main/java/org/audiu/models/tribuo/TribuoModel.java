@@ -116,6 +116,9 @@ public final class TribuoModel extends AudiuModel {
      * and benchmarks).
      */
     public double[][] predictWithTribuo(double[][] rows) {
+        if (rows.length == 0) {
+            return new double[0][];
+        }
         if (batchPrediction || rows.length <= CHUNK) {
             return predictChunk(rows, 0, rows.length);
         }

@@ -94,8 +94,8 @@ public final class TribuoTrainerFactories {
 
     /**
      * {@code model = xgboost}: gradient-boosted trees (XGBoost through Tribuo) with the histogram tree method and an
-     * explicit thread count. Parameters: {@code trees} (400), {@code learning-rate} (0.05), {@code max-depth} (6),
-     * {@code min-child-weight} (1), {@code subsample} (0.8), {@code feature-fraction} (0.8), {@code lambda} (1),
+     * explicit thread count. Parameters: {@code trees} (800), {@code learning-rate} (0.04), {@code max-depth} (5),
+     * {@code min-child-weight} (1), {@code subsample} (0.8), {@code feature-fraction} (0.7), {@code lambda} (1),
      * {@code alpha} (0), {@code gamma} (0), {@code max-bin} (256), {@code threads} (default: all cores from
      * {@value #PARALLEL_ROWS} training rows, 1 below: on small data OpenMP's start-up and spin-waiting cost more
      * than the parallel work, and on a busy machine many times more).
@@ -111,12 +111,12 @@ public final class TribuoTrainerFactories {
 
         @Override
         public Trainer create(ComponentConfig c) {
-            int trees = c.getInt("trees", 400, 1, 100_000);
-            double eta = c.getDouble("learning-rate", 0.05, 1e-6, 1.0);
-            int depth = c.getInt("max-depth", 6, 1, 64);
+            int trees = c.getInt("trees", 800, 1, 100_000);
+            double eta = c.getDouble("learning-rate", 0.04, 1e-6, 1.0);
+            int depth = c.getInt("max-depth", 5, 1, 64);
             double minChild = c.getDouble("min-child-weight", 1, 0, 1e9);
             double subsample = c.getDouble("subsample", 0.8, 0.01, 1.0);
-            double colsample = c.getDouble("feature-fraction", 0.8, 0.01, 1.0);
+            double colsample = c.getDouble("feature-fraction", 0.7, 0.01, 1.0);
             double lambda = c.getDouble("lambda", 1.0, 0, 1e9);
             double alpha = c.getDouble("alpha", 0.0, 0, 1e9);
             double gamma = c.getDouble("gamma", 0.0, 0, 1e9);

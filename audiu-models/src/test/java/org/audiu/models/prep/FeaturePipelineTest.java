@@ -92,6 +92,10 @@ class FeaturePipelineTest {
         assertEquals(35, big, 1e-9);
         assertEquals(35, small, 1e-9);
         assertEquals(data, PreprocessingOptions.forTrees().weigh(data));
+        // sqrt: the balanced factors 35/60 and 35/10 become their square roots.
+        org.audiu.core.ml.LabelledData halfway = ClassWeights.apply(data, "sqrt");
+        assertEquals(2.0 * Math.sqrt(35.0 / 60), halfway.examples().get(0).weight(), 1e-12);
+        assertEquals(Math.sqrt(3.5), halfway.examples().get(30).weight(), 1e-12);
     }
 
     @Test
