@@ -33,6 +33,11 @@ class CompiledTreesTest {
     private static final float[] SPECIAL = {0f, -0f, 1.5f, -2.25f};
 
     private static PlainTree randomTree(Random r, int maxNodes) {
+        return randomTree(r, maxNodes, -1);
+    }
+
+    /** With {@code onlyLabel >= 0}, every margin leaf adds to that label (as in boosted trees). */
+    private static PlainTree randomTree(Random r, int maxNodes, int onlyLabel) {
         int capacity = 2 * maxNodes + 1;
         int[] feature = new int[capacity];
         float[] threshold = new float[capacity];
@@ -73,7 +78,7 @@ class CompiledTreesTest {
                     }
                 }
                 distribution[n] = d;
-                label[n] = r.nextInt(LABELS.size());
+                label[n] = onlyLabel >= 0 ? onlyLabel : r.nextInt(LABELS.size());
                 margin[n] = (float) r.nextGaussian();
             }
         }
@@ -148,7 +153,8 @@ class CompiledTreesTest {
             PlainTree[] trees = new PlainTree[1 + r.nextInt(60)];
             CompiledTrees.Builder b = CompiledTrees.builder(LABELS, FEATURES);
             for (int t = 0; t < trees.length; t++) {
-                trees[t] = randomTree(r, 2 + r.nextInt(64));
+                // Odd trials: one label per tree, so leaves are found through leaf-index bit planes.
+                trees[t] = randomTree(r, 2 + r.nextInt(trial == 5 ? 600 : 64), trial % 2 == 1 ? t % 3 : -1);
                 add(b, trees[t], true);
             }
             CompiledTrees compiled = b.softmaxOfMargins(0.5f, "test boosting");
