@@ -47,10 +47,7 @@ public final class CompiledTrees implements CompiledClassifier {
     private final int[] splitStart;
     private final int[] pureStart;
     private final int[] valueStart;
-    /**
-     * Per split, breadth first: the slot of its mask times WORDS, and its threshold key: the threshold id, or, when
-     * some split sends missing values left, 2 * id + (1 if this one does).
-     */
+    /** Per split, breadth first: the slot of its mask times WORDS. */
     private final int[] splits;
     /** Per pure leaf (distribution 1 on one label, mean mode): slot * WORDS, label * WORDS. */
     private final int[] pure;
@@ -58,9 +55,11 @@ public final class CompiledTrees implements CompiledClassifier {
     private final int[] valueLeaves;
     /** Mean mode: labels.size() values per leaf. Softmax mode: one margin per value leaf. */
     private final float[] leafValues;
-    /** Distinct thresholds of each feature, ascending; threshold id = thresholdStart[f] + index. */
-    private final float[][] thresholds;
-    private final int[] thresholdStart;
+    /** Per used feature: its splits ordered by threshold, and those thresholds. */
+    private final int[][] splitsByThreshold;
+    private final float[][] sortedThresholds;
+    /** Per split: 1 when it sends missing values left. */
+    private final int[] splitMissingLeft;
     /** Features that some split tests, in column order. */
     private final int[] usedFeatures;
     /** Whether some split of the feature sends missing values left. */
@@ -108,64 +107,47 @@ public final class CompiledTrees implements CompiledClassifier {
             values[i] = b.leafValues.get(i);
         }
         this.leafValues = values;
-        // Distinct thresholds per feature, then each split's threshold id.
+        // Each feature's splits in threshold order: a block's ranks give every split its mask in one merge.
         int d = featureCount;
-        float[][] sorted = new float[d][];
-        int[] count = new int[d];
         int splitCount = b.splitFeature.size();
-        for (int s = 0; s < splitCount; s++) {
-            count[b.splitFeature.get(s)]++;
-        }
+        this.splits = new int[splitCount];
+        this.splitMissingLeft = new int[splitCount];
+        this.missingLeft = new boolean[d];
+        List<List<Integer>> byFeature = new ArrayList<>();
         for (int f = 0; f < d; f++) {
-            sorted[f] = new float[count[f]];
+            byFeature.add(new ArrayList<>());
         }
-        Arrays.fill(count, 0);
         for (int s = 0; s < splitCount; s++) {
             int f = b.splitFeature.get(s);
-            sorted[f][count[f]++] = b.splitThreshold.get(s);
+            byFeature.get(f).add(s);
+            splits[s] = b.splitSlot.get(s) * WORDS;
+            boolean left = b.splitMissingLeft.get(s);
+            splitMissingLeft[s] = left ? 1 : 0;
+            missingLeft[f] |= left;
         }
-        this.thresholds = new float[d][];
-        this.thresholdStart = new int[d + 1];
-        this.missingLeft = new boolean[d];
         List<Integer> used = new ArrayList<>();
         for (int f = 0; f < d; f++) {
-            float[] t = sorted[f];
-            Arrays.sort(t);
-            int n = 0;
-            for (int i = 0; i < t.length; i++) {
-                if (n == 0 || t[i] != t[n - 1]) {
-                    t[n++] = t[i];
-                }
-            }
-            thresholds[f] = Arrays.copyOf(t, n);
-            thresholdStart[f + 1] = thresholdStart[f] + n;
-            if (n > 0) {
+            if (!byFeature.get(f).isEmpty()) {
                 used.add(f);
             }
         }
         this.usedFeatures = used.stream().mapToInt(Integer::intValue).toArray();
-        this.splits = new int[2 * splitCount];
-        boolean[] splitMissing = new boolean[splitCount];
-        for (int s = 0; s < splitCount; s++) {
-            int f = b.splitFeature.get(s);
-            int id = thresholdStart[f] + Arrays.binarySearch(thresholds[f], b.splitThreshold.get(s));
-            boolean left = b.splitMissingLeft.get(s);
-            missingLeft[f] |= left;
-            splits[2 * s] = b.splitSlot.get(s) * WORDS;
-            splits[2 * s + 1] = id;
-            splitMissing[s] = left;
+        this.splitsByThreshold = new int[usedFeatures.length][];
+        this.sortedThresholds = new float[usedFeatures.length][];
+        for (int u = 0; u < usedFeatures.length; u++) {
+            List<Integer> list = byFeature.get(usedFeatures[u]);
+            list.sort((x, y) -> Float.compare(b.splitThreshold.get(x), b.splitThreshold.get(y)));
+            splitsByThreshold[u] = toArray(list);
+            sortedThresholds[u] = new float[list.size()];
+            for (int i = 0; i < list.size(); i++) {
+                sortedThresholds[u][i] = b.splitThreshold.get(list.get(i));
+            }
         }
         boolean any = false;
         for (boolean m : missingLeft) {
             any |= m;
         }
         this.anyMissingLeft = any;
-        // With splits that send missing values left, threshold id t has two masks: 2t (missing right), 2t + 1.
-        if (any) {
-            for (int i = 0; i < splitCount; i++) {
-                splits[2 * i + 1] = 2 * splits[2 * i + 1] + (splitMissing[i] ? 1 : 0);
-            }
-        }
         this.planes = 32 - Integer.numberOfLeadingZeros(Math.max(1, trees));
         this.treeLabel = new int[trees];
         this.leafIndexBits = new int[trees];
@@ -237,8 +219,8 @@ public final class CompiledTrees implements CompiledClassifier {
         final float[] sortedValues = new float[BLOCK];
         /** Per used feature: masks of rows ranked >= p (p = 0..BLOCK); then, if needed, without missing rows. */
         final long[] rankMasks = new long[(anyMissingLeft ? 2 : 1) * usedFeatures.length * (BLOCK + 1) * WORDS];
-        /** Per threshold key: offset of its mask of rows that go right. */
-        final int[] rightMask = new int[(anyMissingLeft ? 2 : 1) * thresholdStart[featureCount]];
+        /** Per split: offset of its mask of rows that go right. */
+        final int[] rightMask = new int[splits.length];
         final long[] masks = new long[maxSlots * WORDS];
         final long[] labelMasks = new long[labels.size() * WORDS];
         final long[] counts = new long[labels.size() * planes * WORDS];
@@ -270,9 +252,9 @@ public final class CompiledTrees implements CompiledClassifier {
             }
             // Split j of this tree (breadth first) has its children in slots 2j + 1 and 2j + 2.
             int child = WORDS;
-            for (int i = 2 * splitStart[t], end = 2 * splitStart[t + 1]; i < end; i += 2, child += 2 * WORDS) {
+            for (int i = splitStart[t], end = splitStart[t + 1]; i < end; i++, child += 2 * WORDS) {
                 int m = split[i];
-                int r = right[split[i + 1]];
+                int r = right[i];
                 long m0 = masks[m];
                 long m1 = masks[m + 1];
                 long m2 = masks[m + 2];
@@ -350,21 +332,18 @@ public final class CompiledTrees implements CompiledClassifier {
                     }
                 }
             }
-            // rank of threshold = number of values <= threshold (missing values compare false: they rank last).
-            float[] t = thresholds[f];
-            int id = thresholdStart[f];
+            // A split's rank = number of values <= its threshold (missing values compare false: they rank last).
+            int[] order = splitsByThreshold[u];
+            float[] t = sortedThresholds[u];
+            int shift = (anyMissing ? withoutMissing : base) - base;
             int i = 0;
             for (int j = 0; j < t.length; j++) {
                 float threshold = t[j];
                 while (i < b && values[i] <= threshold) {
                     i++;
                 }
-                if (anyMissingLeft) {
-                    right[2 * (id + j)] = base + i * WORDS;
-                    right[2 * (id + j) + 1] = (anyMissing ? withoutMissing : base) + i * WORDS;
-                } else {
-                    right[id + j] = base + i * WORDS;
-                }
+                int split = order[j];
+                right[split] = base + i * WORDS + splitMissingLeft[split] * shift;
             }
         }
     }
