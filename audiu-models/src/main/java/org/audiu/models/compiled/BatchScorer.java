@@ -5,10 +5,11 @@ import java.util.stream.IntStream;
 import java.util.function.Function;
 
 /**
- * Scores batches of raw rows with a {@link CompiledClassifier}: the model's preprocessing (median imputation,
- * standardisation) into a per-chunk scratch row, the compiled scores, then the same conversion to probabilities as
- * the Tribuo path ({@link #toProbabilities}). Large batches are split into chunks scored on all cores (the common
- * fork-join pool). Immutable and thread-safe.
+ * Scores batches of raw rows with a {@link CompiledClassifier}: the model's preprocessing (imputation, transforms,
+ * standardisation) of a chunk of rows, the compiled scores of the whole chunk in one call (so a classifier sets up
+ * its scratch space once per chunk), then the same conversion to probabilities as the reference paths
+ * ({@link #toProbabilities}). Large batches are split into chunks scored on all cores (the common fork-join pool).
+ * Immutable and thread-safe.
  */
 public final class BatchScorer {
     /** Rows per parallel chunk. */

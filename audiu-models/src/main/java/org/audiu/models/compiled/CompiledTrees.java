@@ -49,7 +49,7 @@ public final class CompiledTrees implements CompiledClassifier {
     private final int[] valueStart;
     /** Per split, breadth first: the slot of its mask times WORDS. */
     private final int[] splits;
-    /** Per pure leaf (distribution 1 on one label, mean mode): slot * WORDS, label * WORDS. */
+    /** Per pure leaf (distribution 1 on one label, mean mode), by tree then label: slot * WORDS, label * WORDS. */
     private final int[] pure;
     /** Per value leaf: slot * WORDS, then the leaf's index into leafValues (mean) or its label (softmax). */
     private final int[] valueLeaves;
@@ -101,6 +101,20 @@ public final class CompiledTrees implements CompiledClassifier {
         this.totalNodes = Arrays.stream(treeSlots).sum();
         this.maxSlots = Arrays.stream(treeSlots).max().orElse(1);
         this.pure = toArray(b.pure);
+        // Each tree's pure leaves grouped by label, so their masks are joined in registers, one label at a time.
+        for (int t = 0; t < trees; t++) {
+            int from = pureStart[t];
+            int to = pureStart[t + 1];
+            Integer[] order = new Integer[to - from];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = from + i;
+            }
+            Arrays.sort(order, (x, y) -> Integer.compare(b.pure.get(2 * x + 1), b.pure.get(2 * y + 1)));
+            for (int i = 0; i < order.length; i++) {
+                pure[2 * (from + i)] = b.pure.get(2 * order[i]);
+                pure[2 * (from + i) + 1] = b.pure.get(2 * order[i] + 1);
+            }
+        }
         this.valueLeaves = toArray(b.valueLeaves);
         float[] values = new float[b.leafValues.size()];
         for (int i = 0; i < values.length; i++) {
@@ -386,13 +400,23 @@ public final class CompiledTrees implements CompiledClassifier {
         long[] masks = s.masks;
         long[] labelMasks = s.labelMasks;
         Arrays.fill(labelMasks, 0);
-        for (int i = 2 * pureStart[t], end = 2 * pureStart[t + 1]; i < end; i += 2) {
-            int m = pure[i];
+        for (int i = 2 * pureStart[t], end = 2 * pureStart[t + 1]; i < end; ) {
             int l = pure[i + 1];
-            labelMasks[l] |= masks[m];
-            labelMasks[l + 1] |= masks[m + 1];
-            labelMasks[l + 2] |= masks[m + 2];
-            labelMasks[l + 3] |= masks[m + 3];
+            long a0 = 0;
+            long a1 = 0;
+            long a2 = 0;
+            long a3 = 0;
+            for (; i < end && pure[i + 1] == l; i += 2) {
+                int m = pure[i];
+                a0 |= masks[m];
+                a1 |= masks[m + 1];
+                a2 |= masks[m + 2];
+                a3 |= masks[m + 3];
+            }
+            labelMasks[l] = a0;
+            labelMasks[l + 1] = a1;
+            labelMasks[l + 2] = a2;
+            labelMasks[l + 3] = a3;
         }
         long[] counts = s.counts;
         int k = labels.size();
