@@ -21,6 +21,8 @@ import org.audiu.models.compiled.CompiledClassifier;
 import org.audiu.models.compiled.CompiledTrees;
 import org.audiu.models.compiled.FastScoring;
 import org.audiu.models.prep.FeaturePipeline;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An ensemble of audiU classification trees (random forest, extra trees): class probabilities are the mean of the
@@ -29,6 +31,7 @@ import org.audiu.models.prep.FeaturePipeline;
  * ({@link #predictReference}). Thread-safe.
  */
 public final class ForestModel extends AudiuModel implements FastScoring {
+    private static final Logger LOG = LoggerFactory.getLogger(ForestModel.class);
     public static final String KIND = "forest";
     static final String ENTRY = "forest.bin";
     private static final int MAGIC = 0x41554454; // "AUDT"
@@ -37,8 +40,8 @@ public final class ForestModel extends AudiuModel implements FastScoring {
 
     private final List<Tree> trees;
     private final FeaturePipeline pipeline;
-    /** The compiled fast path, built on first prediction. */
-    private volatile BatchScorer fast;
+    /** The compiled fast path: null until the first prediction, then present or empty (not compilable). */
+    private volatile Optional<BatchScorer> fast;
 
     ForestModel(List<Tree> trees, FeaturePipeline pipeline, ModelProvenance provenance) {
         super(provenance);
@@ -71,22 +74,16 @@ public final class ForestModel extends AudiuModel implements FastScoring {
 
     @Override
     public Optional<CompiledClassifier> compiled() {
-        return Optional.of(fastPath().classifier());
+        return fastPath().map(BatchScorer::classifier);
     }
 
-    private BatchScorer fastPath() {
-        BatchScorer f = fast;
+    private Optional<BatchScorer> fastPath() {
+        Optional<BatchScorer> f = fast;
         if (f == null) {
             synchronized (this) {
                 f = fast;
                 if (f == null) {
-                    CompiledTrees.Builder builder = CompiledTrees.builder(labels(), pipeline.outputSchema().size());
-                    for (Tree t : trees) {
-                        t.compileInto(builder);
-                    }
-                    int width = pipeline.outputSchema().size();
-                    f = new BatchScorer(builder.meanOfDistributions(provenance().trainer()), pipeline::apply, width,
-                            true);
+                    f = compile();
                     fast = f;
                 }
             }
@@ -94,18 +91,36 @@ public final class ForestModel extends AudiuModel implements FastScoring {
         return f;
     }
 
+    private Optional<BatchScorer> compile() {
+        int width = pipeline.outputSchema().size();
+        try {
+            CompiledTrees.Builder builder = CompiledTrees.builder(labels(), width);
+            for (Tree t : trees) {
+                t.compileInto(builder);
+            }
+            return Optional.of(new BatchScorer(builder.meanOfDistributions(provenance().trainer()), pipeline::apply,
+                    width, true));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // A tree whose nodes share a child (readable, but not a tree) walks fine row by row.
+            LOG.warn("The forest cannot be compiled ({}); scoring tree by tree", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     @Override
     public double[][] predictProbabilities(double[][] rows) {
-        return fastPath().probabilities(rows);
+        Optional<BatchScorer> f = fastPath();
+        return f.isPresent() ? f.get().probabilities(rows) : predictReference(rows);
     }
 
     @Override
     public double[] probabilityOf(String label, double[][] rows) {
+        Optional<BatchScorer> f = fastPath();
         int column = labels().indexOf(label);
-        if (column < 0) {
+        if (f.isEmpty() || column < 0) {
             return super.probabilityOf(label, rows);
         }
-        return fastPath().probabilityOf(column, rows);
+        return f.get().probabilityOf(column, rows);
     }
 
     @Override

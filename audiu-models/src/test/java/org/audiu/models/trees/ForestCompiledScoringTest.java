@@ -100,6 +100,26 @@ class ForestCompiledScoringTest {
     }
 
     @Test
+    void aForestWhoseNodesShareAChildIsScoredTreeByTree() {
+        // Readable from a file (children after parents, in range) but not a tree: nodes 0 and 1 share node 2.
+        Tree shared = new Tree(new int[] {0, 1, -1, -1}, new float[] {0.5f, 1.5f, 0, 0}, new int[] {1, 2, 0, 1},
+                new float[0], 2);
+        LabelledData data = ForestTrainerTest.xor(50, 15);
+        org.audiu.models.prep.FeaturePipeline pipeline = org.audiu.models.prep.FeaturePipeline.fit(data.schema(),
+                data.featureMatrix(), org.audiu.models.prep.PreprocessingOptions.forTrees());
+        ForestModel model = new ForestModel(List.of(shared), pipeline, new org.audiu.core.ml.ModelProvenance(
+                "random-forest", Map.of(), 1, data.size(), data.schema(), data.labels(), pipeline.describe(),
+                Map.of(), java.time.Instant.EPOCH));
+        assertTrue(model.compiled().isEmpty());
+        double[][] rows = {{0, 0, 0}, {1, 0, 0}, {0, 2, 0}};
+        double[][] p = model.predictProbabilities(rows);
+        assertEquals(1.0, p[0][0], "node 0 -> 1 -> 2: class 0");
+        assertEquals(1.0, p[1][0], "node 0 -> 2: class 0");
+        assertEquals(1.0, p[2][1], "node 0 -> 1 -> 3: class 1");
+        assertEquals(1.0, model.probabilityOf(model.labels().get(1), rows)[2]);
+    }
+
+    @Test
     void largeBatchesAreScoredInParallelWithTheSameResults() {
         LabelledData data = ForestTrainerTest.xor(400, 14);
         ForestModel model = (ForestModel) ForestTrainerTest.forest("random-forest", Map.of("trees", "20"), 8)
