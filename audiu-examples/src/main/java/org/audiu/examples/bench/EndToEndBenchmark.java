@@ -76,8 +76,8 @@ public final class EndToEndBenchmark {
         RecommendationEngine.TrainingOutcome training = engine.train(listener, sample);
         out.put("trainSeconds", (System.nanoTime() - t2) / 1e9);
         out.put("modelFeatures", training.model().schema().size());
-        if (training.model() instanceof org.audiu.models.tribuo.TribuoModel t) {
-            out.put("compiled", t.compiled().map(c -> c.describe()).orElse("none (Tribuo's path)"));
+        if (training.model() instanceof org.audiu.models.compiled.FastScoring fs) {
+            out.put("compiled", fs.compiled().map(c -> c.describe()).orElse("none (" + fs.referencePath() + ")"));
         }
         log.accept(String.format(Locale.ROOT, "  trained on %d liked + %d sampled in %.2f s", training.liked(),
                 training.negatives(), (Double) out.get("trainSeconds")));

@@ -20,13 +20,14 @@ import org.audiu.core.ml.TrainedModel;
 import org.audiu.core.spi.Candidate;
 import org.audiu.core.spi.Plugins;
 import org.audiu.core.spi.Trainer;
-import org.audiu.models.tribuo.TribuoModel;
+import org.audiu.models.compiled.FastScoring;
 
 /**
  * Candidate-scoring throughput of every trainer on the classpath: a generated pool with the 13 standard audio
- * features is scored in batches (as the engine does) after warm-up, several times; Tribuo's own
- * {@code predict(List)} is measured in the same run on a prefix of the pool, and the two paths' results are
- * compared.
+ * features is scored in batches (as the engine does) after warm-up, several times. For a model with a compiled fast
+ * path ({@link FastScoring}: Tribuo trees, forests, linear models and XGBoost, audiU forests, the mlp), its
+ * unoptimised reference path (Tribuo's {@code predict(List)}, the tree-by-tree walk, Deeplearning4j's
+ * {@code output}) is measured in the same run on a prefix of the pool, and the two paths' results are compared.
  */
 public final class ScoringBenchmark {
     /** Throughput goals, tracks per second, by kind of model. */
@@ -38,7 +39,7 @@ public final class ScoringBenchmark {
      * @param pool          tracks to score per run
      * @param warmups       untimed runs before measuring
      * @param runs          timed runs
-     * @param referenceRows rows scored by Tribuo's own path (a prefix of the pool; Tribuo is slow)
+     * @param referenceRows rows scored by the models' reference paths (a prefix of the pool; they are slow)
      * @param batchSize     rows per prediction call, as the engine's {@code batch-size}
      */
     public record Options(long pool, int warmups, int runs, int referenceRows, int batchSize, long seed) {
@@ -106,8 +107,8 @@ public final class ScoringBenchmark {
         entry.put("trainingRows", training.size());
         String kind = kind(name, model);
         entry.put("kind", kind);
-        if (model instanceof TribuoModel tribuo) {
-            entry.put("compiled", tribuo.compiled().map(c -> c.describe()).orElse("none (Tribuo's path)"));
+        if (model instanceof FastScoring fs) {
+            entry.put("compiled", fs.compiled().map(c -> c.describe()).orElse("none (" + fs.referencePath() + ")"));
         }
         double[] sink = {0};
         int batch = options.batchSize();
@@ -133,23 +134,23 @@ public final class ScoringBenchmark {
         entry.put("goalMet", fast.meanRate() >= goal);
         log.accept(String.format(Locale.ROOT, "  %-16s %,12.0f tracks/s (sd %,.0f)", name, fast.meanRate(),
                 fast.sdRate()));
-        if (model instanceof TribuoModel tribuo && tribuo.compiled().isEmpty()) {
-            entry.put("tribuoReference", Map.of("path", "the measured path is Tribuo's own (no compiled form)"));
-        } else if (model instanceof TribuoModel tribuo) {
+        if (model instanceof FastScoring fs && fs.compiled().isEmpty()) {
+            entry.put("reference", Map.of("path", "the measured path is the reference (" + fs.referencePath()
+                    + "; no compiled form)"));
+        } else if (model instanceof FastScoring fs) {
             int ref = Math.min(rows.length, options.referenceRows());
             double[][] prefix = Arrays.copyOfRange(rows, 0, ref);
             Measurement reference = Measurement.of(1, Math.max(1, Math.min(3, options.runs())), ref, () -> {
                 for (int from = 0; from < ref; from += batch) {
-                    double[][] p = tribuo.predictWithTribuo(Arrays.copyOfRange(prefix, from,
-                            Math.min(ref, from + batch)));
+                    double[][] p = fs.predictReference(Arrays.copyOfRange(prefix, from, Math.min(ref, from + batch)));
                     sink[0] += p[0][0];
                 }
             });
             Map<String, Object> r = new LinkedHashMap<>(reference.toMap());
-            r.put("path", "Tribuo Model.predict(List)");
+            r.put("path", fs.referencePath());
             r.put("speedupOfFastPath", fast.meanRate() / reference.meanRate());
-            double[][] a = tribuo.predictProbabilities(prefix);
-            double[][] b = tribuo.predictWithTribuo(prefix);
+            double[][] a = model.predictProbabilities(prefix);
+            double[][] b = fs.predictReference(prefix);
             double worst = 0;
             for (int k = 0; k < ref; k++) {
                 for (int j = 0; j < a[k].length; j++) {
@@ -157,9 +158,12 @@ public final class ScoringBenchmark {
                 }
             }
             r.put("maxDifferenceFromFastPath", worst);
-            entry.put("tribuoReference", r);
-            log.accept(String.format(Locale.ROOT, "  %-16s %,12.0f tracks/s with Tribuo's predict (max difference"
-                    + " %.1e)", "", reference.meanRate(), worst));
+            entry.put("reference", r);
+            log.accept(String.format(Locale.ROOT, "  %-16s %,12.0f tracks/s with the reference path, %s (max "
+                    + "difference %.1e)", "", reference.meanRate(), fs.referencePath(), worst));
+        } else {
+            entry.put("reference", Map.of("path", "no separate reference path (an ensemble: its members score "
+                    + "through their own compiled forms)"));
         }
         entry.put("checksum", sink[0]);
     }
@@ -178,8 +182,9 @@ public final class ScoringBenchmark {
     }
 
     private static String kind(String name, TrainedModel model) {
-        if (model instanceof TribuoModel t && t.compiled().isPresent()) {
-            return t.compiled().get().describe().startsWith("linear") ? "linear" : "trees";
+        if (model instanceof FastScoring fs && fs.compiled().isPresent()) {
+            String compiled = fs.compiled().get().describe();
+            return compiled.startsWith("linear") ? "linear" : compiled.startsWith("dense") ? "mlp" : "trees";
         }
         if (name.contains("mlp") || name.contains("neural")) {
             return "mlp";

@@ -21,14 +21,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code audiu bench}: scoring throughput of every trainer on a generated pool (with Tribuo's own path as the
- * reference), and end-to-end recommendation over a streamed pool in a separate JVM with a capped heap.
+ * {@code audiu bench}: scoring throughput of every trainer on a generated pool (with each model's unoptimised path
+ * as the reference), and end-to-end recommendation over a streamed pool in a separate JVM with a capped heap.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure speed and memory on a generated pool with the 13 standard audio features: "
-                + "candidate-scoring throughput per trainer (after warm-up, repeated; Tribuo's own predict "
-                + "measured alongside as the reference) and end-to-end recommendation over the pool streamed by "
-                + "the 'generated' candidate source, in a separate JVM with -Xmx512m, with how its time grows "
+                + "candidate-scoring throughput per trainer (after warm-up, repeated; each model's unoptimised "
+                + "path (Tribuo's predict, the tree-by-tree walk, Deeplearning4j) measured alongside as the "
+                + "reference) and end-to-end recommendation over the pool streamed by the 'generated' candidate "
+                + "source, in a separate JVM with -Xmx512m, with how its time grows "
                 + "with the pool and with k."})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--pool", paramLabel = "N", defaultValue = "1000000",
@@ -44,7 +45,7 @@ public final class BenchCommand implements Callable<Integer> {
     int runs;
 
     @Option(names = "--reference-rows", paramLabel = "N", defaultValue = "50000",
-            description = "Rows scored through Tribuo's own predict, the reference (default ${DEFAULT-VALUE}).")
+            description = "Rows scored through each model's reference path (default ${DEFAULT-VALUE}).")
     int referenceRows;
 
     @Option(names = "--trainers", paramLabel = "NAMES", split = ",",

@@ -84,23 +84,22 @@ class EvaluateAndBenchCommandTest {
     @Test
     void benchMeasuresEveryTrainerAndTheStreamedPipeline() throws Exception {
         Run r = run("bench", "--pool", "2000", "--warmups", "0", "--runs", "1", "--reference-rows", "300",
-                "--trainers", "logistic,cart", "--in-process", "--e2e-models", "default", "--json");
+                "--trainers", "logistic,cart,random-forest", "--in-process", "--e2e-models", "default", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         JsonNode scoring = json.get("scoring");
-        assertEquals(2, scoring.size(), r.out());
+        assertEquals(3, scoring.size(), r.out());
         for (JsonNode trainer : scoring) {
             if (trainer.has("skipped")) {
                 continue;
             }
             assertTrue(trainer.get("scoring").get("tracksPerSecondMean").asDouble() > 0, trainer.toString());
-            if (trainer.has("tribuoReference") && trainer.get("tribuoReference").has("maxDifferenceFromFastPath")) {
-                assertTrue(trainer.get("tribuoReference").get("maxDifferenceFromFastPath").asDouble() <= 1e-6,
-                        trainer.toString());
-            }
+            assertTrue(trainer.get("reference").get("maxDifferenceFromFastPath").asDouble() <= 1e-6,
+                    trainer.toString());
         }
         assertEquals(1, json.get("endToEnd").size());
         assertTrue(scoring.get(1).get("compiled").asText().startsWith("tree"), scoring.toString());
+        assertEquals("audiU trees walked row by row", scoring.get(2).get("reference").get("path").asText());
         JsonNode e2e = json.get("endToEnd").get(0);
         assertEquals("logistic (the default)", e2e.get("model").asText());
         assertEquals(2000, e2e.get("pool").asLong());

@@ -5,10 +5,11 @@ import java.util.stream.IntStream;
 import java.util.function.Function;
 
 /**
- * Scores batches of raw rows with a {@link CompiledClassifier}: the model's preprocessing (median imputation,
- * standardisation) into a per-chunk scratch row, the compiled scores, then the same conversion to probabilities as
- * the Tribuo path ({@link #toProbabilities}). Large batches are split into chunks scored on all cores (the common
- * fork-join pool). Immutable and thread-safe.
+ * Scores batches of raw rows with a {@link CompiledClassifier}: the model's preprocessing (imputation, transforms,
+ * standardisation) of a chunk of rows, the compiled scores of the whole chunk in one call (so a classifier sets up
+ * its scratch space once per chunk), then the same conversion to probabilities as the reference paths
+ * ({@link #toProbabilities}). Large batches are split into chunks scored on all cores (the common fork-join pool).
+ * Immutable and thread-safe.
  */
 public final class BatchScorer {
     /** Rows per parallel chunk. */
@@ -39,9 +40,6 @@ public final class BatchScorer {
         return classifier;
     }
 
-    /** Rows preprocessed and scored together. */
-    private static final int BLOCK = 64;
-
     /** Class probabilities of each row, in the classifier's label order. */
     public double[][] probabilities(double[][] rows) {
         int k = classifier.labels().size();
@@ -67,28 +65,26 @@ public final class BatchScorer {
         void accept(int i, double[] probabilities);
     }
 
+    /** Preprocesses the rows of one chunk, scores them in one call, and converts each row's scores. */
     private void scoreRange(double[][] rows, int from, int to, RowSink sink) {
         int k = classifier.labels().size();
-        int d = classifier.featureCount();
-        double[][] scratch = new double[BLOCK][d];
-        double[] scores = new double[BLOCK * k];
+        int n = to - from;
+        double[][] prepared = new double[n][];
+        for (int r = 0; r < n; r++) {
+            prepared[r] = preprocessing.apply(rows[from + r]);
+        }
+        double[] scores = new double[n * k];
+        classifier.scores(prepared, n, scores);
         double[] one = new double[k];
         double[] probabilities = new double[k];
-        for (int start = from; start < to; start += BLOCK) {
-            int b = Math.min(BLOCK, to - start);
-            for (int r = 0; r < b; r++) {
-                scratch[r] = preprocessing.apply(rows[start + r]);
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(scores, r * k, one, 0, k);
+            if (probabilistic) {
+                toProbabilities(one, k, probabilities);
+            } else {
+                softmax(one, k, probabilities);
             }
-            classifier.scores(scratch, b, scores);
-            for (int r = 0; r < b; r++) {
-                System.arraycopy(scores, r * k, one, 0, k);
-                if (probabilistic) {
-                    toProbabilities(one, k, probabilities);
-                } else {
-                    softmax(one, k, probabilities);
-                }
-                sink.accept(start + r, probabilities);
-            }
+            sink.accept(from + r, probabilities);
         }
     }
 

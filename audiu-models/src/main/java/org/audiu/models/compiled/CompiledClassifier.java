@@ -3,9 +3,9 @@ package org.audiu.models.compiled;
 import java.util.List;
 
 /**
- * A trained Tribuo classifier compiled into flat arrays: the same output scores as Tribuo's
- * {@code Prediction.getOutputScores()} (to within floating-point summation order), without building Tribuo
- * examples, sparse vectors or prediction objects. Immutable and thread-safe.
+ * A trained classifier compiled into flat arrays: the same output scores as the model's own path (Tribuo's
+ * {@code Prediction.getOutputScores()}, an audiU forest's tree walk, a network's output; to within floating-point
+ * rounding), without building examples, sparse vectors or prediction objects. Immutable and thread-safe.
  */
 public interface CompiledClassifier {
     /** The labels of {@link #scores}' output, in order. */
@@ -15,8 +15,8 @@ public interface CompiledClassifier {
     int featureCount();
 
     /**
-     * Tribuo's output scores of one row (already preprocessed the way the model was trained), in {@link #labels()}
-     * order; a label Tribuo does not score gets 0.
+     * The output scores of one row (already preprocessed the way the model was trained), in {@link #labels()}
+     * order; a label the model does not score gets 0.
      */
     void scores(double[] row, double[] out);
 

@@ -20,6 +20,7 @@ import org.tribuo.common.tree.LeafNode;
 import org.tribuo.common.tree.Node;
 import org.tribuo.common.tree.SplitNode;
 import org.tribuo.common.tree.TreeModel;
+import org.tribuo.common.xgboost.XGBoostModel;
 import org.tribuo.ensemble.WeightedEnsembleModel;
 import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.protos.core.WeightedEnsembleModelProto;
@@ -33,9 +34,11 @@ import org.tribuo.protos.core.WeightedEnsembleModelProto;
  *   <li>a {@link WeightedEnsembleModel} whose members are all {@link TreeModel}s, combined by
  *       {@code VotingCombiner} or {@code FullyWeightedVotingCombiner} (random forests, extra trees, bagged
  *       CART);</li>
- *   <li>a {@link LinearSGDModel} (logistic regression, linear SVM).</li>
+ *   <li>a {@link LinearSGDModel} (logistic regression, linear SVM);</li>
+ *   <li>an {@link XGBoostModel} with the {@code multi:softprob} objective ({@link XGBoostCompiler}).</li>
  * </ul>
- * Anything else (XGBoost, mixed ensembles, future kinds) is reported as not compilable and keeps Tribuo's own path.
+ * Anything else (other XGBoost objectives, mixed ensembles, future kinds) is reported as not compilable and keeps
+ * Tribuo's own path.
  */
 public final class TribuoCompiler {
     private static final Logger LOG = LoggerFactory.getLogger(TribuoCompiler.class);
@@ -67,10 +70,14 @@ public final class TribuoCompiler {
                 compiled = ensemble(ensemble, labels, columns, featureNames.length, featureNames);
             } else if (model instanceof LinearSGDModel linear) {
                 compiled = linear(linear, labels, columns, featureNames.length);
+            } else if (model instanceof XGBoostModel<Label> xgboost) {
+                compiled = XGBoostCompiler.compile(xgboost, labels, columns, featureNames.length);
             } else {
                 LOG.debug("No compiled form for {}; scoring with Tribuo", model.getClass().getName());
             }
-            if (compiled.isPresent() && !agreesWithTribuo(model, compiled.get(), labels, featureNames)) {
+            // XGBoost's own exponential (expf) may differ from Java's in the last float bit.
+            double tolerance = model instanceof XGBoostModel ? 1e-6 : 1e-9;
+            if (compiled.isPresent() && !agreesWithTribuo(model, compiled.get(), labels, featureNames, tolerance)) {
                 LOG.warn("The compiled {} disagrees with Tribuo on probe rows; scoring with Tribuo instead",
                         model.getClass().getSimpleName());
                 return Optional.empty();
@@ -85,7 +92,7 @@ public final class TribuoCompiler {
 
     /** A cheap safety net: the compiled form gives Tribuo's scores on a few seeded probe rows. */
     private static boolean agreesWithTribuo(Model<Label> model, CompiledClassifier compiled, List<String> labels,
-                                            String[] featureNames) {
+                                            String[] featureNames, double tolerance) {
         java.util.SplittableRandom random = new java.util.SplittableRandom(20_26_11_25L);
         double[] scores = new double[labels.size()];
         for (int probe = 0; probe < 8; probe++) {
@@ -99,7 +106,7 @@ public final class TribuoCompiler {
             for (int j = 0; j < labels.size(); j++) {
                 Label l = reference.get(labels.get(j));
                 double expected = l == null ? 0 : l.getScore();
-                if (!(Math.abs(expected - scores[j]) <= 1e-9 * Math.max(1, Math.abs(expected)))) {
+                if (!(Math.abs(expected - scores[j]) <= tolerance * Math.max(1, Math.abs(expected)))) {
                     return false;
                 }
             }
@@ -154,7 +161,7 @@ public final class TribuoCompiler {
             float[] ones = new float[trees.size()];
             java.util.Arrays.fill(ones, 1f);
             Optional<CompiledClassifier> quick = forestFor(trees, ones, bagged.get(), labels, columns, featureCount);
-            if (quick.isPresent() && agreesWithTribuo(ensemble, quick.get(), labels, featureNames)) {
+            if (quick.isPresent() && agreesWithTribuo(ensemble, quick.get(), labels, featureNames, 1e-9)) {
                 return quick;
             }
         }

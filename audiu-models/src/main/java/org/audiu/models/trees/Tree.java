@@ -3,6 +3,7 @@ package org.audiu.models.trees;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import org.audiu.models.compiled.CompiledTrees;
 
 /**
  * One fitted classification tree in flat arrays. Node 0 is the root; an internal node {@code n} sends a row with
@@ -44,6 +45,29 @@ final class Tree {
             int offset = -(v + 1);
             for (int c = 0; c < classes; c++) {
                 acc[c] += distributions[offset + c];
+            }
+        }
+    }
+
+    /**
+     * Adds this tree to a compiled ensemble: the same splits ({@code (float) value <= threshold} goes to
+     * {@code child[n]}; a missing value compares false and goes right, as in {@link #addTo}) and leaves (a pure
+     * leaf is the distribution 1 on its class).
+     */
+    void compileInto(CompiledTrees.Builder builder) {
+        builder.startTree();
+        for (int n = 0; n < feature.length; n++) {
+            if (feature[n] >= 0) {
+                builder.split(n, feature[n], threshold[n], false, child[n], child[n] + 1);
+            } else {
+                float[] distribution = new float[classes];
+                int v = child[n];
+                if (v >= 0) {
+                    distribution[v] = 1f;
+                } else {
+                    System.arraycopy(distributions, -(v + 1), distribution, 0, classes);
+                }
+                builder.leaf(n, distribution);
             }
         }
     }

@@ -19,6 +19,7 @@ import org.audiu.models.ModelArchive;
 import org.audiu.models.ModelFiles;
 import org.audiu.models.compiled.BatchScorer;
 import org.audiu.models.compiled.CompiledClassifier;
+import org.audiu.models.compiled.FastScoring;
 import org.audiu.models.compiled.TribuoCompiler;
 import org.audiu.models.prep.FeaturePipeline;
 import org.tribuo.Example;
@@ -33,10 +34,10 @@ import org.tribuo.protos.core.ModelProto;
 /**
  * A Tribuo classification model with audiU's preprocessing and provenance, saved as Tribuo protobuf inside a
  * {@link ModelArchive}. Models whose scores are not probabilities (a linear SVM) get a softmax of their scores.
- * Trees, forests and linear models are scored through their compiled form ({@link TribuoCompiler})
+ * Trees, forests, linear models and XGBoost are scored through their compiled form ({@link TribuoCompiler})
  * with the same results as Tribuo's own path ({@link #predictWithTribuo}), many times faster.
  */
-public final class TribuoModel extends AudiuModel {
+public final class TribuoModel extends AudiuModel implements FastScoring {
     public static final String KIND = "tribuo";
     static final String ENTRY = "tribuo-model.pb";
     private static final int CHUNK = 1024;
@@ -75,6 +76,7 @@ public final class TribuoModel extends AudiuModel {
      * The compiled form of this model, compiled on first use; empty for kinds of model that have none (they are
      * scored by Tribuo).
      */
+    @Override
     public Optional<CompiledClassifier> compiled() {
         return fastPath().map(BatchScorer::classifier);
     }
@@ -109,6 +111,16 @@ public final class TribuoModel extends AudiuModel {
             return super.probabilityOf(label, rows);
         }
         return f.get().probabilityOf(column, rows);
+    }
+
+    @Override
+    public double[][] predictReference(double[][] rows) {
+        return predictWithTribuo(rows);
+    }
+
+    @Override
+    public String referencePath() {
+        return "Tribuo Model.predict(List)";
     }
 
     /**

@@ -20,7 +20,12 @@ import org.audiu.core.testkit.TestData;
 import org.audiu.models.tribuo.TribuoData;
 import org.audiu.models.tribuo.TribuoModel;
 import org.audiu.models.tribuo.TribuoTrainerFactories;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ml.dmlc.xgboost4j.java.Booster;
 import org.junit.jupiter.api.Test;
+import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
+import org.tribuo.common.xgboost.XGBoostModel;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -38,8 +43,9 @@ import org.tribuo.ensemble.BaggingTrainer;
 import org.tribuo.math.optimisers.AdaGrad;
 
 /**
- * The compiled fast path gives Tribuo's own results (to 1e-6) for every kind of model it compiles, on training
- * rows, random rows, rows with missing values and rows sitting exactly on split thresholds.
+ * The compiled fast path gives Tribuo's own results (to 1e-6) for every kind of model it compiles (trees, forests,
+ * linear models, XGBoost), on training rows, random rows, rows with missing values and rows sitting exactly on split
+ * thresholds or one float step either side.
  */
 class CompiledScoringTest {
     private static final double TOLERANCE = 1e-6;
@@ -94,6 +100,9 @@ class CompiledScoringTest {
                 collect(tree.getRoot(), thresholds);
             }
         }
+        if (m instanceof XGBoostModel<Label> xgboost) {
+            collectXGBoost(xgboost, thresholds);
+        }
         // Thresholds are in preprocessed units: probe both the raw value and the un-standardised one.
         Preprocessor pre = Preprocessor.fit(data.schema(), data.featureMatrix(), true);
         double[] means = pre.means();
@@ -107,8 +116,35 @@ class CompiledScoringTest {
             rows.add(raw);
             row[j] = t * stds[j] + means[j];
             rows.add(row);
+            // One float step either side of the threshold, as the model sees it (float for XGBoost).
+            for (double next : new double[] {Math.nextDown((float) t), Math.nextUp((float) t)}) {
+                double[] side = data.examples().get(r.nextInt(data.size())).features();
+                side[j] = next;
+                rows.add(side);
+            }
         }
         return rows.toArray(double[][]::new);
+    }
+
+    /** Every split condition of the booster, from its exact JSON form. */
+    private static void collectXGBoost(XGBoostModel<Label> model, List<Double> out) {
+        for (Booster booster : model.getInnerModels()) {
+            try {
+                JsonNode json = new ObjectMapper().readTree(booster.toByteArray("json"));
+                for (JsonNode tree : json.path("learner").path("gradient_booster").path("model").path("trees")) {
+                    JsonNode left = tree.path("left_children");
+                    for (int n = 0; n < left.size(); n++) {
+                        if (left.get(n).asInt() != -1) {
+                            out.add((double) Float.parseFloat(tree.path("split_conditions").get(n).asText()));
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            } finally {
+                booster.dispose();
+            }
+        }
     }
 
     private static void collect(org.tribuo.common.tree.Node<Label> node, List<Double> out) {
@@ -216,6 +252,47 @@ class CompiledScoringTest {
                 true), data, "linear");
         assertSameAsTribuo(train(data, new LinearSGDTrainer(new Hinge(), adagrad.get(), 5, 1000, 1, 6),
                 true), data, "linear");
+    }
+
+    @Test
+    void xgboostAsAudiuTrainsItIsExactForTwoAndFourClasses() {
+        for (int classes : new int[] {2, 4}) {
+            LabelledData data = TestData.blobs(classes, 90, 5, 30 + classes);
+            TrainedModel model = new TribuoTrainerFactories.XGBoost().create(ComponentConfig.of("trainer", "xgboost",
+                    Map.of("trees", "60", "max-depth", "4"), 3)).train(data);
+            assertSameAsTribuo((TribuoModel) model, data, "xgboost");
+            assertTrue(((TribuoModel) model).compiled().orElseThrow().describe().contains(60 * classes + " trees"));
+        }
+    }
+
+    @Test
+    void compiledXGBoostSendsMissingValuesWhereXGBoostDoes() {
+        LabelledData data = TestData.blobs(3, 80, 4, 33);
+        TribuoModel model = (TribuoModel) new TribuoTrainerFactories.XGBoost().create(ComponentConfig.of("trainer",
+                "xgboost", Map.of("trees", "30"), 5)).train(data);
+        CompiledClassifier compiled = model.compiled().orElseThrow();
+        String[] names = TribuoData.featureNames(model.pipeline().outputSchema());
+        Random r = new Random(4);
+        double[] scores = new double[compiled.labels().size()];
+        for (int i = 0; i < 300; i++) {
+            double[] row = model.pipeline().apply(data.examples().get(r.nextInt(data.size())).features());
+            row[r.nextInt(row.length)] = Double.NaN; // past the pipeline: only a direct caller can do this
+            compiled.scores(row, scores);
+            Map<String, Label> expected = model.tribuoModel().predict(new org.tribuo.impl.ArrayExample<>(
+                    org.tribuo.classification.LabelFactory.UNKNOWN_LABEL, names, row)).getOutputScores();
+            for (int j = 0; j < scores.length; j++) {
+                assertEquals(expected.get(compiled.labels().get(j)).getScore(), scores[j], 1e-6, "row " + i);
+            }
+        }
+    }
+
+    @Test
+    void xgboostObjectivesWithoutACompiledFormKeepTribuosPath() {
+        LabelledData data = TestData.blobs(3, 40, 4, 34);
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("objective", "multi:softmax", "num_class", 3,
+                "verbosity", 0, "nthread", 1));
+        TribuoModel model = train(data, new XGBoostClassificationTrainer(5, params), false);
+        assertTrue(model.compiled().isEmpty());
     }
 
     @Test
