@@ -46,7 +46,21 @@ record Members(List<String> names, List<Trainer> trainers) {
 
     /** Builds the trainer {@code name} with the keys under {@code subPrefix.}. */
     static Trainer build(ComponentConfig c, String name, String subPrefix) {
+        return build(c, name, subPrefix, Map.of());
+    }
+
+    /**
+     * Builds the trainer {@code name} with the keys under {@code subPrefix.}, on top of {@code defaults} (parameters
+     * the ensemble chooses for this member unless the configuration sets them).
+     */
+    static Trainer build(ComponentConfig c, String name, String subPrefix, Map<String, String> defaults) {
         ComponentConfig child = c.child(PluginKind.TRAINER.label(), name, subPrefix);
+        if (!defaults.isEmpty()) {
+            Map<String, String> merged = new LinkedHashMap<>(defaults);
+            merged.putAll(child.values());
+            child = new ComponentConfig(child.kind(), name, c.qualified(subPrefix + "."), merged, c.seed(),
+                    c.baseDirectory(), c.origin(), c.plugins());
+        }
         return c.plugins().trainers().create(name, child);
     }
 }

@@ -69,4 +69,17 @@ class EnsembleConfigTest {
         assertEquals("stacking", loaded.provenance().trainer());
         assertEquals(2, ((StackingModel) loaded).members().size());
     }
+
+    @Test
+    void aLogisticMetaModelGetsStackingsDefaultsUnlessTheConfigSetsThem() {
+        LabelledData data = TestData.blobs(3, 30, 3, 8);
+        StackingModel byDefault = (StackingModel) ((org.audiu.core.spi.Trainer) create("stacking", Map.of(
+                "members", "logistic, cart", "folds", "2"))).train(data);
+        assertEquals("100", byDefault.meta().provenance().parameters().get("epochs"));
+        assertEquals("1024", byDefault.meta().provenance().parameters().get("minibatch"));
+        StackingModel configured = (StackingModel) ((org.audiu.core.spi.Trainer) create("stacking", Map.of(
+                "members", "logistic, cart", "folds", "2", "meta.epochs", "7"))).train(data);
+        assertEquals("7", configured.meta().provenance().parameters().get("epochs"));
+        assertEquals("1024", configured.meta().provenance().parameters().get("minibatch"));
+    }
 }
