@@ -24,13 +24,18 @@ import picocli.CommandLine.Option;
 
 /**
  * Which CSV to read and which features and label to use. Default features: the standard audio features present in
- * the file plus {@code popularity} when it has a popularity column (a track attribute, not a leak); a file without
+ * the file plus {@code popularity} and {@code release_year} when it has a popularity or release-date column (track
+ * attributes every Spotify track has, not leaks; on spotify_songs.csv the year lifted xgboost's artist-grouped
+ * accuracy from 0.564 to 0.598); a file without
  * any standard audio feature uses every numeric column except identifiers, names, dates and the label. Features may
  * also be track metadata the reader parses from other columns ({@code popularity}, {@code release_year},
  * {@code explicit}). Columns that leak the label ({@code obtained_date}, ids) are never features unless listed.
  */
 public final class GenreDataOptions {
     static final List<String> POPULARITY_COLUMNS = List.of("popularity", "track_popularity");
+    /** Columns a release year is parsed from (as the reader does). */
+    static final List<String> RELEASE_COLUMNS = List.of("track_album_release_date", "release_date",
+            "album_release_date", "year");
 
     @Option(names = "--data", paramLabel = "FILE", required = true,
             description = "CSV of tracks with numeric feature columns and a label column.")
@@ -43,11 +48,15 @@ public final class GenreDataOptions {
 
     @Option(names = "--features", paramLabel = "NAMES", split = ",",
             description = "Features: columns of the file or track metadata (popularity, release_year, explicit). "
-                    + "Default: the standard audio features found, plus popularity.")
+                    + "Default: the standard audio features found, plus popularity and release_year when the "
+                    + "file has them.")
     List<String> features;
 
     @Option(names = "--no-popularity", description = "Leave popularity out of the default features.")
     boolean noPopularity;
+
+    @Option(names = "--no-release-year", description = "Leave release_year out of the default features.")
+    boolean noReleaseYear;
 
     /** A read file with the feature schema to learn from. */
     record GenreData(TrackDataset dataset, FeatureSchema schema) {
@@ -109,6 +118,9 @@ public final class GenreDataOptions {
         AudioFeatures.STANDARD.names().stream().filter(header::contains).forEach(out::add);
         if (!out.isEmpty() && !noPopularity && hasPopularity(header)) {
             out.add(TrackMetadataFeatures.POPULARITY);
+        }
+        if (!out.isEmpty() && !noReleaseYear && RELEASE_COLUMNS.stream().anyMatch(header::contains)) {
+            out.add(TrackMetadataFeatures.RELEASE_YEAR);
         }
         return out;
     }

@@ -146,6 +146,17 @@ class GenresCommandTest {
         Result p = run("genres", "predict", "--model", model.toString(), "--data", songs.toString(), "--json");
         assertEquals(0, p.code(), p.err());
         assertTrue(new ObjectMapper().readTree(p.out()).get("accuracy").asDouble() > 0.95, p.out());
+        // Without --features, a file with a release date gets release_year besides popularity, unless told not to.
+        Result byDefault = run("genres", "train", "--data", songs.toString(), "--model", "cart", "--out",
+                tmp.resolve("defaults.model").toString(), "--json");
+        assertEquals(0, byDefault.code(), byDefault.err());
+        assertEquals("[\"danceability\",\"energy\",\"popularity\",\"release_year\"]",
+                new ObjectMapper().readTree(byDefault.out()).get("features").toString());
+        Result withoutYear = run("genres", "train", "--data", songs.toString(), "--model", "cart", "--out",
+                tmp.resolve("no-year.model").toString(), "--no-release-year", "--json");
+        assertEquals(0, withoutYear.code(), withoutYear.err());
+        assertEquals("[\"danceability\",\"energy\",\"popularity\"]",
+                new ObjectMapper().readTree(withoutYear.out()).get("features").toString());
         Result bad = run("genres", "evaluate", "--data", songs.toString(), "--features", "danceability,mood",
                 "--no-chart");
         assertEquals(AudiuCli.EXIT_BAD_INPUT, bad.code());
