@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -104,8 +105,10 @@ class ServeBrowserTest {
         input.clear();
         input.sendKeys(text);
         By options = By.cssSelector("#" + listId + " .option");
-        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(options, 0));
-        wait.until(d -> d.findElements(options).stream().anyMatch(WebElement::isDisplayed));
+        // Suggestions of a prefix typed so far may show first and be replaced: wait for the list of the whole text
+        // (the page records the query it rendered), re-reading elements a re-render made stale.
+        wait.ignoring(StaleElementReferenceException.class).until(d -> text.equals(byId(listId).getAttribute(
+                "data-query")) && d.findElements(options).stream().anyMatch(WebElement::isDisplayed));
         return driver.findElements(options);
     }
 

@@ -124,8 +124,9 @@
       option.pick();
     }
 
-    function render(groups) {
+    function render(groups, query) {
       list.replaceChildren();
+      list.dataset.query = query;
       options = [];
       let count = 0;
       for (const group of groups) {
@@ -159,7 +160,7 @@
       }
       controller = new AbortController();
       try {
-        render(await fetchGroups(query, controller.signal));
+        render(await fetchGroups(query, controller.signal), query);
       } catch (error) {
         if (error.name === 'AbortError') return;
         list.replaceChildren(el('li', { class: 'none', role: 'presentation' }, error.message));
