@@ -60,7 +60,7 @@ public final class EvaluateCommand implements Runnable {
 
     /** {@code audiu evaluate playlists}: playlist continuation on real playlists. */
     @Command(name = "playlists", mixinStandardHelpOptions = true,
-            description = {"Playlist continuation: every playlist with at least 20 unique tracks is a listener; 20% "
+            description = {"Playlist continuation: every playlist with at least 20 unique tracks is a listener; 20%% "
                     + "of its tracks are hidden (seeded); the visible ones are the library; the pool is every other "
                     + "catalogue track. audiU (the configured pipeline and model) and the baselines recommend; "
                     + "P@k, recall@k, NDCG@k, R-precision and hit-rate@k are averaged over playlists and seeds.",

@@ -206,4 +206,27 @@ class AudiuCliTest {
     void sinkKeysWithoutASinkAreAnError() {
         assertCleanError(run("recommend", "--set", "sink.playlist=x"), "no 'sink' is selected");
     }
+
+    @Test
+    void everyHelpTextIsAValidFormatString() {
+        // picocli formats descriptions with String.format: a lone '%' prints a warning and the raw text.
+        java.util.List<String> bad = new java.util.ArrayList<>();
+        java.util.Deque<picocli.CommandLine> todo = new java.util.ArrayDeque<>();
+        todo.add(new picocli.CommandLine(new AudiuCli()));
+        while (!todo.isEmpty()) {
+            picocli.CommandLine c = todo.pop();
+            todo.addAll(c.getSubcommands().values());
+            java.util.List<String> texts = new java.util.ArrayList<>(
+                    java.util.List.of(c.getCommandSpec().usageMessage().description()));
+            c.getCommandSpec().options().forEach(o -> texts.addAll(java.util.List.of(o.description())));
+            for (String text : texts) {
+                try {
+                    String.format(java.util.Locale.ROOT, text.replace("${DEFAULT-VALUE}", "x"));
+                } catch (java.util.IllegalFormatException e) {
+                    bad.add(c.getCommandSpec().qualifiedName() + ": " + text);
+                }
+            }
+        }
+        assertTrue(bad.isEmpty(), "escape % as %% in: " + bad);
+    }
 }
