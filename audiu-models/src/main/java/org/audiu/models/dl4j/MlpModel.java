@@ -11,6 +11,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.audiu.core.ml.ModelProvenance;
 import org.audiu.models.AudiuModel;
+import org.audiu.models.CompiledScoringModel;
 import org.audiu.models.ModelArchive;
 import org.audiu.models.ModelFileException;
 import org.audiu.models.ModelFiles;
@@ -19,7 +20,6 @@ import org.audiu.models.prep.FeaturePipeline;
 import org.audiu.models.compiled.BatchScorer;
 import org.audiu.models.compiled.CompiledClassifier;
 import org.audiu.models.compiled.CompiledDense;
-import org.audiu.models.compiled.FastScoring;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * reference ({@link #predictReference}), serialised on the network, which is not thread-safe. A network with layers
  * or activations the compiled form does not know keeps the reference path.
  */
-final class MlpModel extends AudiuModel implements FastScoring {
+final class MlpModel extends CompiledScoringModel {
     private static final Logger LOG = LoggerFactory.getLogger(MlpModel.class);
     static final String ENTRY = "mlp-network.zip";
     private static final Set<String> ALLOWED_DL4J_ENTRIES = Set.of("configuration.json", "coefficients.bin",
@@ -56,8 +56,6 @@ final class MlpModel extends AudiuModel implements FastScoring {
     private final MultiLayerNetwork net;
     private final FeaturePipeline pipeline;
     private final int threads;
-    /** The compiled fast path: null until the first prediction, then present or empty (not compilable). */
-    private volatile Optional<BatchScorer> fast;
 
     MlpModel(MultiLayerNetwork net, FeaturePipeline pipeline, int threads, ModelProvenance provenance) {
         super(provenance);
@@ -86,25 +84,11 @@ final class MlpModel extends AudiuModel implements FastScoring {
     }
 
     @Override
-    public Optional<CompiledClassifier> compiled() {
-        return fastPath().map(BatchScorer::classifier);
-    }
-
-    private Optional<BatchScorer> fastPath() {
-        Optional<BatchScorer> f = fast;
-        if (f == null) {
-            synchronized (this) {
-                f = fast;
-                if (f == null) {
-                    int width = pipeline.outputSchema().size();
-                    synchronized (net) {
-                        f = compile(width).map(c -> new BatchScorer(c, pipeline::apply, width, true));
-                    }
-                    fast = f;
-                }
-            }
+    protected Optional<BatchScorer> compile() {
+        int width = pipeline.outputSchema().size();
+        synchronized (net) {
+            return compile(width).map(c -> new BatchScorer(c, pipeline::apply, width, true));
         }
-        return f;
     }
 
     /** The network's dense layers and activations, or empty (logged) when it has anything else. */
@@ -163,22 +147,6 @@ final class MlpModel extends AudiuModel implements FastScoring {
             return CompiledDense.Activation.TANH;
         }
         return null;
-    }
-
-    @Override
-    public double[][] predictProbabilities(double[][] rows) {
-        Optional<BatchScorer> f = fastPath();
-        return f.isPresent() ? f.get().probabilities(rows) : predictReference(rows);
-    }
-
-    @Override
-    public double[] probabilityOf(String label, double[][] rows) {
-        Optional<BatchScorer> f = fastPath();
-        int column = labels().indexOf(label);
-        if (f.isEmpty() || column < 0) {
-            return super.probabilityOf(label, rows);
-        }
-        return f.get().probabilityOf(column, rows);
     }
 
     @Override

@@ -12,14 +12,12 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.IntStream;
 import org.audiu.core.ml.ModelProvenance;
-import org.audiu.models.AudiuModel;
+import org.audiu.models.CompiledScoringModel;
 import org.audiu.models.ModelArchive;
 import org.audiu.models.ModelFileException;
 import org.audiu.models.ModelFiles;
 import org.audiu.models.compiled.BatchScorer;
-import org.audiu.models.compiled.CompiledClassifier;
 import org.audiu.models.compiled.CompiledTrees;
-import org.audiu.models.compiled.FastScoring;
 import org.audiu.models.prep.FeaturePipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * compiled form ({@link CompiledTrees}, built on first prediction), with the same results as the tree-by-tree walk
  * ({@link #predictReference}). Thread-safe.
  */
-public final class ForestModel extends AudiuModel implements FastScoring {
+public final class ForestModel extends CompiledScoringModel {
     private static final Logger LOG = LoggerFactory.getLogger(ForestModel.class);
     public static final String KIND = "forest";
     static final String ENTRY = "forest.bin";
@@ -40,8 +38,6 @@ public final class ForestModel extends AudiuModel implements FastScoring {
 
     private final List<Tree> trees;
     private final FeaturePipeline pipeline;
-    /** The compiled fast path: null until the first prediction, then present or empty (not compilable). */
-    private volatile Optional<BatchScorer> fast;
 
     ForestModel(List<Tree> trees, FeaturePipeline pipeline, ModelProvenance provenance) {
         super(provenance);
@@ -73,25 +69,7 @@ public final class ForestModel extends AudiuModel implements FastScoring {
     }
 
     @Override
-    public Optional<CompiledClassifier> compiled() {
-        return fastPath().map(BatchScorer::classifier);
-    }
-
-    private Optional<BatchScorer> fastPath() {
-        Optional<BatchScorer> f = fast;
-        if (f == null) {
-            synchronized (this) {
-                f = fast;
-                if (f == null) {
-                    f = compile();
-                    fast = f;
-                }
-            }
-        }
-        return f;
-    }
-
-    private Optional<BatchScorer> compile() {
+    protected Optional<BatchScorer> compile() {
         int width = pipeline.outputSchema().size();
         try {
             CompiledTrees.Builder builder = CompiledTrees.builder(labels(), width);
@@ -105,22 +83,6 @@ public final class ForestModel extends AudiuModel implements FastScoring {
             LOG.warn("The forest cannot be compiled ({}); scoring tree by tree", e.getMessage());
             return Optional.empty();
         }
-    }
-
-    @Override
-    public double[][] predictProbabilities(double[][] rows) {
-        Optional<BatchScorer> f = fastPath();
-        return f.isPresent() ? f.get().probabilities(rows) : predictReference(rows);
-    }
-
-    @Override
-    public double[] probabilityOf(String label, double[][] rows) {
-        Optional<BatchScorer> f = fastPath();
-        int column = labels().indexOf(label);
-        if (f.isEmpty() || column < 0) {
-            return super.probabilityOf(label, rows);
-        }
-        return f.get().probabilityOf(column, rows);
     }
 
     @Override

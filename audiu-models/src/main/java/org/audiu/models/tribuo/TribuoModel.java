@@ -14,12 +14,10 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.audiu.core.ml.ModelProvenance;
-import org.audiu.models.AudiuModel;
+import org.audiu.models.CompiledScoringModel;
 import org.audiu.models.ModelArchive;
 import org.audiu.models.ModelFiles;
 import org.audiu.models.compiled.BatchScorer;
-import org.audiu.models.compiled.CompiledClassifier;
-import org.audiu.models.compiled.FastScoring;
 import org.audiu.models.compiled.TribuoCompiler;
 import org.audiu.models.prep.FeaturePipeline;
 import org.tribuo.Example;
@@ -37,7 +35,7 @@ import org.tribuo.protos.core.ModelProto;
  * Trees, forests, linear models and XGBoost are scored through their compiled form ({@link TribuoCompiler})
  * with the same results as Tribuo's own path ({@link #predictWithTribuo}), many times faster.
  */
-public final class TribuoModel extends AudiuModel implements FastScoring {
+public final class TribuoModel extends CompiledScoringModel {
     public static final String KIND = "tribuo";
     static final String ENTRY = "tribuo-model.pb";
     private static final int CHUNK = 1024;
@@ -46,8 +44,6 @@ public final class TribuoModel extends AudiuModel implements FastScoring {
     private final FeaturePipeline pipeline;
     private final String[] featureNames;
     private final boolean batchPrediction;
-    /** The compiled fast path: null until the first prediction, then present or empty (not compilable). */
-    private volatile Optional<BatchScorer> fast;
 
     public TribuoModel(Model<Label> model, FeaturePipeline pipeline, ModelProvenance provenance,
                        boolean batchPrediction) {
@@ -72,45 +68,12 @@ public final class TribuoModel extends AudiuModel implements FastScoring {
         return pipeline;
     }
 
-    /**
-     * The compiled form of this model, compiled on first use; empty for kinds of model that have none (they are
-     * scored by Tribuo).
-     */
+    /** The compiled form of this model; empty for kinds of Tribuo model that have none (they are scored by Tribuo). */
     @Override
-    public Optional<CompiledClassifier> compiled() {
-        return fastPath().map(BatchScorer::classifier);
-    }
-
-    private Optional<BatchScorer> fastPath() {
-        Optional<BatchScorer> f = fast;
-        if (f == null) {
-            synchronized (this) {
-                f = fast;
-                if (f == null) {
-                    boolean probabilistic = model.generatesProbabilities();
-                    f = TribuoCompiler.compile(model, labels(), featureNames).map(c -> new BatchScorer(c,
-                            pipeline::apply, featureNames.length, probabilistic));
-                    fast = f;
-                }
-            }
-        }
-        return f;
-    }
-
-    @Override
-    public double[][] predictProbabilities(double[][] rows) {
-        Optional<BatchScorer> f = fastPath();
-        return f.isPresent() ? f.get().probabilities(rows) : predictWithTribuo(rows);
-    }
-
-    @Override
-    public double[] probabilityOf(String label, double[][] rows) {
-        Optional<BatchScorer> f = fastPath();
-        int column = labels().indexOf(label);
-        if (f.isEmpty() || column < 0) {
-            return super.probabilityOf(label, rows);
-        }
-        return f.get().probabilityOf(column, rows);
+    protected Optional<BatchScorer> compile() {
+        boolean probabilistic = model.generatesProbabilities();
+        return TribuoCompiler.compile(model, labels(), featureNames).map(c -> new BatchScorer(c, pipeline::apply,
+                featureNames.length, probabilistic));
     }
 
     @Override
