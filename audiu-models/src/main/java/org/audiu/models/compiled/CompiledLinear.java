@@ -5,12 +5,14 @@ import java.util.Locale;
 
 /**
  * A linear classifier: {@code score_j = bias_j + sum_i weight_j,i * row_i} for each label, then Tribuo's output
- * normaliser (softmax for logistic regression).
+ * normaliser (softmax for logistic regression), or LIBLINEAR's one-vs-rest normalisation.
  */
 final class CompiledLinear implements CompiledClassifier {
     /** Tribuo's vector normalisers, by behaviour. */
     enum Normaliser {
-        NONE, SOFTMAX, SIGMOID, SHIFT_AND_SCALE
+        NONE, SOFTMAX, SIGMOID, SHIFT_AND_SCALE,
+        /** LIBLINEAR's one-vs-rest probabilities: a sigmoid per class, then divided by their sum. */
+        ONE_VS_REST
     }
 
     private final List<String> labels;
@@ -85,6 +87,16 @@ final class CompiledLinear implements CompiledClassifier {
                 double sum = 0;
                 for (int j = 0; j < k; j++) {
                     v[j] -= min;
+                    sum += v[j];
+                }
+                for (int j = 0; j < k; j++) {
+                    v[j] /= sum;
+                }
+            }
+            case ONE_VS_REST -> {
+                double sum = 0;
+                for (int j = 0; j < k; j++) {
+                    v[j] = 1.0 / (1.0 + Math.exp(-v[j]));
                     sum += v[j];
                 }
                 for (int j = 0; j < k; j++) {

@@ -14,6 +14,7 @@ import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.VariableIDInfo;
 import org.tribuo.classification.Label;
+import org.tribuo.classification.liblinear.LibLinearClassificationModel;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import org.tribuo.classification.sgd.protos.ClassificationLinearSGDProto;
 import org.tribuo.common.tree.LeafNode;
@@ -35,6 +36,7 @@ import org.tribuo.protos.core.WeightedEnsembleModelProto;
  *       {@code VotingCombiner} or {@code FullyWeightedVotingCombiner} (random forests, extra trees, bagged
  *       CART);</li>
  *   <li>a {@link LinearSGDModel} (logistic regression, linear SVM);</li>
+ *   <li>a {@link LibLinearClassificationModel} with probabilities (LIBLINEAR's logistic regression);</li>
  *   <li>an {@link XGBoostModel} with the {@code multi:softprob} objective ({@link XGBoostCompiler}).</li>
  * </ul>
  * Anything else (other XGBoost objectives, mixed ensembles, future kinds) is reported as not compilable and keeps
@@ -70,6 +72,8 @@ public final class TribuoCompiler {
                 compiled = ensemble(ensemble, labels, columns, featureNames.length, featureNames);
             } else if (model instanceof LinearSGDModel linear) {
                 compiled = linear(linear, labels, columns, featureNames.length);
+            } else if (model instanceof LibLinearClassificationModel liblinear) {
+                compiled = liblinear(liblinear, labels, columns, featureNames.length);
             } else if (model instanceof XGBoostModel<Label> xgboost) {
                 compiled = XGBoostCompiler.compile(xgboost, labels, columns, featureNames.length);
             } else {
@@ -343,6 +347,41 @@ public final class TribuoCompiler {
             biases[j] = bias ? w.get(id, modelFeatures) : 0;
         }
         return Optional.of(new CompiledLinear(labels, featureCount, weights, biases, normaliser));
+    }
+
+    /**
+     * LIBLINEAR's decision values ({@code getDecfunCoef} and {@code getDecfunBias}, which also give the second class
+     * of a two-class model its negated weights) with its one-vs-rest probabilities. Tribuo's feature ids are
+     * LIBLINEAR's indices minus one and its output ids are LIBLINEAR's labels.
+     */
+    private static Optional<CompiledClassifier> liblinear(LibLinearClassificationModel model, List<String> labels,
+                                                          Map<String, Integer> columns, int featureCount) {
+        ImmutableOutputInfo<Label> outputs = model.getOutputIDInfo();
+        if (outputs.size() != labels.size() || !new HashSet<>(labels).equals(labelNames(outputs))
+                || model.getInnerModels().size() != 1) {
+            return Optional.empty();
+        }
+        de.bwaldvogel.liblinear.Model inner = model.getInnerModels().get(0);
+        if (!inner.isProbabilityModel() || inner.getNrClass() != labels.size()) {
+            return Optional.empty();
+        }
+        ImmutableFeatureMap features = model.getFeatureIDMap();
+        int k = labels.size();
+        double[] weights = new double[k * featureCount];
+        double[] biases = new double[k];
+        int[] liblinearLabels = inner.getLabels();
+        for (int c = 0; c < liblinearLabels.length; c++) {
+            int j = labels.indexOf(outputs.getOutput(liblinearLabels[c]).getLabel());
+            for (int f = 0; f < features.size() && f < inner.getNrFeature(); f++) {
+                Integer column = columns.get(features.get(f).getName());
+                if (column != null) {
+                    weights[j * featureCount + column] = inner.getDecfunCoef(f + 1, c);
+                }
+            }
+            biases[j] = inner.getDecfunBias(c);
+        }
+        return Optional.of(new CompiledLinear(labels, featureCount, weights, biases,
+                CompiledLinear.Normaliser.ONE_VS_REST));
     }
 
     private static java.util.Set<String> labelNames(ImmutableOutputInfo<Label> outputs) {

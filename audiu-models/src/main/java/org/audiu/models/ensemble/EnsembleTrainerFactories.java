@@ -18,11 +18,13 @@ import org.audiu.models.prep.ClassWeights;
  * model = stacking
  * model.members = xgboost, random-forest
  * model.xgboost.trees = 300
- * model.meta = logistic
+ * model.meta = logistic-liblinear
  * </pre>
  */
 public final class EnsembleTrainerFactories {
     static final List<String> DEFAULT_MEMBERS = List.of("xgboost", "random-forest");
+    /** Stacking's default meta model. */
+    static final String DEFAULT_META = "logistic-liblinear";
     /**
      * Stacking's default members: diverse learners (boosting, bagging, randomised trees, a neural net when
      * Deeplearning4j is on the classpath, a linear model) are what the meta model gains from.
@@ -33,10 +35,9 @@ public final class EnsembleTrainerFactories {
     }
 
     /**
-     * The logistic meta model's defaults: its 50 or so inputs are strongly correlated log-probabilities, and
-     * AdaGrad's last iterate with the base trainer's small minibatches (8, 15 epochs) stayed noisy. Large minibatches
-     * over more epochs settle it: on music_genre's cached out-of-fold member probabilities (3 seeds, artist-grouped
-     * 80/20) accuracy 0.6191 to 0.6213 and macro-F1 0.6024 to 0.6056.
+     * The defaults of an SGD {@code logistic} meta model, when a configuration asks for one: its 50 or so inputs
+     * are strongly correlated log-probabilities, and AdaGrad's last iterate with the base trainer's small
+     * minibatches (8, 15 epochs) stayed noisy; large minibatches over more epochs settle it.
      */
     static final Map<String, String> LOGISTIC_META_DEFAULTS = Map.of("epochs", "100", "minibatch", "1024");
 
@@ -85,12 +86,13 @@ public final class EnsembleTrainerFactories {
     }
 
     /**
-     * {@code model = stacking}: a meta model (default {@code logistic}) trained on the members' out-of-fold
-     * log-probabilities from an artist-grouped k-fold split. Parameters: {@code members} (xgboost, random-forest,
-     * extra-trees, mlp, logistic; without mlp when Deeplearning4j is absent), {@code meta} (logistic),
-     * {@code meta.*} (a logistic meta model defaults to epochs 100, minibatch 1024), {@code meta-class-weight}
-     * (sqrt: the meta model's rows are re-weighted by the square root of the balanced class weights, which on
-     * music_genre kept accuracy and gained macro-F1; none or balanced),
+     * {@code model = stacking}: a meta model trained on the members' out-of-fold log-probabilities from an
+     * artist-grouped k-fold split. Parameters: {@code members} (xgboost, random-forest, extra-trees, mlp, logistic;
+     * without mlp when Deeplearning4j is absent), {@code meta} ({@code logistic-liblinear}: a logistic regression
+     * solved to convergence, so the meta model's answer does not hang on SGD's epochs and row order),
+     * {@code meta.*} (an SGD {@code logistic} meta model defaults to epochs 100, minibatch 1024),
+     * {@code meta-class-weight} (balanced: every class weighs the same in the meta model, which favours macro-F1;
+     * sqrt or none),
      * {@code folds} (3), {@code passthrough} (false: also give the meta model the original features),
      * {@code <member>.*}.
      */
@@ -101,10 +103,10 @@ public final class EnsembleTrainerFactories {
         @Override
         public Trainer create(ComponentConfig c) {
             Members members = Members.from(c, defaultStackingMembers());
-            String metaName = c.getString("meta", "logistic");
+            String metaName = c.getString("meta", DEFAULT_META);
             Trainer meta = Members.build(c, metaName, "meta",
                     metaName.equals("logistic") ? LOGISTIC_META_DEFAULTS : Map.of());
-            String metaWeights = c.getChoice("meta-class-weight", "sqrt", ClassWeights.MODES);
+            String metaWeights = c.getChoice("meta-class-weight", "balanced", ClassWeights.MODES);
             int folds = c.getInt("folds", 3, 2, 100);
             boolean passthrough = c.getBoolean("passthrough", false);
             Map<String, String> p = new LinkedHashMap<>();

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.IntFunction;
+import java.util.function.Function;
 import java.util.logging.Level;
 import org.audiu.core.ml.LabelledData;
 import org.audiu.core.ml.ModelProvenance;
@@ -30,7 +30,7 @@ public final class TribuoClassifierTrainer implements Trainer {
     }
 
     private final String name;
-    private final IntFunction<org.tribuo.Trainer<Label>> tribuoTrainer;
+    private final Function<LabelledData, org.tribuo.Trainer<Label>> tribuoTrainer;
     private final Map<String, String> parameters;
     private final long seed;
     private final PreprocessingOptions preprocessing;
@@ -38,12 +38,12 @@ public final class TribuoClassifierTrainer implements Trainer {
 
     /**
      * @param name            the audiU trainer name (for provenance)
-     * @param tribuoTrainer   makes a fresh, seeded Tribuo trainer for each training run, given its row count
+     * @param tribuoTrainer   makes a fresh, seeded Tribuo trainer for each training run, given its (weighted) data
      * @param parameters      the effective parameters (for provenance)
      * @param preprocessing   what to fit before training
      * @param batchPrediction predict a batch in one Tribuo call (XGBoost) instead of parallel chunks
      */
-    public TribuoClassifierTrainer(String name, IntFunction<org.tribuo.Trainer<Label>> tribuoTrainer,
+    public TribuoClassifierTrainer(String name, Function<LabelledData, org.tribuo.Trainer<Label>> tribuoTrainer,
                                    Map<String, String> parameters, long seed, PreprocessingOptions preprocessing,
                                    boolean batchPrediction) {
         this.name = Objects.requireNonNull(name, "name");
@@ -63,7 +63,7 @@ public final class TribuoClassifierTrainer implements Trainer {
         FeaturePipeline pipeline = FeaturePipeline.fit(data.schema(), raw, preprocessing);
         String[] names = TribuoData.featureNames(pipeline.outputSchema());
         MutableDataset<Label> dataset = TribuoData.toDataset(names, pipeline.applyAll(raw), data.examples());
-        Model<Label> model = tribuoTrainer.apply(data.size()).train(dataset);
+        Model<Label> model = tribuoTrainer.apply(data).train(dataset);
         ModelProvenance provenance = new ModelProvenance(name, parameters, seed, data.size(), data.schema(),
                 data.labels(), pipeline.describe(), versions(), Instant.now());
         return new TribuoModel(model, pipeline, provenance, batchPrediction);

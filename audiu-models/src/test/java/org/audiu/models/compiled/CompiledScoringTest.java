@@ -245,6 +245,16 @@ class CompiledScoringTest {
     }
 
     @Test
+    void liblinearLogisticIsExactForTwoAndFourClasses() {
+        for (int classes : new int[] {2, 4}) {
+            LabelledData data = TestData.blobs(classes, 70, 5, 40 + classes);
+            TrainedModel model = new TribuoTrainerFactories.LibLinearLogistic().create(ComponentConfig.of("trainer",
+                    "logistic-liblinear", Map.of(), 3)).train(data);
+            assertSameAsTribuo((TribuoModel) model, data, "linear");
+        }
+    }
+
+    @Test
     void multiClassLinearModelsAreExact() {
         LabelledData data = TestData.blobs(4, 60, 5, 17);
         Supplier<AdaGrad> adagrad = () -> new AdaGrad(0.1, 0.1);

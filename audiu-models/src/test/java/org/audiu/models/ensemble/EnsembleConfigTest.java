@@ -55,7 +55,7 @@ class EnsembleConfigTest {
     void nestedEnsemblesSaveAndLoad(@TempDir Path tmp) throws Exception {
         LabelledData data = TestData.blobs(3, 30, 3, 8);
         TrainedModel model = ((org.audiu.core.spi.Trainer) create("stacking", Map.of(
-                "members", "voting, cart", "folds", "3", "meta.epochs", "3",
+                "members", "voting, cart", "folds", "3", "meta.cost", "0.5",
                 "voting.members", "logistic, extra-trees", "voting.extra-trees.trees", "5", "voting.logistic.epochs",
                 "3"))).train(data);
         Path file = tmp.resolve("nested.model");
@@ -71,14 +71,23 @@ class EnsembleConfigTest {
     }
 
     @Test
-    void aLogisticMetaModelGetsStackingsDefaultsUnlessTheConfigSetsThem() {
+    void theDefaultMetaModelIsAConvergedBalancedLogisticRegression() {
+        LabelledData data = TestData.blobs(3, 30, 3, 8);
+        StackingModel model = (StackingModel) ((org.audiu.core.spi.Trainer) create("stacking", Map.of(
+                "members", "logistic, cart", "folds", "2"))).train(data);
+        assertEquals("logistic-liblinear", model.meta().provenance().trainer());
+        assertEquals("balanced", model.provenance().parameters().get("meta-class-weight"));
+    }
+
+    @Test
+    void anSgdLogisticMetaModelGetsStackingsDefaultsUnlessTheConfigSetsThem() {
         LabelledData data = TestData.blobs(3, 30, 3, 8);
         StackingModel byDefault = (StackingModel) ((org.audiu.core.spi.Trainer) create("stacking", Map.of(
-                "members", "logistic, cart", "folds", "2"))).train(data);
+                "members", "logistic, cart", "folds", "2", "meta", "logistic"))).train(data);
         assertEquals("100", byDefault.meta().provenance().parameters().get("epochs"));
         assertEquals("1024", byDefault.meta().provenance().parameters().get("minibatch"));
         StackingModel configured = (StackingModel) ((org.audiu.core.spi.Trainer) create("stacking", Map.of(
-                "members", "logistic, cart", "folds", "2", "meta.epochs", "7"))).train(data);
+                "members", "logistic, cart", "folds", "2", "meta", "logistic", "meta.epochs", "7"))).train(data);
         assertEquals("7", configured.meta().provenance().parameters().get("epochs"));
         assertEquals("1024", configured.meta().provenance().parameters().get("minibatch"));
     }

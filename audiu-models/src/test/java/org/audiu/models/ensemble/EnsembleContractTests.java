@@ -23,7 +23,7 @@ class EnsembleContractTests {
         protected Map<String, String> parameters() {
             Map<String, String> p = new java.util.HashMap<>(SMALL_MEMBERS);
             p.put("folds", "3");
-            p.put("meta.epochs", "5");
+            p.put("meta.cost", "0.5");
             return p;
         }
     }

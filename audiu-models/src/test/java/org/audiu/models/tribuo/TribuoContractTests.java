@@ -20,6 +20,12 @@ class TribuoContractTests {
     }
 
     @Nested
+    class LibLinearLogistic extends AudiuTrainerContractTest {
+        @Override protected TrainerFactory factory() { return new TribuoTrainerFactories.LibLinearLogistic(); }
+        @Override protected Map<String, String> parameters() { return Map.of(); }
+    }
+
+    @Nested
     class Cart extends AudiuTrainerContractTest {
         @Override protected TrainerFactory factory() { return new TribuoTrainerFactories.Cart(); }
         @Override protected Map<String, String> parameters() { return Map.of("max-depth", "6"); }
