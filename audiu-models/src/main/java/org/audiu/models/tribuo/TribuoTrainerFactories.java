@@ -28,14 +28,17 @@ import org.tribuo.math.optimisers.AdaGrad;
  */
 public final class TribuoTrainerFactories {
     private static final Logger LOG = LoggerFactory.getLogger(TribuoTrainerFactories.class);
+    /** The linear SGD trainers' minibatch when every row weighs the same. */
+    static final int AUTO_MINIBATCH = 8;
 
     private TribuoTrainerFactories() {
     }
 
     /**
      * {@code model = logistic}: multinomial logistic regression by SGD with AdaGrad. Parameters: {@code epochs} (15),
-     * {@code learning-rate} (0.1), {@code minibatch} (8); preprocessing defaults: log of skewed features, one-hot
-     * key, standardise.
+     * {@code learning-rate} (0.1), {@code minibatch} (auto: 1 when the rows' weights vary, as the preference task's
+     * do, since Tribuo's SGD gives a minibatch its rows' mean weight; else {@value #AUTO_MINIBATCH}); preprocessing
+     * defaults: log of skewed features, one-hot key, standardise.
      */
     public static final class Logistic implements TrainerFactory {
         @Override public String name() { return "logistic"; }
@@ -66,18 +69,22 @@ public final class TribuoTrainerFactories {
     private static Trainer linear(String name, ComponentConfig c, LabelObjective objective) {
         int epochs = c.getInt("epochs", 15, 1, 100_000);
         double rate = c.getDouble("learning-rate", 0.1, 1e-9, 100);
-        int minibatch = c.getInt("minibatch", 8, 1, 1_000_000);
+        boolean auto = !c.has("minibatch") || c.getString("minibatch", "auto").equalsIgnoreCase("auto");
+        int configured = auto ? 0 : c.getInt("minibatch", 8, 1, 1_000_000);
         PreprocessingOptions prep = PreprocessingOptions.from(c, PreprocessingOptions.forLinear());
         long seed = c.seed();
         Map<String, String> p = new LinkedHashMap<>();
         p.put("epochs", Integer.toString(epochs));
         p.put("learning-rate", Double.toString(rate));
-        p.put("minibatch", Integer.toString(minibatch));
+        p.put("minibatch", auto ? "auto" : Integer.toString(configured));
         return new TribuoClassifierTrainer(name, data -> {
-            if (minibatch > 1 && weightsVary(data)) {
+            boolean vary = weightsVary(data);
+            int minibatch = auto ? (vary ? 1 : AUTO_MINIBATCH) : configured;
+            if (minibatch > 1 && vary) {
                 LOG.info("{}: Tribuo's SGD gives each minibatch of {} rows its rows' mean weight, so single rows' "
                         + "weights are blurred; minibatch = 1 honours them", name, minibatch);
             }
+            LOG.debug("{}: minibatch {}", name, minibatch);
             return new LinearSGDTrainer(objective, new AdaGrad(rate, 0.1), epochs, Math.max(1, epochs), minibatch,
                     seed);
         }, p, seed, prep, false);
