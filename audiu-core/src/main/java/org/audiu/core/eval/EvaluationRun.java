@@ -8,7 +8,8 @@ import java.util.Objects;
  * @param seed         the seed of the split and the trainer
  * @param fold         the fold (0 for a holdout)
  * @param report       the test metrics
- * @param trainNanos   wall-clock training time
+ * @param trainNanos   wall-clock training time, including the model's one-off preparation for scoring (its first
+ *                     prediction, which compiles trees or layers)
  * @param predictNanos wall-clock time to predict the test rows
  * @param trainRows    training rows
  * @param testRows     test rows
