@@ -53,8 +53,17 @@ public final class ScoringBenchmark {
         this.log = log;
     }
 
-    /** One JSON-ready entry per trainer (skipped ones say why). */
+    /** One JSON-ready entry per trainer (skipped ones say why), each with its defaults. */
     public List<Map<String, Object>> run(Plugins plugins, List<String> trainerNames) throws Exception {
+        return run(plugins, trainerNames, Map.of());
+    }
+
+    /**
+     * One JSON-ready entry per trainer (skipped ones say why); {@code parameters} holds, by trainer name, the
+     * parameters that replace its defaults ({@code trees}, not {@code model.trees}).
+     */
+    public List<Map<String, Object>> run(Plugins plugins, List<String> trainerNames,
+                                         Map<String, Map<String, String>> parameters) throws Exception {
         int n = Math.toIntExact(options.pool());
         GeneratedCatalogue catalogue = new GeneratedCatalogue(n, options.seed(), 20);
         log.accept(String.format(Locale.ROOT, "generating %,d tracks x %d features", n,
@@ -67,8 +76,12 @@ public final class ScoringBenchmark {
         for (String name : trainerNames) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("trainer", name);
+            Map<String, String> own = parameters.getOrDefault(name, Map.of());
+            if (!own.isEmpty()) {
+                entry.put("parameters", own);
+            }
             try {
-                measure(plugins, name, training, rows, entry);
+                measure(plugins, name, own, training, rows, entry);
             } catch (Exception | LinkageError e) {
                 entry.put("skipped", e.getClass().getSimpleName() + ": " + e.getMessage());
                 log.accept("  " + name + " skipped: " + e.getMessage());
@@ -96,10 +109,10 @@ public final class ScoringBenchmark {
         return new LabelledData(AudioFeatures.STANDARD, examples);
     }
 
-    private void measure(Plugins plugins, String name, LabelledData training, double[][] rows,
-                         Map<String, Object> entry) throws Exception {
-        ComponentConfig config = new ComponentConfig("trainer", name, "model.", Map.of(), options.seed(),
-                Path.of("").toAbsolutePath(), "audiu bench", plugins);
+    private void measure(Plugins plugins, String name, Map<String, String> parameters, LabelledData training,
+                         double[][] rows, Map<String, Object> entry) throws Exception {
+        ComponentConfig config = new ComponentConfig("trainer", name, "model.", parameters, options.seed(),
+                Path.of("").toAbsolutePath(), "audiu bench (--set)", plugins);
         Trainer trainer = plugins.trainers().create(name, config);
         long t0 = System.nanoTime();
         TrainedModel model = trainer.train(training);

@@ -52,6 +52,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Trainers to measure (default: every trainer on the classpath).")
     List<String> trainers;
 
+    @Option(names = "--set", paramLabel = "NAME.KEY=VALUE",
+            description = "A parameter of one measured trainer, e.g. --set xgboost.trees=200 (repeatable; default: "
+                    + "each trainer's defaults).")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
     @Option(names = "--e2e-heap", paramLabel = "SIZE", defaultValue = "512m",
             description = "Heap cap of the end-to-end JVM (default ${DEFAULT-VALUE}).")
     String e2eHeap;
@@ -112,16 +117,23 @@ public final class BenchCommand implements Callable<Integer> {
         report.put("java", System.getProperty("java.version"));
         report.put("warmups", warmups);
         report.put("runs", runs);
+        if (skipScoring && !parameters.isEmpty()) {
+            throw new ConfigException("--set gives parameters to the trainers of the scoring part, which "
+                    + "--skip-scoring skips; drop one of them.");
+        }
         if (!skipScoring) {
-            log.accept(String.format(Locale.ROOT, "Scoring throughput, %,d tracks, %d warm-up + %d timed runs, %d "
-                    + "cores:", pool, warmups, runs, Runtime.getRuntime().availableProcessors()));
             List<String> names = trainers == null ? plugins.trainers().names() : trainers.stream().map(String::trim)
                     .toList();
+            Map<String, Map<String, String>> byTrainer = ModelOptions.parametersByTrainer(names, parameters, "bench");
             for (String name : names) {
-                plugins.trainers().get(name, "--trainers"); // an unknown name fails here, with the available ones
+                // Unknown names and keys fail here, with the available ones, before anything is measured.
+                plugins.trainers().get(name, "--trainers");
+                ModelOptions.create(plugins, name, byTrainer.get(name), seed);
             }
+            log.accept(String.format(Locale.ROOT, "Scoring throughput, %,d tracks, %d warm-up + %d timed runs, %d "
+                    + "cores:", pool, warmups, runs, Runtime.getRuntime().availableProcessors()));
             report.put("scoring", new ScoringBenchmark(new ScoringBenchmark.Options(pool, warmups, runs,
-                    referenceRows, 4096, seed), log).run(plugins, names));
+                    referenceRows, 4096, seed), log).run(plugins, names, byTrainer));
         }
         if (!skipE2e) {
             List<Map<String, Object>> runs = new ArrayList<>();

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.audiu.core.config.ConfigException;
 import org.audiu.core.eval.EvaluationData;
 import org.audiu.core.eval.EvaluationProtocol;
 import org.audiu.core.eval.EvaluationResult;
@@ -109,20 +108,6 @@ public final class GenreCompareCommand implements Callable<Integer> {
 
     /** {@code --set random-forest.trees=500} → parameters of random-forest. */
     Map<String, Map<String, String>> parametersByModel() {
-        Map<String, Map<String, String>> out = new LinkedHashMap<>();
-        for (String m : models) {
-            out.put(m, new LinkedHashMap<>());
-        }
-        parameters.forEach((key, value) -> {
-            String k = key.startsWith("model.") ? key.substring("model.".length()) : key;
-            String owner = models.stream().filter(m -> k.startsWith(m + ".")).max(Comparator.comparingInt(
-                    String::length)).orElse(null);
-            if (owner == null) {
-                throw new ConfigException("--set " + key + ": compare needs the trainer's name in front of the key, "
-                        + "e.g. --set " + models.get(0) + "." + k + "=" + value + " (trainers: " + models + ").");
-            }
-            out.get(owner).put(k.substring(owner.length() + 1), value);
-        });
-        return out;
+        return ModelOptions.parametersByTrainer(models, parameters, "compare");
     }
 }

@@ -1,9 +1,12 @@
 package org.audiu.examples.cli;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.audiu.core.config.ComponentConfig;
+import org.audiu.core.config.ConfigException;
 import org.audiu.core.spi.PluginKind;
 import org.audiu.core.spi.Plugins;
 import org.audiu.core.spi.Trainer;
@@ -33,6 +36,31 @@ public final class ModelOptions {
     static Map<String, String> stripPrefix(Map<String, String> raw) {
         Map<String, String> out = new LinkedHashMap<>();
         raw.forEach((k, v) -> out.put(k.startsWith("model.") ? k.substring("model.".length()) : k, v));
+        return out;
+    }
+
+    /**
+     * Parameters given as {@code NAME.KEY=VALUE} ({@code --set random-forest.trees=500}, the {@code model.} prefix
+     * optional), by trainer name (every trainer gets a map, perhaps empty); a key that names none of the trainers
+     * fails with how to write it.
+     */
+    static Map<String, Map<String, String>> parametersByTrainer(List<String> trainers, Map<String, String> raw,
+                                                               String command) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (String t : trainers) {
+            out.put(t, new LinkedHashMap<>());
+        }
+        raw.forEach((key, value) -> {
+            String k = key.startsWith("model.") ? key.substring("model.".length()) : key;
+            String owner = trainers.stream().filter(t -> k.startsWith(t + ".")).max(Comparator.comparingInt(
+                    String::length)).orElse(null);
+            if (owner == null) {
+                throw new ConfigException("--set " + key + ": " + command + " needs the trainer's name in front of "
+                        + "the key, e.g. --set " + trainers.get(0) + "." + k + "=" + value + " (trainers: " + trainers
+                        + ").");
+            }
+            out.get(owner).put(k.substring(owner.length() + 1), value);
+        });
         return out;
     }
 

@@ -106,4 +106,22 @@ class EvaluateAndBenchCommandTest {
         assertEquals(20, e2e.get("rankAfterTraining").get("recommendations").asInt());
         assertEquals(3, e2e.get("scalingWithK").size());
     }
+
+    @Test
+    void benchMeasuresATrainerWithTheParametersGivenOnTheCommandLine() throws Exception {
+        Run r = run("bench", "--pool", "1000", "--warmups", "0", "--runs", "1", "--reference-rows", "200",
+                "--trainers", "random-forest", "--set", "random-forest.trees=7", "--skip-e2e", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode entry = new ObjectMapper().readTree(r.out()).get("scoring").get(0);
+        assertEquals("7", entry.get("parameters").get("trees").asText(), entry.toString());
+        assertTrue(entry.get("compiled").asText().contains(" 7 trees"), entry.toString());
+
+        Run unscoped = run("bench", "--trainers", "random-forest", "--set", "trees=7", "--skip-e2e", "--json");
+        assertEquals(AudiuCli.EXIT_BAD_INPUT, unscoped.code());
+        assertTrue(unscoped.err().contains("--set random-forest.trees=7"), unscoped.err());
+        Run unknownKey = run("bench", "--trainers", "random-forest", "--set", "random-forest.leaves=7",
+                "--skip-e2e", "--json");
+        assertEquals(AudiuCli.EXIT_BAD_INPUT, unknownKey.code());
+        assertTrue(unknownKey.err().contains("leaves"), unknownKey.err());
+    }
 }
