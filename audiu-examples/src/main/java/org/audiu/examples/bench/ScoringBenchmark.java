@@ -53,11 +53,6 @@ public final class ScoringBenchmark {
         this.log = log;
     }
 
-    /** One JSON-ready entry per trainer (skipped ones say why), each with its defaults. */
-    public List<Map<String, Object>> run(Plugins plugins, List<String> trainerNames) throws Exception {
-        return run(plugins, trainerNames, Map.of());
-    }
-
     /**
      * One JSON-ready entry per trainer (skipped ones say why); {@code parameters} holds, by trainer name, the
      * parameters that replace its defaults ({@code trees}, not {@code model.trees}).

@@ -128,7 +128,7 @@ public final class BenchCommand implements Callable<Integer> {
             for (String name : names) {
                 // Unknown names and keys fail here, with the available ones, before anything is measured.
                 plugins.trainers().get(name, "--trainers");
-                ModelOptions.create(plugins, name, byTrainer.get(name), seed);
+                ModelOptions.createNamed(plugins, name, byTrainer.get(name), seed);
             }
             log.accept(String.format(Locale.ROOT, "Scoring throughput, %,d tracks, %d warm-up + %d timed runs, %d "
                     + "cores:", pool, warmups, runs, Runtime.getRuntime().availableProcessors()));

@@ -59,7 +59,7 @@ public final class GenreCompareCommand implements Callable<Integer> {
         err.println(prepared.summary() + "; " + p.describe());
         Plugins plugins = Plugins.fromClasspath();
         for (String name : models) {
-            ModelOptions.create(plugins, name, byModel.get(name), seed); // fail fast on names and keys
+            ModelOptions.createNamed(plugins, name, byModel.get(name), seed); // fail fast on names and keys
         }
         List<EvaluationResult> results = new ArrayList<>();
         for (String name : models) {
@@ -67,7 +67,7 @@ public final class GenreCompareCommand implements Callable<Integer> {
                     "  %s seed %d fold %d: accuracy %.4f, macro-F1 %.4f, trained in %.1f s%n", name, run.seed(),
                     run.fold(), run.report().accuracy(), run.report().macroF1(), run.trainSeconds()));
             results.add(evaluator.evaluate(name, prepared.data(),
-                    s -> ModelOptions.create(plugins, name, byModel.get(name), s)));
+                    s -> ModelOptions.createNamed(plugins, name, byModel.get(name), s)));
         }
         results.sort(Comparator.comparingDouble(EvaluationResult::meanAccuracy).reversed());
         PrintWriter out = spec.commandLine().getOut();

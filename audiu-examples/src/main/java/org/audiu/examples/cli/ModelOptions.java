@@ -66,7 +66,20 @@ public final class ModelOptions {
 
     /** Creates a trainer by name; unknown names and keys fail with the known ones. */
     static Trainer create(Plugins plugins, String name, Map<String, String> parameters, long seed) {
-        ComponentConfig config = new ComponentConfig(PluginKind.TRAINER.label(), name, "model.", parameters, seed,
+        return create(plugins, name, parameters, seed, "model.");
+    }
+
+    /**
+     * As above, for parameters given as {@code NAME.KEY=VALUE} ({@link #parametersByTrainer}): an unknown key is
+     * reported as the user wrote it, {@code random-forest.leaves}, with the known ones written the same way.
+     */
+    static Trainer createNamed(Plugins plugins, String name, Map<String, String> parameters, long seed) {
+        return create(plugins, name, parameters, seed, name + ".");
+    }
+
+    private static Trainer create(Plugins plugins, String name, Map<String, String> parameters, long seed,
+                                  String keyPrefix) {
+        ComponentConfig config = new ComponentConfig(PluginKind.TRAINER.label(), name, keyPrefix, parameters, seed,
                 Path.of("").toAbsolutePath(), "the command line (--set)", plugins);
         return plugins.trainers().create(name, config);
     }

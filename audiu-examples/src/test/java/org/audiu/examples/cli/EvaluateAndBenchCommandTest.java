@@ -122,6 +122,7 @@ class EvaluateAndBenchCommandTest {
         Run unknownKey = run("bench", "--trainers", "random-forest", "--set", "random-forest.leaves=7",
                 "--skip-e2e", "--json");
         assertEquals(AudiuCli.EXIT_BAD_INPUT, unknownKey.code());
-        assertTrue(unknownKey.err().contains("leaves"), unknownKey.err());
+        assertTrue(unknownKey.err().contains("random-forest.leaves")
+                && unknownKey.err().contains("random-forest.trees"), unknownKey.err());
     }
 }
