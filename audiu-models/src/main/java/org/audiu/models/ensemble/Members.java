@@ -22,6 +22,16 @@ record Members(List<String> names, List<Trainer> trainers) {
      * @throws ConfigException for a missing or repeated member, or an ensemble naming itself
      */
     static Members from(ComponentConfig c, List<String> defaults) {
+        return from(c, defaults, Map.of());
+    }
+
+    /**
+     * Reads {@code members = a, b} and builds each member from {@code <a>.*} keys, on top of the parameters the
+     * ensemble chooses for that member ({@code memberDefaults}, by member name).
+     *
+     * @throws ConfigException for a missing or repeated member, or an ensemble naming itself
+     */
+    static Members from(ComponentConfig c, List<String> defaults, Map<String, Map<String, String>> memberDefaults) {
         List<String> names = c.getList("members", defaults);
         if (names.size() < 2) {
             throw new ConfigException("'" + c.qualified("members") + "' (trainer '" + c.name() + "') needs at least "
@@ -39,7 +49,7 @@ record Members(List<String> names, List<Trainer> trainers) {
                 throw new ConfigException("The " + c.name() + " ensemble cannot be its own member ('"
                         + c.qualified("members") + "').");
             }
-            trainers.add(build(c, name, name));
+            trainers.add(build(c, name, name, memberDefaults.getOrDefault(name, Map.of())));
         }
         return new Members(names, trainers);
     }

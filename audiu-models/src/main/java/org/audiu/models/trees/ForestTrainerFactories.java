@@ -30,14 +30,19 @@ public final class ForestTrainerFactories {
         }
     }
 
-    /** All rows, random thresholds on a random subset of features. Defaults: 300 trees, sqrt features. */
+    /**
+     * All rows, random thresholds on a random subset of features. Defaults: 100 trees (scikit-learn's default), sqrt
+     * features. Fully grown extra trees are about three times the size of the random forest's: 300 of them gained
+     * 0.006 genre accuracy on music_genre.csv (0.586 against 0.580, 3 seeds) for three times the training and
+     * scoring time, and scored 0.53-0.61 M tracks/s against 1.37 M for 100 ({@code ./audiu bench}).
+     */
     public static final class ExtraTrees implements TrainerFactory {
         @Override public String name() { return "extra-trees"; }
         @Override public String description() { return "extremely randomised trees, grown in parallel (audiU)"; }
 
         @Override
         public Trainer create(ComponentConfig c) {
-            return forest(name(), c, 300, false, ForestTrainer.SplitRuleName.RANDOM, 1);
+            return forest(name(), c, 100, false, ForestTrainer.SplitRuleName.RANDOM, 1);
         }
     }
 

@@ -30,7 +30,7 @@ class MlpTrainerFactoryTest {
     void layerSizesAreValidated() {
         ConfigException e = assertThrows(ConfigException.class, () -> new MlpTrainerFactory().create(
                 ComponentConfig.of("trainer", "mlp", Map.of("hidden", "64,wide"), 1)));
-        assertTrue(e.getMessage().contains("256,128"), e.getMessage());
+        assertTrue(e.getMessage().contains("128,64"), e.getMessage());
     }
 
     @Test

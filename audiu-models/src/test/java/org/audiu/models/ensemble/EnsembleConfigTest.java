@@ -91,4 +91,17 @@ class EnsembleConfigTest {
         assertEquals("7", configured.meta().provenance().parameters().get("epochs"));
         assertEquals("1024", configured.meta().provenance().parameters().get("minibatch"));
     }
+
+    @Test
+    void stackingMembersKeepTheirAccuracyFirstSizesUnlessTheConfigSetsThem() {
+        LabelledData data = TestData.blobs(3, 30, 3, 8);
+        StackingModel byDefault = (StackingModel) ((org.audiu.core.spi.Trainer) create("stacking", Map.of(
+                "members", "extra-trees, cart", "folds", "2"))).train(data);
+        assertEquals("300", byDefault.members().get(0).provenance().parameters().get("trees"));
+        StackingModel configured = (StackingModel) ((org.audiu.core.spi.Trainer) create("stacking", Map.of(
+                "members", "extra-trees, cart", "folds", "2", "extra-trees.trees", "7"))).train(data);
+        assertEquals("7", configured.members().get(0).provenance().parameters().get("trees"));
+        TrainedModel alone = ((org.audiu.core.spi.Trainer) create("extra-trees", Map.of())).train(data);
+        assertEquals("100", alone.provenance().parameters().get("trees"));
+    }
 }
