@@ -16,7 +16,7 @@
  *       <td>as random-forest</td></tr>
  *   <tr><td>{@code xgboost}</td><td>XGBoost via Tribuo, hist method</td>
  *       <td>trees, learning-rate, max-depth, min-child-weight, subsample, feature-fraction, lambda, alpha, gamma,
- *       max-bin, threads</td></tr>
+ *       max-bin, threads, early-stopping-rounds, validation-fraction</td></tr>
  *   <tr><td>{@code mlp}</td><td>Deeplearning4j multilayer perceptron (optional dependency)</td>
  *       <td>hidden, epochs, learning-rate, batch-size, l2, dropout, validation-fraction, patience, threads</td></tr>
  *   <tr><td>{@code voting}</td><td>mean of members' probabilities</td><td>members, weights, &lt;member&gt;.*</td></tr>

@@ -21,6 +21,8 @@ import org.audiu.core.spi.Candidate;
 import org.audiu.core.spi.Plugins;
 import org.audiu.core.spi.Trainer;
 import org.audiu.models.compiled.FastScoring;
+import org.audiu.models.ensemble.StackingModel;
+import org.audiu.models.ensemble.VotingModel;
 
 /**
  * Candidate-scoring throughput of every trainer on the classpath: a generated pool with the 13 standard audio
@@ -133,13 +135,18 @@ public final class ScoringBenchmark {
             entry.put("rowsPerRunNote", "fewer than the pool: a pass over the whole pool would take "
                     + String.format(Locale.ROOT, "%.0f s", rows.length / probe.meanRate()));
         }
-        double goal = switch (kind) {
-            case "linear" -> LINEAR_GOAL;
-            case "mlp" -> MLP_GOAL;
-            default -> TREE_GOAL;
-        };
-        entry.put("goalTracksPerSecond", goal);
-        entry.put("goalMet", fast.meanRate() >= goal);
+        if (kind.equals("ensemble")) {
+            entry.put("goalNote", "none of its own: an ensemble scores every member, and the goals (trees 1 M, "
+                    + "linear 5 M, mlp 1 M tracks/s) apply to the members");
+        } else {
+            double goal = switch (kind) {
+                case "linear" -> LINEAR_GOAL;
+                case "mlp" -> MLP_GOAL;
+                default -> TREE_GOAL;
+            };
+            entry.put("goalTracksPerSecond", goal);
+            entry.put("goalMet", fast.meanRate() >= goal);
+        }
         log.accept(String.format(Locale.ROOT, "  %-16s %,12.0f tracks/s (sd %,.0f)", name, fast.meanRate(),
                 fast.sdRate()));
         if (model instanceof FastScoring fs && fs.compiled().isEmpty()) {
@@ -190,6 +197,9 @@ public final class ScoringBenchmark {
     }
 
     private static String kind(String name, TrainedModel model) {
+        if (model instanceof VotingModel || model instanceof StackingModel) {
+            return "ensemble";
+        }
         if (model instanceof FastScoring fs && fs.compiled().isPresent()) {
             String compiled = fs.compiled().get().describe();
             return compiled.startsWith("linear") ? "linear" : compiled.startsWith("dense") ? "mlp" : "trees";

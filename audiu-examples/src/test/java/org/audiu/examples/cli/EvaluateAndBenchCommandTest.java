@@ -96,6 +96,8 @@ class EvaluateAndBenchCommandTest {
             assertTrue(trainer.get("scoring").get("tracksPerSecondMean").asDouble() > 0, trainer.toString());
             assertTrue(trainer.get("reference").get("maxDifferenceFromFastPath").asDouble() <= 1e-6,
                     trainer.toString());
+            assertTrue(trainer.get("goalTracksPerSecond").asDouble() >= 1_000_000, trainer.toString());
+            assertTrue(trainer.has("goalMet"), trainer.toString());
         }
         assertEquals(1, json.get("endToEnd").size());
         assertTrue(scoring.get(1).get("compiled").asText().startsWith("tree"), scoring.toString());
@@ -124,5 +126,16 @@ class EvaluateAndBenchCommandTest {
         assertEquals(AudiuCli.EXIT_BAD_INPUT, unknownKey.code());
         assertTrue(unknownKey.err().contains("random-forest.leaves")
                 && unknownKey.err().contains("random-forest.trees"), unknownKey.err());
+    }
+
+    @Test
+    void anEnsembleIsMeasuredWithoutAGoalOfItsOwn() throws Exception {
+        Run r = run("bench", "--pool", "1000", "--warmups", "0", "--runs", "1", "--trainers", "voting",
+                "--set", "voting.members=logistic,cart", "--skip-e2e", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode entry = new ObjectMapper().readTree(r.out()).get("scoring").get(0);
+        assertEquals("ensemble", entry.get("kind").asText(), entry.toString());
+        assertTrue(entry.get("scoring").get("tracksPerSecondMean").asDouble() > 0, entry.toString());
+        assertTrue(!entry.has("goalMet") && entry.get("goalNote").asText().contains("members"), entry.toString());
     }
 }

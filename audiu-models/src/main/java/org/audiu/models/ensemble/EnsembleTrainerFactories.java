@@ -37,11 +37,14 @@ public final class EnsembleTrainerFactories {
     /**
      * Parameters stacking gives its members unless the configuration sets them: stacking is the accuracy-first
      * model, so its members keep the sizes that measured best on genre accuracy where the single trainers' defaults
-     * trade a little of it for speed (extra-trees: 300 trees, not 100; mlp: 256,128, not 128,64).
+     * trade a little of it for speed (extra-trees: 300 trees, not 100; mlp: 256,128, not 128,64), and xgboost
+     * trains all its rounds (early stopping gave stacking 0.6218 / 0.6107 on music_genre.csv, against 0.622 / 0.612
+     * without, for 10% more training time).
      */
     static final Map<String, Map<String, String>> STACKING_MEMBER_DEFAULTS = Map.of(
             "extra-trees", Map.of("trees", "300"),
-            "mlp", Map.of("hidden", "256,128"));
+            "mlp", Map.of("hidden", "256,128"),
+            "xgboost", Map.of("early-stopping-rounds", "0"));
 
     /**
      * The defaults of an SGD {@code logistic} meta model, when a configuration asks for one: its 50 or so inputs
@@ -97,7 +100,8 @@ public final class EnsembleTrainerFactories {
     /**
      * {@code model = stacking}: a meta model trained on the members' out-of-fold log-probabilities from an
      * artist-grouped k-fold split. Parameters: {@code members} (xgboost, random-forest, extra-trees, mlp, logistic;
-     * without mlp when Deeplearning4j is absent; extra-trees with 300 trees and mlp with hidden 256,128 unless set),
+     * without mlp when Deeplearning4j is absent; extra-trees with 300 trees, mlp with hidden 256,128 and
+     * xgboost without early stopping unless set),
      * {@code meta} ({@code logistic-liblinear}: a logistic regression
      * solved to convergence, so the meta model's answer does not hang on SGD's epochs and row order),
      * {@code meta.*} (an SGD {@code logistic} meta model defaults to epochs 100, minibatch 1024),

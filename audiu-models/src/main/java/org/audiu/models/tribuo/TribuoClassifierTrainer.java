@@ -29,8 +29,18 @@ public final class TribuoClassifierTrainer implements Trainer {
         TRIBUO_LOGGER.setLevel(Level.WARNING);
     }
 
+    /** Fits a Tribuo model to a training run's rows, given both as audiU rows and as the Tribuo dataset. */
+    @FunctionalInterface
+    public interface Fit {
+        /**
+         * @param data    the (weighted) rows before preprocessing, parallel to {@code dataset}'s examples
+         * @param dataset the preprocessed rows
+         */
+        Model<Label> fit(LabelledData data, MutableDataset<Label> dataset);
+    }
+
     private final String name;
-    private final Function<LabelledData, org.tribuo.Trainer<Label>> tribuoTrainer;
+    private final Fit fit;
     private final Map<String, String> parameters;
     private final long seed;
     private final PreprocessingOptions preprocessing;
@@ -46,8 +56,20 @@ public final class TribuoClassifierTrainer implements Trainer {
     public TribuoClassifierTrainer(String name, Function<LabelledData, org.tribuo.Trainer<Label>> tribuoTrainer,
                                    Map<String, String> parameters, long seed, PreprocessingOptions preprocessing,
                                    boolean batchPrediction) {
+        this(name, fitWith(tribuoTrainer), parameters, seed, preprocessing, batchPrediction);
+    }
+
+    /**
+     * @param fit             fits a model to each training run's rows (a fresh, seeded Tribuo trainer, or several,
+     *                        as early stopping needs)
+     * @param parameters      the effective parameters (for provenance)
+     * @param preprocessing   what to fit before training
+     * @param batchPrediction predict a batch in one Tribuo call (XGBoost) instead of parallel chunks
+     */
+    public TribuoClassifierTrainer(String name, Fit fit, Map<String, String> parameters, long seed,
+                                   PreprocessingOptions preprocessing, boolean batchPrediction) {
         this.name = Objects.requireNonNull(name, "name");
-        this.tribuoTrainer = Objects.requireNonNull(tribuoTrainer, "tribuoTrainer");
+        this.fit = Objects.requireNonNull(fit, "fit");
         this.parameters = new LinkedHashMap<>(parameters);
         this.parameters.putAll(preprocessing.asParameters());
         this.seed = seed;
@@ -63,10 +85,15 @@ public final class TribuoClassifierTrainer implements Trainer {
         FeaturePipeline pipeline = FeaturePipeline.fit(data.schema(), raw, preprocessing);
         String[] names = TribuoData.featureNames(pipeline.outputSchema());
         MutableDataset<Label> dataset = TribuoData.toDataset(names, pipeline.applyAll(raw), data.examples());
-        Model<Label> model = tribuoTrainer.apply(data).train(dataset);
+        Model<Label> model = fit.fit(data, dataset);
         ModelProvenance provenance = new ModelProvenance(name, parameters, seed, data.size(), data.schema(),
                 data.labels(), pipeline.describe(), versions(), Instant.now());
         return new TribuoModel(model, pipeline, provenance, batchPrediction);
+    }
+
+    private static Fit fitWith(Function<LabelledData, org.tribuo.Trainer<Label>> tribuoTrainer) {
+        Objects.requireNonNull(tribuoTrainer, "tribuoTrainer");
+        return (data, dataset) -> tribuoTrainer.apply(data).train(dataset);
     }
 
     static Map<String, String> versions() {

@@ -183,7 +183,10 @@ public final class TribuoTrainerFactories {
      * {@code min-child-weight} (1), {@code subsample} (0.8), {@code feature-fraction} (0.7), {@code lambda} (1),
      * {@code alpha} (0), {@code gamma} (0), {@code max-bin} (256), {@code threads} (default: all cores from
      * {@value #PARALLEL_ROWS} training rows, 1 below: on small data OpenMP's start-up and spin-waiting cost more
-     * than the parallel work, and on a busy machine many times more).
+     * than the parallel work, and on a busy machine many times more), {@code early-stopping-rounds} (50; 0 trains
+     * exactly {@code trees} rounds) and {@code validation-fraction} (0.1): with early stopping, {@code trees} is the
+     * most rounds, and the model keeps as many as did best on an artist-grouped validation share of the rows
+     * ({@link XGBoostEarlyStopping}), retrained on every row.
      */
     public static final class XGBoost implements TrainerFactory {
         static final int PARALLEL_ROWS = 20_000;
@@ -207,6 +210,8 @@ public final class TribuoTrainerFactories {
             double gamma = c.getDouble("gamma", 0.0, 0, 1e9);
             int maxBin = c.getInt("max-bin", 256, 2, 65_536);
             int threads = c.getInt("threads", 0, 0, 4096);
+            int patience = c.getInt("early-stopping-rounds", 50, 0, 100_000);
+            double validation = c.getDouble("validation-fraction", 0.1, 0.01, 0.5);
             PreprocessingOptions prep = PreprocessingOptions.from(c, PreprocessingOptions.forTrees());
             long seed = c.seed();
             Map<String, String> p = new LinkedHashMap<>();
@@ -222,6 +227,8 @@ public final class TribuoTrainerFactories {
             p.put("max-bin", Integer.toString(maxBin));
             p.put("threads", threads == 0 ? "auto" : Integer.toString(threads));
             p.put("tree-method", "hist");
+            p.put("early-stopping-rounds", Integer.toString(patience));
+            p.put("validation-fraction", Double.toString(validation));
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("objective", "multi:softprob");
             params.put("booster", "gbtree");
@@ -237,12 +244,16 @@ public final class TribuoTrainerFactories {
             params.put("max_bin", maxBin);
             params.put("seed", (int) (seed ^ (seed >>> 32)));
             params.put("verbosity", 0);
-            return new TribuoClassifierTrainer(name(), data -> {
+            XGBoostEarlyStopping.RoundsTrainer rounds = (n, data, dataset) -> {
                 Map<String, Object> withThreads = new LinkedHashMap<>(params);
                 withThreads.put("nthread", threads > 0 ? threads
                         : data.size() < PARALLEL_ROWS ? 1 : Runtime.getRuntime().availableProcessors());
-                return new XGBoostClassificationTrainer(trees, withThreads);
-            }, p, seed, prep, true);
+                return new XGBoostClassificationTrainer(n, withThreads).train(dataset);
+            };
+            XGBoostEarlyStopping stopping = new XGBoostEarlyStopping(trees, patience, validation, seed);
+            return new TribuoClassifierTrainer(name(), (data, dataset) -> patience > 0
+                    && XGBoostEarlyStopping.splittable(data) ? stopping.fit(data, dataset, rounds)
+                    : rounds.train(trees, data, dataset), p, seed, prep, true);
         }
     }
 }

@@ -103,5 +103,8 @@ class EnsembleConfigTest {
         assertEquals("7", configured.members().get(0).provenance().parameters().get("trees"));
         TrainedModel alone = ((org.audiu.core.spi.Trainer) create("extra-trees", Map.of())).train(data);
         assertEquals("100", alone.provenance().parameters().get("trees"));
+        StackingModel withXgboost = (StackingModel) ((org.audiu.core.spi.Trainer) create("stacking", Map.of(
+                "members", "xgboost, cart", "folds", "2", "xgboost.trees", "5", "xgboost.threads", "1"))).train(data);
+        assertEquals("0", withXgboost.members().get(0).provenance().parameters().get("early-stopping-rounds"));
     }
 }

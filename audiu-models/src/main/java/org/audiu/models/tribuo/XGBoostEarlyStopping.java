@@ -1,0 +1,203 @@
+package org.audiu.models.tribuo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+import org.audiu.core.ml.LabelledData;
+import org.audiu.core.eval.GroupedSplitter;
+import org.audiu.core.eval.Split;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tribuo.Example;
+import org.tribuo.Feature;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.common.xgboost.XGBoostModel;
+
+/**
+ * Chooses an XGBoost model's number of boosting rounds the way XGBoost's own {@code early_stopping_rounds} does: a
+ * model of up to {@code maxRounds} rounds is trained on all but an artist-grouped validation share of the rows, its
+ * weighted multiclass log-loss on the validation rows is computed after every round, and the best round is the one
+ * after which {@code patience} more rounds brought no improvement (or the best of all, if that never happens). The
+ * caller then trains its final model on every row with that many rounds.
+ *
+ * <p>Without it, a boosting model sized for a large data set overfits a listener's library of a few hundred tracks:
+ * on the preference task of {@code ./audiu bench} (960 rows), validation log-loss is lowest near round 320 (0.335)
+ * and 9% worse at 800 (0.365).
+ */
+final class XGBoostEarlyStopping {
+    private static final Logger LOG = LoggerFactory.getLogger(XGBoostEarlyStopping.class);
+    /** A round must lower the validation loss by more than this to count as an improvement. */
+    static final double MIN_IMPROVEMENT = 1e-6;
+
+    /** Trains a Tribuo XGBoost trainer with the given number of rounds on the given rows. */
+    @FunctionalInterface
+    interface RoundsTrainer {
+        Model<Label> train(int rounds, LabelledData data, MutableDataset<Label> dataset);
+    }
+
+    private final int maxRounds;
+    private final int patience;
+    private final double validationFraction;
+    private final long seed;
+
+    XGBoostEarlyStopping(int maxRounds, int patience, double validationFraction, long seed) {
+        this.maxRounds = maxRounds;
+        this.patience = patience;
+        this.validationFraction = validationFraction;
+        this.seed = seed;
+    }
+
+    /** Whether these rows can be split for validation (two artists or more, 20 rows or more), as the mlp's rule. */
+    static boolean splittable(LabelledData data) {
+        return data.size() >= 20 && data.examples().stream().map(e -> e.group()).distinct().count() >= 2;
+    }
+
+    /**
+     * The final model: trained on every row with the number of rounds chosen on a validation split.
+     *
+     * @param data    the (weighted) rows, parallel to {@code dataset}'s examples
+     * @param dataset the same rows as a Tribuo dataset, preprocessed
+     */
+    Model<Label> fit(LabelledData data, MutableDataset<Label> dataset, RoundsTrainer trainer) {
+        Split split = new GroupedSplitter(seed).holdout(data, validationFraction);
+        MutableDataset<Label> train = new MutableDataset<>(dataset.getProvenance(), dataset.getOutputFactory());
+        for (int i : split.train()) {
+            train.add(dataset.getExample(i));
+        }
+        Model<Label> probe = trainer.train(maxRounds, data.subset(split.train()), train);
+        double[] losses = validationLosses((XGBoostModel<Label>) probe, dataset, split.test(), data);
+        int best = bestRound(losses, patience);
+        LOG.info(String.format(Locale.ROOT, "xgboost early stopping: %d of %d rounds (validation log-loss %.4f; "
+                + "%.4f after all %d), on %d training and %d validation rows", best, maxRounds, losses[best - 1],
+                losses[losses.length - 1], losses.length, split.train().length, split.test().length));
+        return trainer.train(best, data, dataset);
+    }
+
+    /**
+     * The round (1-based) XGBoost's early stopping would keep: the best so far when {@code patience} rounds in a
+     * row have not improved on it by more than {@link #MIN_IMPROVEMENT}, else the best of all.
+     */
+    static int bestRound(double[] losses, int patience) {
+        int best = 0;
+        for (int r = 1; r < losses.length && r - best <= patience; r++) {
+            if (losses[r] < losses[best] - MIN_IMPROVEMENT) {
+                best = r;
+            }
+        }
+        return best + 1;
+    }
+
+    /**
+     * Weighted multiclass log-loss of the validation rows after each round, from the booster's JSON model: each row
+     * walks every tree as XGBoost does ({@code value < condition} goes left, a missing value to the default child)
+     * and its per-class margins are summed in {@code float} from {@code base_score}.
+     */
+    static double[] validationLosses(XGBoostModel<Label> model, MutableDataset<Label> dataset, int[] rows,
+                                     LabelledData data) {
+        List<Booster> boosters = model.getInnerModels();
+        JsonNode json;
+        try {
+            json = new ObjectMapper().readTree(boosters.get(0).toByteArray("json"));
+        } catch (XGBoostError | IOException e) {
+            throw new IllegalStateException("could not read the XGBoost model for early stopping: " + e, e);
+        } finally {
+            boosters.forEach(Booster::dispose);
+        }
+        JsonNode learner = json.path("learner");
+        int classes = learner.path("learner_model_param").path("num_class").asInt();
+        float base = Float.parseFloat(learner.path("learner_model_param").path("base_score").asText("0.5"));
+        JsonNode trees = learner.path("gradient_booster").path("model").path("trees");
+        JsonNode treeInfo = learner.path("gradient_booster").path("model").path("tree_info");
+        ImmutableFeatureMap features = model.getFeatureIDMap();
+        int n = rows.length;
+        float[][] x = new float[n][features.size()];
+        int[] truth = new int[n];
+        double[] weight = new double[n];
+        double totalWeight = 0;
+        for (int k = 0; k < n; k++) {
+            java.util.Arrays.fill(x[k], Float.NaN);
+            Example<Label> example = dataset.getExample(rows[k]);
+            for (Feature f : example) {
+                int id = features.getID(f.getName());
+                if (id >= 0) {
+                    x[k][id] = (float) f.getValue();
+                }
+            }
+            truth[k] = model.getOutputIDInfo().getID(example.getOutput());
+            weight[k] = data.examples().get(rows[k]).weight();
+            totalWeight += weight[k];
+        }
+        float[][] margin = new float[n][classes];
+        for (float[] m : margin) {
+            java.util.Arrays.fill(m, base);
+        }
+        int rounds = trees.size() / classes;
+        double[] losses = new double[rounds];
+        for (int t = 0; t < trees.size(); t++) {
+            Tree tree = Tree.of(trees.get(t));
+            int c = treeInfo.get(t).asInt();
+            for (int k = 0; k < n; k++) {
+                margin[k][c] += tree.leafValue(x[k]);
+            }
+            if ((t + 1) % classes == 0) {
+                double loss = 0;
+                for (int k = 0; k < n; k++) {
+                    loss += weight[k] * logLoss(margin[k], truth[k]);
+                }
+                losses[t / classes] = loss / totalWeight;
+            }
+        }
+        return losses;
+    }
+
+    private static double logLoss(float[] margin, int truth) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float m : margin) {
+            max = Math.max(max, m);
+        }
+        double sum = 0;
+        for (float m : margin) {
+            sum += Math.exp(m - max);
+        }
+        return max + Math.log(sum) - margin[truth];
+    }
+
+    /** One tree of the JSON model as arrays. */
+    private record Tree(int[] left, int[] right, int[] feature, float[] condition, boolean[] defaultLeft) {
+        static Tree of(JsonNode tree) {
+            JsonNode l = tree.path("left_children");
+            int n = l.size();
+            int[] left = new int[n];
+            int[] right = new int[n];
+            int[] feature = new int[n];
+            float[] condition = new float[n];
+            boolean[] defaultLeft = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                left[i] = l.get(i).asInt();
+                right[i] = tree.path("right_children").get(i).asInt();
+                feature[i] = tree.path("split_indices").get(i).asInt();
+                condition[i] = Float.parseFloat(tree.path("split_conditions").get(i).asText());
+                JsonNode d = tree.path("default_left").get(i);
+                defaultLeft[i] = d.isBoolean() ? d.asBoolean() : d.asInt() != 0;
+            }
+            return new Tree(left, right, feature, condition, defaultLeft);
+        }
+
+        float leafValue(float[] x) {
+            int node = 0;
+            while (left[node] != -1) {
+                float v = x[feature[node]];
+                node = v != v ? (defaultLeft[node] ? left[node] : right[node])
+                        : v < condition[node] ? left[node] : right[node];
+            }
+            return condition[node];
+        }
+    }
+}
