@@ -99,8 +99,13 @@ class MlpCompiledScoringTest {
         LabelledData data = TestData.blobs(2, 150, 6, 21);
         MlpModel model = train(data, Map.of("epochs", "20", "patience", "5"));
         assertSameAsReference(model, data);
-        assertTrue(model.compiled().orElseThrow().describe().startsWith("dense network 6-256-128-2"),
+        assertTrue(model.compiled().orElseThrow().describe().startsWith("dense network 6-128-64-2"),
                 model.compiled().orElseThrow().describe());
+        // The size stacking gives its mlp member.
+        MlpModel wide = train(data, Map.of("hidden", "256,128", "epochs", "20", "patience", "5"));
+        assertSameAsReference(wide, data);
+        assertTrue(wide.compiled().orElseThrow().describe().startsWith("dense network 6-256-128-2"),
+                wide.compiled().orElseThrow().describe());
     }
 
     @Test
