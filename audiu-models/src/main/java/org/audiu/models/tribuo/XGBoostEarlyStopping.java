@@ -3,13 +3,14 @@ package org.audiu.models.tribuo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.XGBoostError;
-import org.audiu.core.ml.LabelledData;
 import org.audiu.core.eval.GroupedSplitter;
 import org.audiu.core.eval.Split;
+import org.audiu.core.ml.LabelledData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tribuo.Example;
@@ -122,7 +123,7 @@ final class XGBoostEarlyStopping {
         double[] weight = new double[n];
         double totalWeight = 0;
         for (int k = 0; k < n; k++) {
-            java.util.Arrays.fill(x[k], Float.NaN);
+            Arrays.fill(x[k], Float.NaN);
             Example<Label> example = dataset.getExample(rows[k]);
             for (Feature f : example) {
                 int id = features.getID(f.getName());
@@ -136,7 +137,7 @@ final class XGBoostEarlyStopping {
         }
         float[][] margin = new float[n][classes];
         for (float[] m : margin) {
-            java.util.Arrays.fill(m, base);
+            Arrays.fill(m, base);
         }
         int rounds = trees.size() / classes;
         double[] losses = new double[rounds];
