@@ -68,6 +68,11 @@ final class XGBoostEarlyStopping {
      */
     Model<Label> fit(LabelledData data, MutableDataset<Label> dataset, RoundsTrainer trainer) {
         Split split = new GroupedSplitter(seed).holdout(data, validationFraction);
+        if (split.train().length == 0 || split.test().length == 0) {
+            LOG.info("xgboost early stopping: the artists did not split into training and validation rows; "
+                    + "training all {} rounds", maxRounds);
+            return trainer.train(maxRounds, data, dataset);
+        }
         MutableDataset<Label> train = new MutableDataset<>(dataset.getProvenance(), dataset.getOutputFactory());
         for (int i : split.train()) {
             train.add(dataset.getExample(i));

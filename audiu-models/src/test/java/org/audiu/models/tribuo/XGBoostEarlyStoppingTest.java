@@ -54,6 +54,10 @@ class XGBoostEarlyStoppingTest {
     void tooFewRowsOrArtistsTrainAllRounds() throws Exception {
         LabelledData tiny = noisy(15, 3);
         assertEquals(40, rounds(train(Map.of("trees", "40"), tiny)));
+        LabelledData noisy = noisy(200, 4);
+        List<LabelledExample> oneArtist = noisy.examples().stream()
+                .map(e -> new LabelledExample(e.id(), e.features(), e.label(), e.weight(), "same artist")).toList();
+        assertEquals(40, rounds(train(Map.of("trees", "40"), new LabelledData(noisy.schema(), oneArtist))));
     }
 
     @Test
