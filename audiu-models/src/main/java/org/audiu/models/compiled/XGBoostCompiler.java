@@ -1,13 +1,10 @@
 package org.audiu.models.compiled;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import ml.dmlc.xgboost4j.java.Booster;
-import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tribuo.ImmutableFeatureMap;
@@ -37,21 +34,14 @@ final class XGBoostCompiler {
 
     static Optional<CompiledClassifier> compile(XGBoostModel<Label> model, List<String> labels,
                                                 Map<String, Integer> columns, int featureCount) {
-        List<Booster> boosters = model.getInnerModels();
+        JsonNode json;
         try {
-            if (boosters.size() != 1) {
-                LOG.info("An XGBoost classifier with {} boosters is not compiled; scoring with Tribuo",
-                        boosters.size());
-                return Optional.empty();
-            }
-            JsonNode json = new ObjectMapper().readTree(boosters.get(0).toByteArray("json"));
-            return compile(json, model.getFeatureIDMap(), model.getOutputIDInfo(), labels, columns, featureCount);
-        } catch (XGBoostError | IOException e) {
-            LOG.warn("Could not read the XGBoost model ({}); scoring with Tribuo", e.toString());
+            json = XGBoostJson.of(model);
+        } catch (IOException e) {
+            LOG.warn("Could not read the XGBoost model ({}); scoring with Tribuo", e.getMessage());
             return Optional.empty();
-        } finally {
-            boosters.forEach(Booster::dispose);
         }
+        return compile(json, model.getFeatureIDMap(), model.getOutputIDInfo(), labels, columns, featureCount);
     }
 
     /** Compiles a booster's JSON model, or says in the log why not. */
@@ -90,9 +80,8 @@ final class XGBoostCompiler {
             columnOfFeature[id] = column == null ? -1 : column;
         }
         float baseScore = Float.parseFloat(learner.path("learner_model_param").path("base_score").asText("0.5"));
-        JsonNode gbtree = learner.path("gradient_booster").path("model");
-        JsonNode trees = gbtree.path("trees");
-        JsonNode treeInfo = gbtree.path("tree_info");
+        JsonNode trees = XGBoostJson.trees(json);
+        JsonNode treeInfo = learner.path("gradient_booster").path("model").path("tree_info");
         if (!trees.isArray() || trees.size() == 0 || treeInfo.size() != trees.size()) {
             LOG.info("XGBoost model has {} trees and {} tree classes; scoring with Tribuo", trees.size(),
                     treeInfo.size());
@@ -115,43 +104,35 @@ final class XGBoostCompiler {
     }
 
     /** Adds one tree; returns why it cannot be compiled, if it cannot. */
-    private static Optional<String> addTree(CompiledTrees.Builder builder, JsonNode tree, int label,
+    private static Optional<String> addTree(CompiledTrees.Builder builder, JsonNode json, int label,
                                             int[] columnOfFeature) {
-        JsonNode left = tree.path("left_children");
-        JsonNode right = tree.path("right_children");
-        JsonNode index = tree.path("split_indices");
-        JsonNode condition = tree.path("split_conditions");
-        JsonNode defaultLeft = tree.path("default_left");
-        JsonNode type = tree.path("split_type");
-        int n = left.size();
-        if (n == 0 || right.size() != n || index.size() != n || condition.size() != n || defaultLeft.size() != n) {
-            return Optional.of("node arrays of different lengths");
-        }
-        if (tree.path("tree_param").path("size_leaf_vector").asInt(0) > 1) {
-            return Optional.of("vector leaves");
+        XGBoostJson.Tree tree;
+        try {
+            tree = XGBoostJson.Tree.of(json);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
         }
         builder.startTree();
-        for (int i = 0; i < n; i++) {
-            float value = Float.parseFloat(condition.get(i).asText());
-            int l = left.get(i).asInt();
+        for (int i = 0; i < tree.size(); i++) {
+            float value = tree.condition()[i];
+            int l = tree.left()[i];
             if (l == -1) {
                 builder.leaf(i, label, value);
                 continue;
             }
-            if (type.size() == n && type.get(i).asInt(0) != 0) {
+            if (tree.categorical()[i]) {
                 return Optional.of("a categorical split");
             }
-            int feature = index.get(i).asInt(-1);
+            int feature = tree.feature()[i];
             if (feature < 0 || feature >= columnOfFeature.length || columnOfFeature[feature] < 0) {
                 return Optional.of("a split on feature " + feature + ", which the rows do not have");
             }
             if (!Float.isFinite(value)) {
                 return Optional.of("the split condition " + value);
             }
-            JsonNode d = defaultLeft.get(i);
-            boolean missingLeft = d.isBoolean() ? d.asBoolean() : d.asInt() != 0;
             // value < condition, in float, is value <= the float just below the condition.
-            builder.split(i, columnOfFeature[feature], Math.nextDown(value), missingLeft, l, right.get(i).asInt());
+            builder.split(i, columnOfFeature[feature], Math.nextDown(value), tree.defaultLeft()[i], l,
+                    tree.right()[i]);
         }
         return Optional.empty();
     }

@@ -1,16 +1,13 @@
 package org.audiu.models.tribuo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
-import ml.dmlc.xgboost4j.java.Booster;
-import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.audiu.core.eval.GroupedSplitter;
 import org.audiu.core.eval.Split;
 import org.audiu.core.ml.LabelledData;
+import org.audiu.models.compiled.XGBoostJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tribuo.Example;
@@ -107,19 +104,17 @@ final class XGBoostEarlyStopping {
      */
     static double[] validationLosses(XGBoostModel<Label> model, MutableDataset<Label> dataset, int[] rows,
                                      LabelledData data) {
-        List<Booster> boosters = model.getInnerModels();
         JsonNode json;
         try {
-            json = new ObjectMapper().readTree(boosters.get(0).toByteArray("json"));
-        } catch (XGBoostError | IOException e) {
-            throw new IllegalStateException("could not read the XGBoost model for early stopping: " + e, e);
-        } finally {
-            boosters.forEach(Booster::dispose);
+            json = XGBoostJson.of(model);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not read the XGBoost model for early stopping: "
+                    + e.getMessage(), e);
         }
         JsonNode learner = json.path("learner");
         int classes = learner.path("learner_model_param").path("num_class").asInt();
         float base = Float.parseFloat(learner.path("learner_model_param").path("base_score").asText("0.5"));
-        JsonNode trees = learner.path("gradient_booster").path("model").path("trees");
+        JsonNode trees = XGBoostJson.trees(json);
         JsonNode treeInfo = learner.path("gradient_booster").path("model").path("tree_info");
         ImmutableFeatureMap features = model.getFeatureIDMap();
         int n = rows.length;
@@ -147,7 +142,7 @@ final class XGBoostEarlyStopping {
         int rounds = trees.size() / classes;
         double[] losses = new double[rounds];
         for (int t = 0; t < trees.size(); t++) {
-            Tree tree = Tree.of(trees.get(t));
+            XGBoostJson.Tree tree = XGBoostJson.Tree.of(trees.get(t));
             int c = treeInfo.get(t).asInt();
             for (int k = 0; k < n; k++) {
                 margin[k][c] += tree.leafValue(x[k]);
@@ -173,37 +168,5 @@ final class XGBoostEarlyStopping {
             sum += Math.exp(m - max);
         }
         return max + Math.log(sum) - margin[truth];
-    }
-
-    /** One tree of the JSON model as arrays. */
-    private record Tree(int[] left, int[] right, int[] feature, float[] condition, boolean[] defaultLeft) {
-        static Tree of(JsonNode tree) {
-            JsonNode l = tree.path("left_children");
-            int n = l.size();
-            int[] left = new int[n];
-            int[] right = new int[n];
-            int[] feature = new int[n];
-            float[] condition = new float[n];
-            boolean[] defaultLeft = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                left[i] = l.get(i).asInt();
-                right[i] = tree.path("right_children").get(i).asInt();
-                feature[i] = tree.path("split_indices").get(i).asInt();
-                condition[i] = Float.parseFloat(tree.path("split_conditions").get(i).asText());
-                JsonNode d = tree.path("default_left").get(i);
-                defaultLeft[i] = d.isBoolean() ? d.asBoolean() : d.asInt() != 0;
-            }
-            return new Tree(left, right, feature, condition, defaultLeft);
-        }
-
-        float leafValue(float[] x) {
-            int node = 0;
-            while (left[node] != -1) {
-                float v = x[feature[node]];
-                node = v != v ? (defaultLeft[node] ? left[node] : right[node])
-                        : v < condition[node] ? left[node] : right[node];
-            }
-            return condition[node];
-        }
     }
 }

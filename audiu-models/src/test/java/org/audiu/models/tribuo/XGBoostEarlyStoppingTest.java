@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import ml.dmlc.xgboost4j.java.Booster;
 import org.audiu.core.FeatureSchema;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
 import org.audiu.core.ml.LabelledData;
 import org.audiu.core.ml.LabelledExample;
 import org.audiu.core.ml.TrainedModel;
+import org.audiu.models.compiled.XGBoostJson;
 import org.junit.jupiter.api.Test;
 import org.tribuo.common.xgboost.XGBoostModel;
 
@@ -97,15 +97,7 @@ class XGBoostEarlyStoppingTest {
 
     private static int rounds(TrainedModel model) throws Exception {
         XGBoostModel<?> xgb = (XGBoostModel<?>) ((TribuoModel) model).tribuoModel();
-        List<Booster> boosters = xgb.getInnerModels();
-        try {
-            String json = new String(boosters.get(0).toByteArray("json"), java.nio.charset.StandardCharsets.UTF_8);
-            int trees = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("learner")
-                    .path("gradient_booster").path("model").path("trees").size();
-            return trees / 2;
-        } finally {
-            boosters.forEach(Booster::dispose);
-        }
+        return XGBoostJson.trees(XGBoostJson.of(xgb)).size() / 2;
     }
 
     private static double logLoss(TrainedModel model, LabelledData data) {
