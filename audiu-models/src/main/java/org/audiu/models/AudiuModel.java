@@ -1,5 +1,6 @@
 package org.audiu.models;
 
+import org.audiu.core.archive.ModelArchive;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -8,8 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import org.audiu.core.FeatureSchema;
-import org.audiu.core.ml.ModelProvenance;
-import org.audiu.core.ml.TrainedModel;
+import org.audiu.core.spi.training.ModelProvenance;
+import org.audiu.core.spi.training.TrainedModel;
 
 /**
  * Base of the models this module trains: they save into a {@link ModelArchive} and load back through
@@ -43,7 +44,16 @@ public abstract class AudiuModel implements TrainedModel {
         return provenance;
     }
 
-    /** The saved form, for nesting inside ensembles. */
+    /** The format name of every audiU model file, read by {@code AudiuModelReader}. */
+    public static final String FORMAT = "audiu-model";
+
+    @Override
+    public final String format() {
+        return FORMAT;
+    }
+
+    /** The saved form, for nesting inside ensembles and trained recommenders. */
+    @Override
     public final byte[] toBytes() throws IOException {
         Properties meta = new Properties();
         meta.setProperty("kind", kind());

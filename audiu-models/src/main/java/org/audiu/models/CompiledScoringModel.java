@@ -1,7 +1,7 @@
 package org.audiu.models;
 
 import java.util.Optional;
-import org.audiu.core.ml.ModelProvenance;
+import org.audiu.core.spi.training.ModelProvenance;
 import org.audiu.models.compiled.BatchScorer;
 import org.audiu.models.compiled.CompiledClassifier;
 import org.audiu.models.compiled.FastScoring;

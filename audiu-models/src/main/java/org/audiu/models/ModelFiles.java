@@ -1,13 +1,15 @@
 package org.audiu.models;
 
+import org.audiu.core.archive.ModelArchive;
+import org.audiu.core.archive.ModelFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.audiu.core.DataException;
 import org.audiu.core.FeatureSchema;
-import org.audiu.core.ml.ModelProvenance;
-import org.audiu.core.ml.TrainedModel;
+import org.audiu.core.spi.training.ModelProvenance;
+import org.audiu.core.spi.training.TrainedModel;
 import org.audiu.models.dl4j.Dl4jSupport;
 import org.audiu.models.ensemble.StackingModel;
 import org.audiu.models.ensemble.VotingModel;
@@ -46,6 +48,11 @@ public final class ModelFiles {
      */
     public static AudiuModel load(Path file) {
         return new ModelFiles(0).read(ModelArchive.read(file));
+    }
+
+    /** Reads a model from the bytes of {@link AudiuModel#toBytes()}; {@code where} names them in messages. */
+    public static AudiuModel fromBytes(byte[] bytes, String where) {
+        return new ModelFiles(0).read(ModelArchive.fromBytes(bytes, where));
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.audiu.models;
 
+import org.audiu.core.archive.ModelArchive;
+import org.audiu.core.archive.ModelFileException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -9,7 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.audiu.core.FeatureSchema;
-import org.audiu.core.ml.ModelProvenance;
+import org.audiu.core.spi.training.ModelProvenance;
 
 /**
  * Provenance as model-file metadata: {@code trainer}, {@code parameter.*}, {@code seed}, {@code training.rows},

@@ -1,6 +1,7 @@
 package org.audiu.models;
 
-import org.audiu.core.ml.ModelProvenance;
+import org.audiu.core.archive.ModelArchive;
+import org.audiu.core.spi.training.ModelProvenance;
 
 /** Rebuilds one kind of {@link AudiuModel} from its archive. */
 @FunctionalInterface

@@ -1,5 +1,5 @@
 /**
- * audiU's trainers and model files. Each trainer is a {@link org.audiu.core.spi.TrainerFactory} found through
+ * audiU's trainers and model files. Each trainer is a {@link org.audiu.core.spi.training.TrainerFactory} found through
  * {@link java.util.ServiceLoader} and chosen with one key ({@code model = NAME}); its parameters sit under
  * {@code model.}:
  * <table>
@@ -25,7 +25,11 @@
  * </table>
  * Every trainer except the ensembles also reads the preprocessing keys of
  * {@link org.audiu.models.prep.PreprocessingOptions} (impute, missing-indicators, log, one-hot, standardise,
- * class-weight). Models save into a {@link org.audiu.models.ModelArchive} and load with
+ * class-weight). Models save into a {@link org.audiu.core.archive.ModelArchive} and load with
  * {@link org.audiu.models.ModelFiles#load}; no file is ever read with Java deserialization.
  */
 package org.audiu.models;
+
+import org.audiu.core.spi.training.TrainerFactory;
+import org.audiu.core.archive.ModelArchive;
+

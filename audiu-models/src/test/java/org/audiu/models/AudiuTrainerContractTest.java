@@ -1,10 +1,11 @@
 package org.audiu.models;
 
+import org.audiu.core.spi.PluginContext;
 import java.nio.file.Path;
 import java.util.Map;
 import org.audiu.core.config.ComponentConfig;
-import org.audiu.core.ml.TrainedModel;
-import org.audiu.core.spi.Plugins;
+import org.audiu.core.spi.training.TrainedModel;
+import org.audiu.core.plugin.Plugins;
 import org.audiu.core.testkit.TrainerContractTest;
 
 /**
@@ -16,8 +17,12 @@ public abstract class AudiuTrainerContractTest extends TrainerContractTest {
 
     @Override
     protected ComponentConfig config(Map<String, String> parameters, long seed) {
-        return new ComponentConfig("trainer", factory().name(), "model.", parameters, seed, Path.of("."), "test",
-                PLUGINS);
+        return new ComponentConfig("trainer", factory().name(), "model.", parameters, seed, Path.of("."), "test");
+    }
+
+    @Override
+    protected PluginContext context() {
+        return PLUGINS;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.audiu.models;
 
+import org.audiu.core.spi.training.TrainerFactory;
+import org.audiu.core.archive.ModelArchive;
+import org.audiu.core.archive.ModelFileException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,9 +21,9 @@ import java.util.zip.ZipOutputStream;
 import org.audiu.core.DataException;
 import org.audiu.core.FeatureSchema;
 import org.audiu.core.config.ComponentConfig;
-import org.audiu.core.ml.LabelledData;
-import org.audiu.core.ml.TrainedModel;
-import org.audiu.core.spi.Plugins;
+import org.audiu.core.spi.training.LabelledData;
+import org.audiu.core.spi.training.TrainedModel;
+import org.audiu.core.plugin.Plugins;
 import org.audiu.core.testkit.TestData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,9 +44,9 @@ class ModelFilesTest {
         model = trainer("random-forest", Map.of("trees", "5")).train(data);
     }
 
-    static org.audiu.core.spi.Trainer trainer(String name, Map<String, String> params) {
-        ComponentConfig c = new ComponentConfig("trainer", name, "model.", params, 1, Path.of("."), "test", PLUGINS);
-        return PLUGINS.trainers().create(name, c);
+    static org.audiu.core.spi.training.Trainer trainer(String name, Map<String, String> params) {
+        ComponentConfig c = new ComponentConfig("trainer", name, "model.", params, 1, Path.of("."), "test");
+        return PLUGINS.create(TrainerFactory.KIND, name, c);
     }
 
     private Path saved() throws Exception {

@@ -15,7 +15,7 @@ import org.audiu.core.eval.EvaluationData;
 import org.audiu.core.eval.EvaluationProtocol;
 import org.audiu.core.eval.EvaluationResult;
 import org.audiu.core.eval.Evaluator;
-import org.audiu.core.spi.Plugins;
+import org.audiu.core.plugin.Plugins;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

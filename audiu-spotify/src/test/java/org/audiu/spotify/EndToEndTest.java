@@ -1,5 +1,8 @@
 package org.audiu.spotify;
 
+import org.audiu.core.engine.EngineSettings;
+import org.audiu.core.plugin.Components;
+import org.audiu.core.spi.sink.PlaylistSinkFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,12 +13,12 @@ import java.util.Map;
 import java.util.Set;
 import org.audiu.core.Recommendation;
 import org.audiu.core.config.AudiuConfig;
-import org.audiu.core.engine.ProgressListener;
+import org.audiu.core.engine.ProgressReporter;
 import org.audiu.core.engine.RecommendationEngine;
 import org.audiu.core.engine.RecommendationResult;
-import org.audiu.core.spi.PlaylistSink;
+import org.audiu.core.spi.sink.PlaylistSink;
 import org.audiu.core.spi.PluginKind;
-import org.audiu.core.spi.Plugins;
+import org.audiu.core.plugin.Plugins;
 import org.audiu.core.testkit.CentroidTrainer;
 import org.audiu.spotify.fake.CreatedPlaylist;
 import org.audiu.spotify.fake.FakeCatalog;
@@ -49,7 +52,7 @@ class EndToEndTest {
         Map<String, String> values = FakeSpotifyMain.devConfig(server, dir, "test-centroid");
         config = new AudiuConfig(values, dir, "end-to-end test");
         plugins = Plugins.fromClasspath().withTrainer(new CentroidTrainer.Factory());
-        result = RecommendationEngine.fromConfig(config, plugins, ProgressListener.NONE).recommend();
+        result = RecommendationEngine.fromConfig(config, plugins, ProgressReporter.NONE).recommend();
         searches = server.count("/v1/search");
         featureRequests = server.count("/reccobeats/");
         audioFeatureRequests = server.count("/v1/audio-features");
@@ -97,21 +100,21 @@ class EndToEndTest {
 
     @Test
     void aSecondRunNeedsNoFeatureRequestsAndTheSinkWritesWhatWasRecommended() {
-        RecommendationResult again = RecommendationEngine.fromConfig(config, plugins, ProgressListener.NONE)
+        RecommendationResult again = RecommendationEngine.fromConfig(config, plugins, ProgressReporter.NONE)
                 .recommend();
         assertEquals(featureRequests, server.count("/reccobeats/"), "all features came from the disk cache");
         List<String> picks = result.recommendations().stream().map(r -> r.track().id()).toList();
         assertEquals(picks, again.recommendations().stream().map(r -> r.track().id()).toList(),
                 "seeded: the same picks");
 
-        PlaylistSink sink = plugins.playlistSinks().create("spotify", config.component(
-                PluginKind.PLAYLIST_SINK.label(), "spotify", "sink.", plugins));
+        PlaylistSink sink = new Components(config, plugins, EngineSettings.KEYS).create(PlaylistSinkFactory.KIND,
+                "spotify");
         String url = sink.write("audiU test mix", result.recommendations());
         CreatedPlaylist created = server.createdPlaylists().get(server.createdPlaylists().size() - 1);
         assertEquals(picks.stream().map(id -> "spotify:track:" + id).toList(), created.uris());
         assertTrue(url.endsWith(created.id()), url);
 
-        RecommendationResult afterWriting = RecommendationEngine.fromConfig(config, plugins, ProgressListener.NONE)
+        RecommendationResult afterWriting = RecommendationEngine.fromConfig(config, plugins, ProgressReporter.NONE)
                 .recommend();
         assertTrue(afterWriting.recommendations().stream().noneMatch(r -> picks.contains(r.track().id())),
                 "the written playlist is now part of the library, so its tracks are not recommended again");

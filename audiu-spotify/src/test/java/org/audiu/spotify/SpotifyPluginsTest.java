@@ -13,8 +13,8 @@ import java.util.Map;
 import org.audiu.core.config.AudiuConfig;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
-import org.audiu.core.spi.CandidateSource;
-import org.audiu.core.spi.Plugins;
+import org.audiu.core.spi.candidates.CandidateSource;
+import org.audiu.core.plugin.Plugins;
 import org.audiu.spotify.features.CachedFeatureProvider;
 import org.audiu.spotify.features.ReccoBeatsProvider;
 import org.audiu.spotify.fake.FakeCatalog;
@@ -45,7 +45,7 @@ class SpotifyPluginsTest {
     private ComponentConfig config(String kind, String name, String prefix, Map<String, String> values) {
         Map<String, String> all = new LinkedHashMap<>();
         values.forEach((k, v) -> all.put(prefix + k, v));
-        return new AudiuConfig(all, dir, "test.properties").component(kind, name, prefix, plugins);
+        return new AudiuConfig(all, dir, "test.properties").component(kind, name, prefix, values, java.util.Set.of());
     }
 
     private Map<String, String> connection() {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import org.audiu.core.spi.Plugins;
 
 /**
  * The parameters of one component, read from the configuration under a prefix ({@code model.trees} reaches the
@@ -30,9 +29,9 @@ public final class ComponentConfig {
     private final long seed;
     private final Path baseDirectory;
     private final String origin;
-    private final Plugins plugins;
     private final Set<String> exemptPrefixes;
     private final Set<String> read = new LinkedHashSet<>();
+    private final Map<String, String> effective = new LinkedHashMap<>();
 
     /**
      * @param kind          the plugin kind, for messages ("trainer")
@@ -42,11 +41,10 @@ public final class ComponentConfig {
      * @param seed          the global seed (components derive their own random streams from it)
      * @param baseDirectory relative paths are resolved against it (the config file's folder)
      * @param origin        where the values came from, for messages (a file path, "defaults")
-     * @param plugins       registries for components that create nested components (ensembles, scorers)
      */
     public ComponentConfig(String kind, String name, String prefix, Map<String, String> values, long seed,
-                           Path baseDirectory, String origin, Plugins plugins) {
-        this(kind, name, prefix, values, seed, baseDirectory, origin, plugins, Set.of());
+                           Path baseDirectory, String origin) {
+        this(kind, name, prefix, values, seed, baseDirectory, origin, Set.of());
     }
 
     /**
@@ -56,7 +54,7 @@ public final class ComponentConfig {
      * (an ensemble reads its members' scoped parameters).
      */
     public ComponentConfig(String kind, String name, String prefix, Map<String, String> values, long seed,
-                           Path baseDirectory, String origin, Plugins plugins, Set<String> exemptPrefixes) {
+                           Path baseDirectory, String origin, Set<String> exemptPrefixes) {
         this.exemptPrefixes = Set.copyOf(exemptPrefixes);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.name = Objects.requireNonNull(name, "name");
@@ -65,12 +63,11 @@ public final class ComponentConfig {
         this.seed = seed;
         this.baseDirectory = Objects.requireNonNull(baseDirectory, "baseDirectory");
         this.origin = origin == null ? "configuration" : origin;
-        this.plugins = plugins;
     }
 
     /** A config with only the given values, for tests and programmatic use. */
     public static ComponentConfig of(String kind, String name, Map<String, String> values, long seed) {
-        return new ComponentConfig(kind, name, "", values, seed, Path.of("").toAbsolutePath(), "code", null);
+        return new ComponentConfig(kind, name, "", values, seed, Path.of("").toAbsolutePath(), "code");
     }
 
     public String kind() { return kind; }
@@ -78,15 +75,6 @@ public final class ComponentConfig {
     public long seed() { return seed; }
     public Path baseDirectory() { return baseDirectory; }
     public String origin() { return origin; }
-
-    /** The plugin registries, for components that build other components. */
-    public Plugins plugins() {
-        if (plugins == null) {
-            throw new ConfigException(kind + " '" + name + "' needs the plugin registries to build nested "
-                    + "components, but this config was created without them; create it through Plugins/AudiuConfig");
-        }
-        return plugins;
-    }
 
     /** The key as written in the configuration file, for messages. */
     public String qualified(String key) {
@@ -99,9 +87,25 @@ public final class ComponentConfig {
     }
 
     public String getString(String key, String defaultValue) {
+        String v = raw(key);
+        String out = v == null ? defaultValue : v;
+        return record(key, out);
+    }
+
+    /** Marks a key as read and returns its trimmed value, or null when absent or blank. */
+    private String raw(String key) {
         read.add(key);
         String v = values.get(key);
-        return v == null || v.isBlank() ? defaultValue : v.trim();
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    /** Records the value a getter returned (the default when the key is absent) as the effective parameter. */
+    private <V> V record(String key, V value) {
+        if (value != null) {
+            effective.put(key, value instanceof List<?> list
+                    ? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(value));
+        }
+        return value;
     }
 
     public String requireString(String key, String hint) {
@@ -114,12 +118,12 @@ public final class ComponentConfig {
     }
 
     public int getInt(String key, int defaultValue) {
-        String v = getString(key, null);
+        String v = raw(key);
         if (v == null) {
-            return defaultValue;
+            return record(key, defaultValue);
         }
         try {
-            return Integer.parseInt(v.replace("_", ""));
+            return record(key, Integer.parseInt(v.replace("_", "")));
         } catch (NumberFormatException e) {
             throw invalid(key, v, "an integer such as " + defaultValue);
         }
@@ -134,21 +138,21 @@ public final class ComponentConfig {
     }
 
     public long getLong(String key, long defaultValue) {
-        String v = getString(key, null);
+        String v = raw(key);
         if (v == null) {
-            return defaultValue;
+            return record(key, defaultValue);
         }
         try {
-            return Long.parseLong(v.replace("_", ""));
+            return record(key, Long.parseLong(v.replace("_", "")));
         } catch (NumberFormatException e) {
             throw invalid(key, v, "an integer such as " + defaultValue);
         }
     }
 
     public double getDouble(String key, double defaultValue) {
-        String v = getString(key, null);
+        String v = raw(key);
         if (v == null) {
-            return defaultValue;
+            return record(key, defaultValue);
         }
         double d;
         try {
@@ -159,7 +163,7 @@ public final class ComponentConfig {
         if (!Double.isFinite(d)) {
             throw invalid(key, v, "a finite number");
         }
-        return d;
+        return record(key, d);
     }
 
     public double getDouble(String key, double defaultValue, double min, double max) {
@@ -171,15 +175,15 @@ public final class ComponentConfig {
     }
 
     public boolean getBoolean(String key, boolean defaultValue) {
-        String v = getString(key, null);
+        String v = raw(key);
         if (v == null) {
-            return defaultValue;
+            return record(key, defaultValue);
         }
         switch (v.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on", "1":
-                return true;
+                return record(key, true);
             case "false", "no", "off", "0":
-                return false;
+                return record(key, false);
             default:
                 throw invalid(key, v, "true or false");
         }
@@ -187,13 +191,13 @@ public final class ComponentConfig {
 
     /** A comma-separated list; blank entries are dropped. */
     public List<String> getList(String key, List<String> defaultValue) {
-        String v = getString(key, null);
+        String v = raw(key);
         if (v == null) {
-            return defaultValue;
+            return record(key, defaultValue);
         }
         List<String> out = new ArrayList<>();
         Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(out::add);
-        return List.copyOf(out);
+        return record(key, List.copyOf(out));
     }
 
     /** One of a fixed set of words (case-insensitive), returned lower-case. */
@@ -206,17 +210,17 @@ public final class ComponentConfig {
         if (!choices.contains(lower)) {
             throw invalid(key, v, "one of " + choices + "." + Suggestions.didYouMean(v, choices));
         }
-        return lower;
+        return record(key, lower);
     }
 
     /** A path, resolved against the configuration file's folder when relative. */
     public Path getPath(String key, Path defaultValue) {
-        String v = getString(key, null);
+        String v = raw(key);
         if (v == null) {
-            return defaultValue;
+            return record(key, defaultValue);
         }
         Path p = Path.of(v.startsWith("~/") ? System.getProperty("user.home") + v.substring(1) : v);
-        return p.isAbsolute() ? p : baseDirectory.resolve(p).normalize();
+        return record(key, p.isAbsolute() ? p : baseDirectory.resolve(p).normalize());
     }
 
     public Path requirePath(String key, String hint) {
@@ -231,6 +235,7 @@ public final class ComponentConfig {
         values.forEach((k, v) -> {
             if (k.startsWith(p)) {
                 read.add(k);
+                effective.put(k, v.trim());
                 out.put(k.substring(p.length()), v);
             }
         });
@@ -240,13 +245,21 @@ public final class ComponentConfig {
     /** A child config for a nested component, with keys under {@code subPrefix.}; those keys count as read here. */
     public ComponentConfig child(String childKind, String childName, String subPrefix) {
         Map<String, String> sub = subMap(subPrefix);
-        return new ComponentConfig(childKind, childName, prefix + subPrefix + ".", sub, seed, baseDirectory, origin,
-                plugins);
+        return new ComponentConfig(childKind, childName, prefix + subPrefix + ".", sub, seed, baseDirectory, origin);
     }
 
     /** All raw values (not marking anything as read): for provenance records. */
     public Map<String, String> values() {
         return values;
+    }
+
+    /**
+     * The component's parameters as it read them: every key a getter was asked for, with the value it returned (the
+     * default when the key was absent), in reading order. Provenance derives from this, so a factory declares each
+     * parameter once, in the getter call with its default and range.
+     */
+    public Map<String, String> effectiveParameters() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(effective));
     }
 
     /** Keys the component read (known keys), in reading order. */

@@ -18,14 +18,14 @@ import org.audiu.core.SavedTrack;
 import org.audiu.core.Track;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
-import org.audiu.core.spi.Candidate;
-import org.audiu.core.spi.CandidateSource;
-import org.audiu.core.spi.CandidateSourceFactory;
-import org.audiu.core.spi.CoMembershipIndex;
-import org.audiu.core.spi.FeatureProvider;
-import org.audiu.core.spi.FeatureProviderFactory;
-import org.audiu.core.spi.LibrarySource;
-import org.audiu.core.spi.LibrarySourceFactory;
+import org.audiu.core.spi.candidates.Candidate;
+import org.audiu.core.spi.candidates.CandidateSource;
+import org.audiu.core.spi.candidates.CandidateSourceFactory;
+import org.audiu.core.spi.candidates.CoMembershipIndex;
+import org.audiu.core.spi.features.FeatureProvider;
+import org.audiu.core.spi.features.FeatureProviderFactory;
+import org.audiu.core.spi.library.LibrarySource;
+import org.audiu.core.spi.library.LibrarySourceFactory;
 
 /** The CSV dataset as candidate source ({@code dataset}), feature provider ({@code dataset}) and library. */
 public final class DatasetPlugins {

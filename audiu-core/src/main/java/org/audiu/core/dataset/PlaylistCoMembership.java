@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.audiu.core.relative.ListenerContext;
-import org.audiu.core.spi.CoMembershipIndex;
+import org.audiu.core.spi.listener.ListenerContext;
+import org.audiu.core.spi.candidates.CoMembershipIndex;
 
 /**
  * The playlists of a dataset as a {@link CoMembershipIndex}: group {@code i} is the {@code i}-th playlist in file

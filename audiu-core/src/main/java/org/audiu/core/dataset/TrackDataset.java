@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.audiu.core.DataException;
 import org.audiu.core.FeatureSchema;
-import org.audiu.core.ml.LabelledData;
-import org.audiu.core.ml.LabelledExample;
+import org.audiu.core.spi.training.LabelledData;
+import org.audiu.core.spi.training.LabelledExample;
 
 /**
  * A loaded track CSV: distinct tracks with features, labels and playlist memberships, plus a report of what was

@@ -8,13 +8,13 @@ import org.audiu.core.FeatureSchema;
 import org.audiu.core.FeatureVector;
 import org.audiu.core.Track;
 import org.audiu.core.config.ComponentConfig;
-import org.audiu.core.spi.Candidate;
-import org.audiu.core.spi.CandidateSource;
-import org.audiu.core.spi.CandidateSourceFactory;
-import org.audiu.core.spi.FeatureProvider;
-import org.audiu.core.spi.FeatureProviderFactory;
-import org.audiu.core.spi.LibrarySource;
-import org.audiu.core.spi.LibrarySourceFactory;
+import org.audiu.core.spi.candidates.Candidate;
+import org.audiu.core.spi.candidates.CandidateSource;
+import org.audiu.core.spi.candidates.CandidateSourceFactory;
+import org.audiu.core.spi.features.FeatureProvider;
+import org.audiu.core.spi.features.FeatureProviderFactory;
+import org.audiu.core.spi.library.LibrarySource;
+import org.audiu.core.spi.library.LibrarySourceFactory;
 
 /** The embedded default: the demo catalogue as candidate source and feature provider, and the demo listener. */
 public final class DemoPlugins {

@@ -17,7 +17,7 @@ import org.audiu.core.FeatureVector;
 import org.audiu.core.ListenerLibrary;
 import org.audiu.core.SavedTrack;
 import org.audiu.core.Track;
-import org.audiu.core.spi.Candidate;
+import org.audiu.core.spi.candidates.Candidate;
 
 /**
  * A seeded catalogue of any size that is never held in memory: track {@code i} is a pure function of the seed and

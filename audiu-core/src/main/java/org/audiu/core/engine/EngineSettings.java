@@ -20,6 +20,10 @@ import org.audiu.core.config.ComponentConfig;
  */
 public record EngineSettings(int recommendations, int perArtist, double negativesPerLiked, int maxNegatives,
                              double holdout, int batchSize, FeatureSchema schema, long seed) {
+    /** The configuration keys the engine owns (a key covers the keys under it; a trailing dot marks a prefix). */
+    public static final List<String> KEYS = List.of("recommendations", "training.", "reasons.", "features.columns",
+            "batch-size");
+
     public static EngineSettings from(ComponentConfig c) {
         int limit = c.getInt("recommendations", 20, 1, 10_000);
         int perArtist = c.getInt("recommendations.per-artist", 2, 1, 10_000);

@@ -1,5 +1,12 @@
 package org.audiu.core.engine;
 
+import org.audiu.core.spi.candidates.CandidateSourceFactory;
+import org.audiu.core.spi.features.FeatureProviderFactory;
+import org.audiu.core.spi.library.LibrarySourceFactory;
+import org.audiu.core.spi.listener.ListenerFeatureFactory;
+import org.audiu.core.spi.preference.PreferenceScorerFactory;
+import org.audiu.core.spi.sink.PlaylistSinkFactory;
+import org.audiu.core.spi.training.TrainerFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,26 +27,35 @@ import org.audiu.core.Recommendation;
 import org.audiu.core.Track;
 import org.audiu.core.config.AudiuConfig;
 import org.audiu.core.config.ComponentConfig;
-import org.audiu.core.eval.BinaryMetrics;
+import org.audiu.core.metrics.BinaryMetrics;
 import org.audiu.core.features.FeatureLookup;
 import org.audiu.core.features.FeatureProviderChain;
 import org.audiu.core.features.NamedFeatureProvider;
-import org.audiu.core.ml.LabelledData;
-import org.audiu.core.ml.LabelledExample;
+import org.audiu.core.spi.training.LabelledData;
+import org.audiu.core.spi.training.LabelledExample;
 import org.audiu.core.ml.Preprocessor;
-import org.audiu.core.ml.TrainedModel;
-import org.audiu.core.preference.PreferenceScores;
+import org.audiu.core.spi.training.TrainedModel;
+import org.audiu.core.spi.preference.PreferenceScores;
 import org.audiu.core.relative.FittedListenerFeatures;
-import org.audiu.core.relative.ListenerContext;
+import org.audiu.core.spi.listener.ListenerContext;
 import org.audiu.core.relative.ListenerFeatures;
-import org.audiu.core.spi.Candidate;
-import org.audiu.core.spi.CandidateSource;
-import org.audiu.core.spi.CoMembershipIndex;
-import org.audiu.core.spi.LibrarySource;
+import org.audiu.core.spi.candidates.Candidate;
+import org.audiu.core.spi.candidates.CandidateSource;
+import org.audiu.core.spi.candidates.CoMembershipIndex;
+import org.audiu.core.spi.library.LibrarySource;
 import org.audiu.core.spi.PluginKind;
-import org.audiu.core.spi.Plugins;
-import org.audiu.core.spi.PreferenceScorer;
-import org.audiu.core.spi.Trainer;
+import org.audiu.core.plugin.Components;
+import org.audiu.core.plugin.Plugins;
+import org.audiu.core.spi.candidates.CandidateSourceFactory;
+import org.audiu.core.spi.features.FeatureProviderFactory;
+import org.audiu.core.spi.library.LibrarySourceFactory;
+import org.audiu.core.spi.listener.ListenerFeatureFactory;
+import org.audiu.core.spi.preference.PreferenceScorerFactory;
+import org.audiu.core.spi.sink.PlaylistSink;
+import org.audiu.core.spi.sink.PlaylistSinkFactory;
+import org.audiu.core.spi.training.TrainerFactory;
+import org.audiu.core.spi.preference.PreferenceScorer;
+import org.audiu.core.spi.training.Trainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,20 +85,20 @@ public final class RecommendationEngine {
     private final Trainer trainer;
     private final EngineSettings settings;
     private final Map<String, String> componentNames;
-    private final ProgressListener progress;
+    private final ProgressReporter progress;
     private final ListenerFeatures listenerFeatures;
 
     /** An engine with the built-in listener-relative features ({@link ListenerFeatures#defaults()}). */
     public RecommendationEngine(LibrarySource librarySource, PreferenceScorer scorer, FeatureProviderChain features,
                                 CandidateSource candidates, Trainer trainer, EngineSettings settings,
-                                Map<String, String> componentNames, ProgressListener progress) {
+                                Map<String, String> componentNames, ProgressReporter progress) {
         this(librarySource, scorer, features, candidates, trainer, settings, componentNames, progress,
                 ListenerFeatures.defaults());
     }
 
     public RecommendationEngine(LibrarySource librarySource, PreferenceScorer scorer, FeatureProviderChain features,
                                 CandidateSource candidates, Trainer trainer, EngineSettings settings,
-                                Map<String, String> componentNames, ProgressListener progress,
+                                Map<String, String> componentNames, ProgressReporter progress,
                                 ListenerFeatures listenerFeatures) {
         this.listenerFeatures = Objects.requireNonNull(listenerFeatures, "listenerFeatures");
         this.librarySource = Objects.requireNonNull(librarySource, "librarySource");
@@ -92,50 +108,42 @@ public final class RecommendationEngine {
         this.trainer = Objects.requireNonNull(trainer, "trainer");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.componentNames = Map.copyOf(componentNames);
-        this.progress = progress == null ? ProgressListener.NONE : progress;
+        this.progress = progress == null ? ProgressReporter.NONE : progress;
     }
 
     /**
      * Wires every component by name from a configuration. Fails before any work on unknown names, unknown keys or
      * invalid values.
      */
-    public static RecommendationEngine fromConfig(AudiuConfig config, Plugins plugins, ProgressListener progress) {
-        config.failOnUnknownKeys();
+    public static RecommendationEngine fromConfig(AudiuConfig config, Plugins plugins, ProgressReporter progress) {
+        Components components = new Components(config, plugins, EngineSettings.KEYS);
+        components.failOnUnknownKeys();
         Map<String, String> names = new LinkedHashMap<>();
-        String librarySource = config.selected("library.source");
+        String librarySource = components.selected(LibrarySourceFactory.KIND);
         names.put("library.source", librarySource);
-        LibrarySource library = plugins.librarySources().create(librarySource,
-                config.component(PluginKind.LIBRARY_SOURCE.label(), librarySource, "library.", plugins,
-                        plugins.librarySources().names()));
-        String scorerName = config.selected("scorer");
+        LibrarySource library = components.create(LibrarySourceFactory.KIND, librarySource);
+        String scorerName = components.selected(PreferenceScorerFactory.KIND);
         names.put("scorer", scorerName);
-        PreferenceScorer scorer = plugins.preferenceScorers().create(scorerName,
-                config.component(PluginKind.PREFERENCE_SCORER.label(), scorerName, "scorer.", plugins,
-                        plugins.preferenceScorers().names()));
+        PreferenceScorer scorer = components.create(PreferenceScorerFactory.KIND, scorerName);
         List<NamedFeatureProvider> providers = new ArrayList<>();
-        for (String name : config.featureProviders()) {
-            providers.add(new NamedFeatureProvider(name, plugins.featureProviders().create(name,
-                    config.component(PluginKind.FEATURE_PROVIDER.label(), name, "features." + name + ".", plugins))));
+        List<String> chain = components.selectedList(FeatureProviderFactory.KIND);
+        for (String name : chain) {
+            providers.add(new NamedFeatureProvider(name, components.create(FeatureProviderFactory.KIND, name)));
         }
-        names.put("features", String.join(", ", config.featureProviders()));
-        String candidateName = config.selected("candidates.source");
+        names.put("features", String.join(", ", chain));
+        String candidateName = components.selected(CandidateSourceFactory.KIND);
         names.put("candidates.source", candidateName);
-        CandidateSource candidates = plugins.candidateSources().create(candidateName,
-                config.component(PluginKind.CANDIDATE_SOURCE.label(), candidateName, "candidates.", plugins,
-                        plugins.candidateSources().names()));
-        String model = config.selected("model");
+        CandidateSource candidates = components.create(CandidateSourceFactory.KIND, candidateName);
+        String model = components.selected(TrainerFactory.KIND);
         names.put("model", model);
-        Trainer trainer = plugins.trainers().create(model,
-                config.component(PluginKind.TRAINER.label(), model, "model.", plugins, plugins.trainers().names()));
+        Trainer trainer = components.create(TrainerFactory.KIND, model);
         List<ListenerFeatures.Named> relative = new ArrayList<>();
-        for (String name : config.listenerFeatures()) {
-            relative.add(new ListenerFeatures.Named(name, plugins.listenerFeatures().create(name,
-                    config.component(PluginKind.LISTENER_FEATURE.label(), name, "listener-features." + name + ".",
-                            plugins))));
+        List<String> relativeNames = components.selectedList(ListenerFeatureFactory.KIND);
+        for (String name : relativeNames) {
+            relative.add(new ListenerFeatures.Named(name, components.create(ListenerFeatureFactory.KIND, name)));
         }
-        names.put("listener-features", relative.isEmpty() ? ListenerFeatures.NONE : String.join(", ",
-                config.listenerFeatures()));
-        ComponentConfig engineConfig = config.engine(plugins);
+        names.put("listener-features", relative.isEmpty() ? Components.NONE : String.join(", ", relativeNames));
+        ComponentConfig engineConfig = components.reservedSection("engine", "audiu");
         EngineSettings settings = EngineSettings.from(engineConfig);
         engineConfig.failOnUnreadKeys();
         if (providers.isEmpty()) {
@@ -146,24 +154,9 @@ public final class RecommendationEngine {
                 candidates, trainer, settings, names, progress, new ListenerFeatures(relative));
     }
 
-    /**
-     * The playlist sink selected by {@code sink} (with parameters under {@code sink.}), or empty when none is
-     * configured.
-     */
-    public static java.util.Optional<org.audiu.core.spi.PlaylistSink> playlistSink(AudiuConfig config,
-                                                                                   Plugins plugins) {
-        String name = config.selected("sink");
-        if (name.isEmpty()) {
-            if (config.values().keySet().stream().anyMatch(k -> k.startsWith("sink."))) {
-                throw new org.audiu.core.config.ConfigException("'sink.*' keys are set in " + config.origin()
-                        + " but no 'sink' is selected. Add 'sink = NAME' (available: "
-                        + plugins.playlistSinks().names() + ") or remove them.");
-            }
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(plugins.playlistSinks().create(name,
-                config.component(PluginKind.PLAYLIST_SINK.label(), name, "sink.", plugins,
-                        plugins.playlistSinks().names())));
+    /** The playlist sink selected by {@code sink} (with parameters under {@code sink.}), or empty when none is set. */
+    public static Optional<PlaylistSink> playlistSink(AudiuConfig config, Plugins plugins) {
+        return new Components(config, plugins, EngineSettings.KEYS).createOptional(PlaylistSinkFactory.KIND);
     }
 
     public EngineSettings settings() {
@@ -236,7 +229,7 @@ public final class RecommendationEngine {
     /** Loads the library, scores preferences and looks up features of its tracks. */
     public PreparedListener prepare() {
         ListenerLibrary library;
-        try (ProgressListener.Step step = progress.start("Loading library", -1)) {
+        try (ProgressReporter.Step step = progress.start("Loading library", -1)) {
             library = librarySource.load();
         }
         if (library.isEmpty()) {
@@ -247,7 +240,7 @@ public final class RecommendationEngine {
         PreferenceScores preferences = scorer.score(library);
         List<Track> tracks = library.distinctTracks();
         FeatureLookup lookup;
-        try (ProgressListener.Step step = progress.start("Library features", tracks.size())) {
+        try (ProgressReporter.Step step = progress.start("Library features", tracks.size())) {
             lookup = lookupInBatches(tracks, step);
         }
         if (lookup.found().isEmpty()) {
@@ -277,7 +270,7 @@ public final class RecommendationEngine {
         return new PreparedListener(library, preferences, liked, likedRows, lookup, relative);
     }
 
-    private FeatureLookup lookupInBatches(List<Track> tracks, ProgressListener.Step step) {
+    private FeatureLookup lookupInBatches(List<Track> tracks, ProgressReporter.Step step) {
         Map<String, FeatureVector> found = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         Map<String, Integer> byProvider = new LinkedHashMap<>();
@@ -313,7 +306,7 @@ public final class RecommendationEngine {
         long seen = 0;
         ColumnRange columns = new ColumnRange(listener.relative(), settings.schema().size());
         try (Stream<Candidate> stream = candidates.candidates();
-             ProgressListener.Step step = progress.start("Sampling pool", -1)) {
+             ProgressReporter.Step step = progress.start("Sampling pool", -1)) {
             var it = stream.iterator();
             while (it.hasNext()) {
                 Candidate c = it.next();
@@ -471,7 +464,7 @@ public final class RecommendationEngine {
         LabelledData data = new LabelledData(schema, trainPart);
         data.requireTrainable("the preference model");
         TrainedModel model;
-        try (ProgressListener.Step step = progress.start("Training " + componentNames.getOrDefault("model", "model"),
+        try (ProgressReporter.Step step = progress.start("Training " + componentNames.getOrDefault("model", "model"),
                 -1)) {
             model = trainer.train(data);
         }
@@ -514,7 +507,7 @@ public final class RecommendationEngine {
         long missing = 0;
         List<Candidate> batch = new ArrayList<>(settings.batchSize());
         try (Stream<Candidate> stream = candidates.candidates();
-             ProgressListener.Step step = progress.start("Scoring pool", sample.poolSize())) {
+             ProgressReporter.Step step = progress.start("Scoring pool", sample.poolSize())) {
             var it = stream.iterator();
             while (it.hasNext()) {
                 Candidate c = it.next();

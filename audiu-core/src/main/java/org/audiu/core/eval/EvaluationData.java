@@ -11,8 +11,8 @@ import org.audiu.core.FeatureSchema;
 import org.audiu.core.dataset.DatasetTrack;
 import org.audiu.core.dataset.TrackDataset;
 import org.audiu.core.features.TrackMetadataFeatures;
-import org.audiu.core.ml.LabelledData;
-import org.audiu.core.ml.LabelledExample;
+import org.audiu.core.spi.training.LabelledData;
+import org.audiu.core.spi.training.LabelledExample;
 
 /**
  * Labelled rows prepared so that an evaluation cannot fool itself: one row per track id (the dataset already merges

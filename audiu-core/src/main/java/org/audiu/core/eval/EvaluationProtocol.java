@@ -3,7 +3,7 @@ package org.audiu.core.eval;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.LongStream;
-import org.audiu.core.ml.LabelledData;
+import org.audiu.core.spi.training.LabelledData;
 
 /**
  * How to evaluate: for each seed, either one artist-grouped holdout split ({@code folds == 0}) or an artist-grouped

@@ -1,5 +1,7 @@
 package org.audiu.core.eval;
 
+import org.audiu.core.metrics.ClassMetrics;
+import org.audiu.core.metrics.ClassificationReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

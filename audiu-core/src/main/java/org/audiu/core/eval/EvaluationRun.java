@@ -1,5 +1,6 @@
 package org.audiu.core.eval;
 
+import org.audiu.core.metrics.ClassificationReport;
 import java.util.Objects;
 
 /**

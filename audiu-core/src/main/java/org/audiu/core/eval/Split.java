@@ -3,8 +3,8 @@ package org.audiu.core.eval;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
-import org.audiu.core.ml.LabelledData;
-import org.audiu.core.ml.LabelledExample;
+import org.audiu.core.spi.training.LabelledData;
+import org.audiu.core.spi.training.LabelledExample;
 
 /**
  * A train/test partition of a {@link LabelledData}, as example indices.

@@ -10,7 +10,7 @@ import java.util.Set;
 import org.audiu.core.FeatureSchema;
 import org.audiu.core.FeatureVector;
 import org.audiu.core.Track;
-import org.audiu.core.spi.FeatureProviderUnavailableException;
+import org.audiu.core.spi.features.FeatureProviderUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,8 +1,8 @@
 package org.audiu.core.preference;
 
 import org.audiu.core.config.ComponentConfig;
-import org.audiu.core.spi.PreferenceSignal;
-import org.audiu.core.spi.PreferenceSignalFactory;
+import org.audiu.core.spi.preference.PreferenceSignal;
+import org.audiu.core.spi.preference.PreferenceSignalFactory;
 
 /** Factories of the built-in preference signals, registered in META-INF/services. */
 public final class BuiltInSignalFactories {

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.audiu.core.ListenerLibrary;
 import org.audiu.core.Track;
-import org.audiu.core.spi.PreferenceSignal;
+import org.audiu.core.spi.preference.PreferenceSignal;
 
 /**
  * How often a track and its artists recur across the library: saved, in playlists, top tracks, recent plays.

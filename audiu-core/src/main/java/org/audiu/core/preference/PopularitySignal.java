@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.audiu.core.ListenerLibrary;
 import org.audiu.core.Track;
-import org.audiu.core.spi.PreferenceSignal;
+import org.audiu.core.spi.preference.PreferenceSignal;
 
 /** Global popularity (0..100 scaled to 0..1). No data when no track carries popularity (new Spotify apps). */
 public final class PopularitySignal implements PreferenceSignal {

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.audiu.core.ListenerLibrary;
-import org.audiu.core.spi.PreferenceSignal;
+import org.audiu.core.spi.preference.PreferenceSignal;
 
 /**
  * How recently a track was added or played: exponential decay with a half-life, measured from the newest event in

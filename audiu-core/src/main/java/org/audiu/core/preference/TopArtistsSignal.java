@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.audiu.core.Artist;
 import org.audiu.core.ListenerLibrary;
 import org.audiu.core.Track;
-import org.audiu.core.spi.PreferenceSignal;
+import org.audiu.core.spi.preference.PreferenceSignal;
 
 /** Relevance to the listener's top artists: rank-weighted, best over time ranges. No data without top artists. */
 public final class TopArtistsSignal implements PreferenceSignal {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.audiu.core.ListenerLibrary;
 import org.audiu.core.Track;
-import org.audiu.core.spi.PreferenceSignal;
+import org.audiu.core.spi.preference.PreferenceSignal;
 
 /** Relevance to the listener's top tracks: rank-weighted, best over time ranges. No data without top tracks. */
 public final class TopTracksSignal implements PreferenceSignal {

@@ -1,5 +1,6 @@
 package org.audiu.core.preference;
 
+import org.audiu.core.spi.preference.PreferenceScores;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,8 +11,8 @@ import java.util.Optional;
 import org.audiu.core.DataException;
 import org.audiu.core.ListenerLibrary;
 import org.audiu.core.Track;
-import org.audiu.core.spi.PreferenceScorer;
-import org.audiu.core.spi.PreferenceSignal;
+import org.audiu.core.spi.preference.PreferenceScorer;
+import org.audiu.core.spi.preference.PreferenceSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

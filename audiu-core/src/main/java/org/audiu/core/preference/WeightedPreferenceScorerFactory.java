@@ -1,12 +1,15 @@
 package org.audiu.core.preference;
 
+import org.audiu.core.spi.PluginContext;
+import org.audiu.core.spi.preference.PreferenceSignalFactory;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
-import org.audiu.core.spi.PreferenceScorer;
-import org.audiu.core.spi.PreferenceScorerFactory;
-import org.audiu.core.spi.PreferenceSignal;
+import org.audiu.core.spi.preference.PreferenceScorer;
+import org.audiu.core.spi.preference.PreferenceScorerFactory;
+import org.audiu.core.spi.preference.PreferenceSignal;
 
 /**
  * {@code scorer = weighted}: weights under {@code scorer.weights.<signal>} (any registered signal), signal parameters
@@ -38,6 +41,12 @@ public final class WeightedPreferenceScorerFactory implements PreferenceScorerFa
 
     @Override
     public PreferenceScorer create(ComponentConfig config) {
+        return create(config, PluginContext.NONE);
+    }
+
+    /** Builds the weighted signals through {@code context} (the preference-signal registry). */
+    @Override
+    public PreferenceScorer create(ComponentConfig config, PluginContext context) {
         Map<String, String> given = config.subMap("weights");
         Map<String, Double> weights = new LinkedHashMap<>();
         if (given.isEmpty()) {
@@ -64,7 +73,7 @@ public final class WeightedPreferenceScorerFactory implements PreferenceScorerFa
         Map<String, PreferenceSignal> signals = new LinkedHashMap<>();
         for (String name : weights.keySet()) {
             ComponentConfig child = config.child("preference signal", name, "signals." + name);
-            signals.put(name, config.plugins().preferenceSignals().create(name, child));
+            signals.put(name, context.create(PreferenceSignalFactory.KIND, name, child));
         }
         // Parameters for signals that have no weight are typos or leftovers: report them.
         Map<String, String> signalParams = config.subMap("signals");

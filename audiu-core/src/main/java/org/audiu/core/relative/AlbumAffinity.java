@@ -1,12 +1,13 @@
 package org.audiu.core.relative;
 
+import org.audiu.core.spi.listener.ListenerContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.audiu.core.Track;
-import org.audiu.core.spi.ListenerFeature;
+import org.audiu.core.spi.listener.ListenerFeature;
 
 /**
  * {@code album-affinity}: {@code album_share}, the share of the library's tracks from the track's album (an album is

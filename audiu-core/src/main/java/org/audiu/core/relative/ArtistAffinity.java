@@ -1,5 +1,6 @@
 package org.audiu.core.relative;
 
+import org.audiu.core.spi.listener.ListenerContext;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.audiu.core.Artist;
 import org.audiu.core.Track;
-import org.audiu.core.spi.ListenerFeature;
+import org.audiu.core.spi.listener.ListenerFeature;
 
 /**
  * {@code artist-affinity}: how much of the library is by the track's artists.

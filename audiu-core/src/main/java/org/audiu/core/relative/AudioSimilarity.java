@@ -1,11 +1,12 @@
 package org.audiu.core.relative;
 
+import org.audiu.core.spi.listener.ListenerContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.audiu.core.AudioFeatures;
-import org.audiu.core.spi.ListenerFeature;
+import org.audiu.core.spi.listener.ListenerFeature;
 
 /**
  * {@code audio-similarity}: {@code audio_distance}, how far a track sounds from the library: the root mean square

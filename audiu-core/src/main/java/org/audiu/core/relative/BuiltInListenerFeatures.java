@@ -2,8 +2,8 @@ package org.audiu.core.relative;
 
 import java.util.List;
 import org.audiu.core.config.ComponentConfig;
-import org.audiu.core.spi.ListenerFeature;
-import org.audiu.core.spi.ListenerFeatureFactory;
+import org.audiu.core.spi.listener.ListenerFeature;
+import org.audiu.core.spi.listener.ListenerFeatureFactory;
 
 /** Factories of the built-in listener-relative features, registered in META-INF/services. */
 public final class BuiltInListenerFeatures {

@@ -1,12 +1,13 @@
 package org.audiu.core.relative;
 
+import org.audiu.core.spi.listener.ListenerContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.audiu.core.Playlist;
 import org.audiu.core.Track;
-import org.audiu.core.spi.CoMembershipIndex;
-import org.audiu.core.spi.ListenerFeature;
+import org.audiu.core.spi.candidates.CoMembershipIndex;
+import org.audiu.core.spi.listener.ListenerFeature;
 
 /**
  * {@code co-membership}: how often a track shares the catalogue's groups (playlists other people made) with the

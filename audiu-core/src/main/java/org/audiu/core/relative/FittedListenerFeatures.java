@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.audiu.core.FeatureSchema;
 import org.audiu.core.Track;
-import org.audiu.core.spi.ListenerFeature;
+import org.audiu.core.spi.listener.ListenerFeature;
 
 /**
  * The listener-relative features fitted to one listener: the model's schema (base features, then the listener

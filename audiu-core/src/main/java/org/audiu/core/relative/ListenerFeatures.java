@@ -1,5 +1,6 @@
 package org.audiu.core.relative;
 
+import org.audiu.core.spi.listener.ListenerContext;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.audiu.core.config.ConfigException;
-import org.audiu.core.spi.ListenerFeature;
+import org.audiu.core.spi.listener.ListenerFeature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

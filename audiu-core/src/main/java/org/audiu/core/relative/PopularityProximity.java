@@ -1,10 +1,11 @@
 package org.audiu.core.relative;
 
+import org.audiu.core.spi.listener.ListenerContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.audiu.core.Track;
-import org.audiu.core.spi.ListenerFeature;
+import org.audiu.core.spi.listener.ListenerFeature;
 
 /**
  * {@code popularity}: {@code popularity_distance}, |popularity - library mean| / library standard deviation (at

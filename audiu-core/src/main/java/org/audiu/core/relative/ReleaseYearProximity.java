@@ -1,10 +1,11 @@
 package org.audiu.core.relative;
 
+import org.audiu.core.spi.listener.ListenerContext;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.audiu.core.spi.ListenerFeature;
+import org.audiu.core.spi.listener.ListenerFeature;
 
 /**
  * {@code release-year}: how close a track's release year is to the library's.

@@ -19,7 +19,16 @@ public interface PluginFactory<T> {
 
     /**
      * Creates the component. Read every parameter through {@code config}'s getters (with defaults): keys the
-     * factory never reads are reported to the user as unknown.
+     * factory never reads are reported to the user as unknown, and the values read (defaults included) are the
+     * component's parameters for provenance ({@link ComponentConfig#effectiveParameters()}).
      */
     T create(ComponentConfig config);
+
+    /**
+     * Creates a component that builds nested components through {@code context} (an ensemble's members). Override
+     * this instead of {@link #create(ComponentConfig)} when you need it; the registries always call this one.
+     */
+    default T create(ComponentConfig config, PluginContext context) {
+        return create(config);
+    }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.audiu.core.ml.LabelledData;
+import org.audiu.core.spi.training.LabelledData;
 import org.junit.jupiter.api.Test;
 
 /** Loads the real datasets in ../shared/data; skipped with a message when they are absent (a fresh user clone). */

@@ -11,8 +11,8 @@ import java.util.OptionalLong;
 import org.audiu.core.AudioFeatures;
 import org.audiu.core.ListenerLibrary;
 import org.audiu.core.config.ComponentConfig;
-import org.audiu.core.spi.Candidate;
-import org.audiu.core.spi.CandidateSource;
+import org.audiu.core.spi.candidates.Candidate;
+import org.audiu.core.spi.candidates.CandidateSource;
 import org.junit.jupiter.api.Test;
 
 class GeneratedCatalogueTest {

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.audiu.core.AudioFeatures;
 import org.audiu.core.config.AudiuConfig;
 import org.audiu.core.config.ConfigException;
-import org.audiu.core.spi.Plugins;
+import org.audiu.core.plugin.Plugins;
 import org.audiu.core.testkit.CentroidTrainer;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class ListenerFeaturesInEngineTest {
         Map<String, String> values = new HashMap<>(Map.of("model", "test-centroid"));
         values.putAll(extra);
         return RecommendationEngine.fromConfig(new AudiuConfig(values, Path.of("."), "test"), PLUGINS,
-                ProgressListener.NONE);
+                ProgressReporter.NONE);
     }
 
     @Test

@@ -18,8 +18,8 @@ import org.audiu.core.Recommendation;
 import org.audiu.core.Track;
 import org.audiu.core.config.AudiuConfig;
 import org.audiu.core.config.ConfigException;
-import org.audiu.core.spi.Candidate;
-import org.audiu.core.spi.Plugins;
+import org.audiu.core.spi.candidates.Candidate;
+import org.audiu.core.plugin.Plugins;
 import org.audiu.core.testkit.CentroidTrainer;
 import org.audiu.core.testkit.TestData;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class RecommendationEngineTest {
         Map<String, String> values = new HashMap<>(Map.of("model", "test-centroid"));
         values.putAll(extra);
         return RecommendationEngine.fromConfig(new AudiuConfig(values, Path.of("."), "test"), PLUGINS,
-                ProgressListener.NONE);
+                ProgressReporter.NONE);
     }
 
     @Test
@@ -104,7 +104,7 @@ class RecommendationEngineTest {
         RecommendationEngine empty = new RecommendationEngine(ListenerLibrary::empty, l -> {
             throw new AssertionError("not reached");
         }, new org.audiu.core.features.FeatureProviderChain(List.of(), base.settings().schema()), Stream::empty,
-                new CentroidTrainer(1), base.settings(), Map.of("library.source", "test"), ProgressListener.NONE);
+                new CentroidTrainer(1), base.settings(), Map.of("library.source", "test"), ProgressReporter.NONE);
         DataException e = assertThrows(DataException.class, empty::recommend);
         assertTrue(e.getMessage().contains("library is empty"), e.getMessage());
     }
@@ -123,13 +123,13 @@ class RecommendationEngineTest {
         var demoCandidates = new org.audiu.core.demo.DemoPlugins.CandidatesFactory().create(
                 org.audiu.core.config.ComponentConfig.of("candidate source", "demo", Map.of(), 42));
         // Candidates without inline features go through the chain too.
-        org.audiu.core.spi.CandidateSource bare = () -> demoCandidates.candidates().map(c -> Candidate.of(c.track()));
+        org.audiu.core.spi.candidates.CandidateSource bare = () -> demoCandidates.candidates().map(c -> Candidate.of(c.track()));
         RecommendationEngine engine = new RecommendationEngine(() -> library,
-                lib -> new org.audiu.core.preference.PreferenceScores(Map.of(), Map.of(), List.of()),
+                lib -> new org.audiu.core.spi.preference.PreferenceScores(Map.of(), Map.of(), List.of()),
                 new org.audiu.core.features.FeatureProviderChain(List.of(
                         new org.audiu.core.features.NamedFeatureProvider("demo", demoFeatures)),
                         base.settings().schema()), bare, new CentroidTrainer(1), base.settings(), Map.of(),
-                ProgressListener.NONE);
+                ProgressReporter.NONE);
         RecommendationResult result = engine.recommend();
         assertEquals(List.of("not-in-any-provider"), result.report().libraryMissingIds());
         assertEquals(150, result.report().libraryWithFeatures());

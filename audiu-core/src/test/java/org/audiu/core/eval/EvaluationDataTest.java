@@ -11,7 +11,7 @@ import java.util.List;
 import org.audiu.core.dataset.CsvDatasetReader;
 import org.audiu.core.dataset.CsvReadOptions;
 import org.audiu.core.dataset.TrackDataset;
-import org.audiu.core.ml.LabelledExample;
+import org.audiu.core.spi.training.LabelledExample;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.audiu.core.ml.LabelledData;
+import org.audiu.core.spi.training.LabelledData;
 import org.audiu.core.testkit.CentroidTrainer;
 import org.audiu.core.testkit.TestData;
 import org.junit.jupiter.api.Test;

@@ -13,8 +13,8 @@ import java.util.Random;
 import java.util.Set;
 import org.audiu.core.DataException;
 import org.audiu.core.FeatureSchema;
-import org.audiu.core.ml.LabelledData;
-import org.audiu.core.ml.LabelledExample;
+import org.audiu.core.spi.training.LabelledData;
+import org.audiu.core.spi.training.LabelledExample;
 import org.junit.jupiter.api.Test;
 
 class GroupedSplitterTest {

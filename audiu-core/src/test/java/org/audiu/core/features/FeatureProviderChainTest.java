@@ -10,8 +10,8 @@ import java.util.Map;
 import org.audiu.core.FeatureSchema;
 import org.audiu.core.FeatureVector;
 import org.audiu.core.Track;
-import org.audiu.core.spi.FeatureProvider;
-import org.audiu.core.spi.FeatureProviderUnavailableException;
+import org.audiu.core.spi.features.FeatureProvider;
+import org.audiu.core.spi.features.FeatureProviderUnavailableException;
 import org.audiu.core.testkit.TestData;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package org.audiu.core.preference;
 
+import org.audiu.core.spi.preference.PreferenceScorerFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,8 +15,8 @@ import org.audiu.core.Track;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
 import org.audiu.core.spi.PluginKind;
-import org.audiu.core.spi.Plugins;
-import org.audiu.core.spi.PreferenceScorer;
+import org.audiu.core.plugin.Plugins;
+import org.audiu.core.spi.preference.PreferenceScorer;
 import org.audiu.core.testkit.PreferenceScorerContractTest;
 import org.audiu.core.testkit.TestData;
 import org.junit.jupiter.api.Test;
@@ -23,9 +24,9 @@ import org.junit.jupiter.api.Test;
 class WeightedPreferenceScorerTest extends PreferenceScorerContractTest {
     private static PreferenceScorer create(Map<String, String> params) {
         Plugins plugins = Plugins.fromClasspath();
-        ComponentConfig c = new ComponentConfig(PluginKind.PREFERENCE_SCORER.label(), "weighted", "scorer.", params,
-                1, Path.of("."), "test.properties", plugins);
-        return plugins.preferenceScorers().create("weighted", c);
+        ComponentConfig c = new ComponentConfig(PreferenceScorerFactory.KIND.label(), "weighted", "scorer.", params,
+                1, Path.of("."), "test.properties");
+        return plugins.create(PreferenceScorerFactory.KIND, "weighted", c);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.audiu.core.relative;
 
+import org.audiu.core.spi.listener.ListenerContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,9 +16,9 @@ import org.audiu.core.Playlist;
 import org.audiu.core.PlaylistItem;
 import org.audiu.core.Track;
 import org.audiu.core.config.ConfigException;
-import org.audiu.core.preference.PreferenceScores;
-import org.audiu.core.spi.CoMembershipIndex;
-import org.audiu.core.spi.ListenerFeature;
+import org.audiu.core.spi.preference.PreferenceScores;
+import org.audiu.core.spi.candidates.CoMembershipIndex;
+import org.audiu.core.spi.listener.ListenerFeature;
 import org.junit.jupiter.api.Test;
 
 class ListenerFeaturesTest {

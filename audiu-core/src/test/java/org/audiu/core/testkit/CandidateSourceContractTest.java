@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Stream;
-import org.audiu.core.spi.Candidate;
-import org.audiu.core.spi.CandidateSource;
+import org.audiu.core.spi.candidates.Candidate;
+import org.audiu.core.spi.candidates.CandidateSource;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 import org.audiu.core.FeatureSchema;
 import org.audiu.core.config.ComponentConfig;
-import org.audiu.core.ml.LabelledData;
-import org.audiu.core.ml.LabelledExample;
-import org.audiu.core.ml.ModelProvenance;
+import org.audiu.core.spi.training.LabelledData;
+import org.audiu.core.spi.training.LabelledExample;
+import org.audiu.core.spi.training.ModelProvenance;
 import org.audiu.core.ml.Preprocessor;
-import org.audiu.core.ml.TrainedModel;
-import org.audiu.core.spi.Trainer;
-import org.audiu.core.spi.TrainerFactory;
+import org.audiu.core.spi.training.TrainedModel;
+import org.audiu.core.spi.training.Trainer;
+import org.audiu.core.spi.training.TrainerFactory;
 
 /**
  * A small real trainer for tests of modules that must not depend on audiu-models: a weighted per-class centroid with
@@ -104,6 +104,13 @@ public final class CentroidTrainer implements Trainer {
                     }
                 }
                 return out;
+            }
+
+            @Override public String format() { return "test-centroid"; }
+
+            @Override
+            public byte[] toBytes() {
+                return ("test-centroid " + labels + " " + schema).getBytes(StandardCharsets.UTF_8);
             }
 
             @Override

@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.audiu.core.ListenerLibrary;
 import org.audiu.core.SavedTrack;
-import org.audiu.core.spi.LibrarySource;
+import org.audiu.core.spi.library.LibrarySource;
 import org.junit.jupiter.api.Test;
 
 /** Extend this to prove a library source behaves: a non-empty library, saved tracks once each, repeatable loads. */

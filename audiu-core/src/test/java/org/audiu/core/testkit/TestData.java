@@ -15,8 +15,8 @@ import org.audiu.core.PlaylistItem;
 import org.audiu.core.SavedTrack;
 import org.audiu.core.TimeRange;
 import org.audiu.core.Track;
-import org.audiu.core.ml.LabelledData;
-import org.audiu.core.ml.LabelledExample;
+import org.audiu.core.spi.training.LabelledData;
+import org.audiu.core.spi.training.LabelledExample;
 
 /** Small seeded data sets for contract tests. */
 public final class TestData {

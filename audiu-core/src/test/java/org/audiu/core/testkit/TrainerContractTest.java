@@ -1,5 +1,6 @@
 package org.audiu.core.testkit;
 
+import org.audiu.core.spi.PluginContext;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,12 +12,12 @@ import java.util.HashMap;
 import java.util.Map;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
-import org.audiu.core.ml.LabelledData;
-import org.audiu.core.ml.TrainedModel;
+import org.audiu.core.spi.training.LabelledData;
+import org.audiu.core.spi.training.TrainedModel;
 import org.audiu.core.spi.PluginKind;
-import org.audiu.core.spi.PluginRegistry;
-import org.audiu.core.spi.Trainer;
-import org.audiu.core.spi.TrainerFactory;
+import org.audiu.core.plugin.PluginRegistry;
+import org.audiu.core.spi.training.Trainer;
+import org.audiu.core.spi.training.TrainerFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,11 @@ public abstract class TrainerContractTest {
      * Loads a model saved by {@link TrainedModel#save}, or null when the module under test has no loader (the
      * round-trip checks are then skipped).
      */
+    /** What the factory may use to build nested trainers (an ensemble's members); none by default. */
+    protected PluginContext context() {
+        return PluginContext.NONE;
+    }
+
     protected TrainedModel reload(Path file) throws Exception {
         return null;
     }
@@ -61,7 +67,7 @@ public abstract class TrainerContractTest {
 
     protected Trainer trainer(long seed) {
         ComponentConfig config = config(parameters(), seed);
-        return PluginRegistry.of(PluginKind.TRAINER, factory()).create(factory().name(), config);
+        return PluginRegistry.of(TrainerFactory.KIND, factory()).create(factory().name(), config, context());
     }
 
     @Test
@@ -170,17 +176,17 @@ public abstract class TrainerContractTest {
         params.put("no-such-parameter-xyz", "1");
         ComponentConfig config = config(params, 1);
         ConfigException e = assertThrows(ConfigException.class,
-                () -> PluginRegistry.of(PluginKind.TRAINER, factory()).create(factory().name(), config));
+                () -> PluginRegistry.of(TrainerFactory.KIND, factory()).create(factory().name(), config, context()));
         assertTrue(e.getMessage().contains("no-such-parameter-xyz"), e.getMessage());
     }
 
     @Test
     void handlesWeightedBinaryPreferenceTask() {
         LabelledData blobs = TestData.blobs(2, 100, 4, 19);
-        java.util.List<org.audiu.core.ml.LabelledExample> weighted = new java.util.ArrayList<>();
+        java.util.List<org.audiu.core.spi.training.LabelledExample> weighted = new java.util.ArrayList<>();
         for (var e : blobs.examples()) {
             String label = e.label().equals("c0") ? "liked" : "other";
-            weighted.add(new org.audiu.core.ml.LabelledExample(e.id(), e.features(), label,
+            weighted.add(new org.audiu.core.spi.training.LabelledExample(e.id(), e.features(), label,
                     label.equals("liked") ? 2.5 : 0.5, e.group()));
         }
         LabelledData data = new LabelledData(blobs.schema(), weighted);

@@ -1,5 +1,6 @@
 package org.audiu.examples.bench;
 
+import org.audiu.core.spi.training.TrainerFactory;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -11,9 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.audiu.core.config.AudiuConfig;
-import org.audiu.core.engine.ProgressListener;
+import org.audiu.core.engine.ProgressReporter;
 import org.audiu.core.engine.RecommendationEngine;
-import org.audiu.core.spi.Plugins;
+import org.audiu.core.plugin.Plugins;
 
 /**
  * End-to-end recommendation over a generated pool streamed by the {@code generated} candidate source, with the
@@ -53,7 +54,7 @@ public final class EndToEndBenchmark {
         values.put("candidates.size", Long.toString(pool));
         values.put("recommendations", Integer.toString(recommendations));
         return RecommendationEngine.fromConfig(new AudiuConfig(values, Path.of("").toAbsolutePath(),
-                "audiu bench"), plugins, ProgressListener.NONE);
+                "audiu bench"), plugins, ProgressReporter.NONE);
     }
 
     public Map<String, Object> run(Plugins plugins) throws Exception {
@@ -63,7 +64,7 @@ public final class EndToEndBenchmark {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("pool", pool);
         out.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
-        out.put("model", model.isEmpty() ? AudiuConfig.defaults().selected("model") + " (the default)" : model);
+        out.put("model", model.isEmpty() ? TrainerFactory.KIND.defaultSelection() + " (the default)" : model);
         long t0 = System.nanoTime();
         RecommendationEngine.PreparedListener listener = engine.prepare();
         out.put("prepareSeconds", (System.nanoTime() - t0) / 1e9);

@@ -1,5 +1,6 @@
 package org.audiu.examples.bench;
 
+import org.audiu.core.spi.training.TrainerFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,12 +15,12 @@ import org.audiu.core.Track;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.demo.GeneratedCatalogue;
 import org.audiu.core.engine.RecommendationEngine;
-import org.audiu.core.ml.LabelledData;
-import org.audiu.core.ml.LabelledExample;
-import org.audiu.core.ml.TrainedModel;
-import org.audiu.core.spi.Candidate;
-import org.audiu.core.spi.Plugins;
-import org.audiu.core.spi.Trainer;
+import org.audiu.core.spi.training.LabelledData;
+import org.audiu.core.spi.training.LabelledExample;
+import org.audiu.core.spi.training.TrainedModel;
+import org.audiu.core.spi.candidates.Candidate;
+import org.audiu.core.plugin.Plugins;
+import org.audiu.core.spi.training.Trainer;
 import org.audiu.models.compiled.FastScoring;
 import org.audiu.models.ensemble.StackingModel;
 import org.audiu.models.ensemble.VotingModel;
@@ -109,8 +110,8 @@ public final class ScoringBenchmark {
     private void measure(Plugins plugins, String name, Map<String, String> parameters, LabelledData training,
                          double[][] rows, Map<String, Object> entry) throws Exception {
         ComponentConfig config = new ComponentConfig("trainer", name, "model.", parameters, options.seed(),
-                Path.of("").toAbsolutePath(), "audiu bench (--set)", plugins);
-        Trainer trainer = plugins.trainers().create(name, config);
+                Path.of("").toAbsolutePath(), "audiu bench (--set)");
+        Trainer trainer = plugins.create(TrainerFactory.KIND, name, config);
         long t0 = System.nanoTime();
         TrainedModel model = trainer.train(training);
         entry.put("trainSeconds", (System.nanoTime() - t0) / 1e9);

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.audiu.core.config.ConfigException;
-import org.audiu.core.spi.Plugins;
+import org.audiu.core.plugin.Plugins;
 import org.audiu.examples.bench.EndToEndBenchmark;
 import org.audiu.examples.bench.ScoringBenchmark;
 import picocli.CommandLine;

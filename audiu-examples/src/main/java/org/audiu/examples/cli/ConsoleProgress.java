@@ -4,10 +4,10 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.audiu.core.engine.ProgressListener;
+import org.audiu.core.engine.ProgressReporter;
 
 /** Progress bars on standard error (only when it is a terminal, so logs and pipes stay clean). */
-public final class ConsoleProgress implements ProgressListener {
+public final class ConsoleProgress implements ProgressReporter {
     private final boolean enabled;
 
     public ConsoleProgress(boolean enabled) {
@@ -15,7 +15,7 @@ public final class ConsoleProgress implements ProgressListener {
     }
 
     /** Enabled when a console is attached. */
-    public static ProgressListener forTerminal() {
+    public static ProgressReporter forTerminal() {
         return new ConsoleProgress(System.console() != null);
     }
 

@@ -1,5 +1,7 @@
 package org.audiu.examples.cli;
 
+import org.audiu.core.spi.preference.PreferenceScorerFactory;
+import org.audiu.core.spi.training.TrainerFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -17,9 +19,9 @@ import org.audiu.core.config.ConfigException;
 import org.audiu.core.dataset.CsvDatasetReader;
 import org.audiu.core.dataset.CsvReadOptions;
 import org.audiu.core.dataset.TrackDataset;
-import org.audiu.core.engine.ProgressListener;
+import org.audiu.core.engine.ProgressReporter;
 import org.audiu.core.engine.RecommendationEngine;
-import org.audiu.core.eval.RankingMetrics;
+import org.audiu.core.metrics.RankingMetrics;
 import org.audiu.core.eval.playlist.Baselines;
 import org.audiu.core.eval.playlist.ContinuationMethod;
 import org.audiu.core.eval.playlist.ContinuationReport;
@@ -27,7 +29,7 @@ import org.audiu.core.eval.playlist.EngineMethod;
 import org.audiu.core.eval.playlist.EvaluationCatalogue;
 import org.audiu.core.eval.playlist.PlaylistContinuation;
 import org.audiu.core.eval.playlist.PlaylistSplitter;
-import org.audiu.core.spi.Plugins;
+import org.audiu.core.plugin.Plugins;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -130,12 +132,13 @@ public final class EvaluateCommand implements Runnable {
             int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             PlaylistContinuation benchmark = new PlaylistContinuation(catalogue, new PlaylistContinuation.Options(k,
                     seeds, config.seed(), workers, PlaylistSplitter.standard(), maxPlaylists));
-            ProgressListener progress = options.json() ? ProgressListener.NONE : ConsoleProgress.forTerminal();
+            ProgressReporter progress = options.json() ? ProgressReporter.NONE : ConsoleProgress.forTerminal();
             ContinuationReport report = benchmark.run(methods, progress);
             RecommendationEngine engine = audiu.engine(config.seed());
             Map<String, String> components = new LinkedHashMap<>();
-            components.put("model", config.selected("model"));
-            components.put("scorer", config.selected("scorer"));
+            components.put("model", config.get(TrainerFactory.KIND.configKey()).orElse(TrainerFactory.KIND.defaultSelection()));
+            components.put("scorer", config.get(PreferenceScorerFactory.KIND.configKey())
+                    .orElse(PreferenceScorerFactory.KIND.defaultSelection()));
             components.put("listener-features", String.join(", ", engine.listenerFeatures().names()));
             components.put("recommendations.per-artist", Integer.toString(engine.settings().perArtist()));
             Path chartFile = chart.equalsIgnoreCase("none") ? null : Path.of(chart);

@@ -12,7 +12,7 @@ import org.audiu.core.eval.EvaluationData;
 import org.audiu.core.eval.EvaluationProtocol;
 import org.audiu.core.eval.EvaluationResult;
 import org.audiu.core.eval.Evaluator;
-import org.audiu.core.spi.Plugins;
+import org.audiu.core.plugin.Plugins;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

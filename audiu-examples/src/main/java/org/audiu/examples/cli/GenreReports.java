@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.audiu.core.eval.ClassMetrics;
-import org.audiu.core.eval.ClassificationReport;
+import org.audiu.core.metrics.ClassMetrics;
+import org.audiu.core.metrics.ClassificationReport;
 import org.audiu.core.eval.EvaluationResult;
 
 /** Text and JSON renderings of genre evaluations. */

@@ -1,5 +1,6 @@
 package org.audiu.examples.cli;
 
+import org.audiu.core.spi.training.TrainerFactory;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -8,8 +9,8 @@ import java.util.Map;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
 import org.audiu.core.spi.PluginKind;
-import org.audiu.core.spi.Plugins;
-import org.audiu.core.spi.Trainer;
+import org.audiu.core.plugin.Plugins;
+import org.audiu.core.spi.training.Trainer;
 import picocli.CommandLine.Option;
 
 /** The trainer of a genre command: its name, its parameters and the seed. */
@@ -79,8 +80,8 @@ public final class ModelOptions {
 
     private static Trainer create(Plugins plugins, String name, Map<String, String> parameters, long seed,
                                   String keyPrefix) {
-        ComponentConfig config = new ComponentConfig(PluginKind.TRAINER.label(), name, keyPrefix, parameters, seed,
-                Path.of("").toAbsolutePath(), "the command line (--set)", plugins);
-        return plugins.trainers().create(name, config);
+        ComponentConfig config = new ComponentConfig(TrainerFactory.KIND.label(), name, keyPrefix, parameters, seed,
+                Path.of("").toAbsolutePath(), "the command line (--set)");
+        return plugins.create(TrainerFactory.KIND, name, config);
     }
 }

@@ -9,7 +9,7 @@ import org.audiu.core.config.AudiuConfig;
 import org.audiu.core.engine.RecommendationEngine;
 import org.audiu.core.engine.RecommendationResult;
 import org.audiu.core.engine.RunReport;
-import org.audiu.core.spi.Plugins;
+import org.audiu.core.plugin.Plugins;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +45,7 @@ public final class RecommendCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Plugins plugins = Plugins.fromClasspath();
         RecommendationEngine engine = RecommendationEngine.fromConfig(config, plugins,
-                options.json() ? org.audiu.core.engine.ProgressListener.NONE : ConsoleProgress.forTerminal());
+                options.json() ? org.audiu.core.engine.ProgressReporter.NONE : ConsoleProgress.forTerminal());
         var sink = RecommendationEngine.playlistSink(config, plugins);
         RecommendationResult result = engine.recommend();
         double seconds = (System.nanoTime() - start) / 1e9;

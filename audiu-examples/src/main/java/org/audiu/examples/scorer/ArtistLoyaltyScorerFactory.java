@@ -1,12 +1,12 @@
 package org.audiu.examples.scorer;
 
 import org.audiu.core.config.ComponentConfig;
-import org.audiu.core.spi.PreferenceScorer;
-import org.audiu.core.spi.PreferenceScorerFactory;
+import org.audiu.core.spi.preference.PreferenceScorer;
+import org.audiu.core.spi.preference.PreferenceScorerFactory;
 
 /**
  * Registers {@link ArtistLoyaltyScorer} as {@code scorer = artist-loyalty} (listed in
- * META-INF/services/org.audiu.core.spi.PreferenceScorerFactory). Parameter: {@code scorer.playlist-bonus}
+ * META-INF/services/org.audiu.core.spi.preference.PreferenceScorerFactory). Parameter: {@code scorer.playlist-bonus}
  * (default 2.0).
  */
 public final class ArtistLoyaltyScorerFactory implements PreferenceScorerFactory {

@@ -15,9 +15,9 @@ import org.audiu.core.DataException;
 import org.audiu.core.FeatureSchema;
 import org.audiu.core.FeatureVector;
 import org.audiu.core.Track;
-import org.audiu.core.spi.Candidate;
-import org.audiu.core.spi.CandidateSource;
-import org.audiu.core.spi.FeatureProvider;
+import org.audiu.core.spi.candidates.Candidate;
+import org.audiu.core.spi.candidates.CandidateSource;
+import org.audiu.core.spi.features.FeatureProvider;
 
 /**
  * The tracks a server recommends from, held in memory: loaded once from the configured candidate source (features

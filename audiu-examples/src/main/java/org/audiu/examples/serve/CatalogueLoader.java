@@ -1,5 +1,10 @@
 package org.audiu.examples.serve;
 
+import org.audiu.core.engine.EngineSettings;
+import org.audiu.core.plugin.Components;
+import org.audiu.core.spi.candidates.CandidateSourceFactory;
+import org.audiu.core.spi.features.FeatureProviderFactory;
+import org.audiu.core.spi.library.LibrarySourceFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +27,10 @@ import org.audiu.core.demo.DemoPlugins;
 import org.audiu.core.features.FeatureLookup;
 import org.audiu.core.features.FeatureProviderChain;
 import org.audiu.core.features.NamedFeatureProvider;
-import org.audiu.core.spi.Candidate;
-import org.audiu.core.spi.CandidateSource;
+import org.audiu.core.spi.candidates.Candidate;
+import org.audiu.core.spi.candidates.CandidateSource;
 import org.audiu.core.spi.PluginKind;
-import org.audiu.core.spi.Plugins;
+import org.audiu.core.plugin.Plugins;
 import org.audiu.core.Track;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,13 +55,12 @@ public final class CatalogueLoader {
      * @throws AudiuException for unknown plugin names or keys, unreadable data, or an empty catalogue
      */
     public Catalogue load(AudiuConfig config, FeatureSchema schema) {
-        String candidateName = config.selected("candidates.source");
-        CandidateSource source = plugins.candidateSources().create(candidateName,
-                config.component(PluginKind.CANDIDATE_SOURCE.label(), candidateName, "candidates.", plugins));
+        Components components = new Components(config, plugins, EngineSettings.KEYS);
+        String candidateName = components.selected(CandidateSourceFactory.KIND);
+        CandidateSource source = components.create(CandidateSourceFactory.KIND, candidateName);
         List<NamedFeatureProvider> providers = new ArrayList<>();
-        for (String name : config.featureProviders()) {
-            providers.add(new NamedFeatureProvider(name, plugins.featureProviders().create(name,
-                    config.component(PluginKind.FEATURE_PROVIDER.label(), name, "features." + name + ".", plugins))));
+        for (String name : components.selectedList(FeatureProviderFactory.KIND)) {
+            providers.add(new NamedFeatureProvider(name, components.create(FeatureProviderFactory.KIND, name)));
         }
         FeatureProviderChain chain = new FeatureProviderChain(providers, schema);
 
@@ -100,7 +104,7 @@ public final class CatalogueLoader {
     }
 
     private ComponentConfig datasetConfig(AudiuConfig config) {
-        return config.component(PluginKind.CANDIDATE_SOURCE.label(), "dataset", "candidates.", plugins);
+        return new Components(config, plugins, EngineSettings.KEYS).section(CandidateSourceFactory.KIND, "dataset");
     }
 
     private static void resolve(FeatureProviderChain chain, List<Track> pending, List<CatalogueTrack> into,
@@ -143,12 +147,13 @@ public final class CatalogueLoader {
         }
     }
 
-    private static List<CataloguePlaylist> demoPlaylists(AudiuConfig config) {
-        boolean demoLibrary = config.selected("library.source").equals("demo");
+    private List<CataloguePlaylist> demoPlaylists(AudiuConfig config) {
+        Components components = new Components(config, plugins, EngineSettings.KEYS);
+        boolean demoLibrary = components.selected(LibrarySourceFactory.KIND).equals("demo");
         List<String> genres = DemoPlugins.DEFAULT_GENRES;
         int saved = 150;
         if (demoLibrary) {
-            ComponentConfig c = config.component(PluginKind.LIBRARY_SOURCE.label(), "demo", "library.", null);
+            ComponentConfig c = components.section(LibrarySourceFactory.KIND, "demo");
             genres = c.getList("genres", DemoPlugins.DEFAULT_GENRES);
             saved = c.getInt("saved-tracks", 150, 10, 2000);
         }

@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import org.audiu.core.ml.LabelledData;
-import org.audiu.core.ml.LabelledExample;
-import org.audiu.core.ml.TrainedModel;
-import org.audiu.core.spi.Trainer;
+import org.audiu.core.spi.training.LabelledData;
+import org.audiu.core.spi.training.LabelledExample;
+import org.audiu.core.spi.training.TrainedModel;
+import org.audiu.core.spi.training.Trainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -9,13 +9,13 @@ import org.audiu.core.ListenerLibrary;
 import org.audiu.core.Playlist;
 import org.audiu.core.PlaylistItem;
 import org.audiu.core.engine.EngineSettings;
-import org.audiu.core.engine.ProgressListener;
+import org.audiu.core.engine.ProgressReporter;
 import org.audiu.core.engine.RecommendationEngine;
 import org.audiu.core.engine.RecommendationResult;
 import org.audiu.core.features.FeatureProviderChain;
 import org.audiu.core.features.NamedFeatureProvider;
-import org.audiu.core.spi.PreferenceScorer;
-import org.audiu.core.spi.Trainer;
+import org.audiu.core.spi.preference.PreferenceScorer;
+import org.audiu.core.spi.training.Trainer;
 
 /**
  * Recommends from a visitor's seeds with the audiU engine itself: the seeds become a one-playlist listener library,
@@ -88,7 +88,7 @@ public final class SeedRecommender {
                 List.of(new NamedFeatureProvider("catalogue", catalogue.asFeatureProvider())), settings.schema());
         RecommendationEngine engine = new RecommendationEngine(() -> listener, scorer, features,
                 catalogue.asCandidateSource(), trainer, settings.withRecommendations(limit), componentNames,
-                ProgressListener.NONE);
+                ProgressReporter.NONE);
         RecommendationResult result = engine.recommend();
         return new Run(seeds, library, result, (System.nanoTime() - start) / 1_000_000);
     }

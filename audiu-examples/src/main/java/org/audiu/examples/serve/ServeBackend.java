@@ -1,12 +1,15 @@
 package org.audiu.examples.serve;
 
+import org.audiu.core.plugin.Components;
+import org.audiu.core.spi.library.LibrarySourceFactory;
+import org.audiu.core.spi.preference.PreferenceScorerFactory;
 import java.util.Objects;
 import java.util.Optional;
 import org.audiu.core.config.AudiuConfig;
 import org.audiu.core.engine.EngineSettings;
 import org.audiu.core.spi.PluginKind;
-import org.audiu.core.spi.Plugins;
-import org.audiu.core.spi.PreferenceScorer;
+import org.audiu.core.plugin.Plugins;
+import org.audiu.core.spi.preference.PreferenceScorer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,20 +35,17 @@ public record ServeBackend(Catalogue catalogue, TrackSearch search, SeedRecommen
      * @throws org.audiu.core.AudiuException for configuration or data problems, before anything is served
      */
     public static ServeBackend fromConfig(AudiuConfig config, Plugins plugins, ServeOptions options) {
-        config.failOnUnknownKeys();
-        EngineSettings configured = EngineSettings.from(config.engine(plugins));
+        Components components = new Components(config, plugins, EngineSettings.KEYS);
+        components.failOnUnknownKeys();
+        EngineSettings configured = EngineSettings.from(components.reservedSection("engine", "audiu"));
         EngineSettings settings = new EngineSettings(configured.recommendations(), configured.perArtist(),
                 Math.max(configured.negativesPerLiked(), options.minNegativesPerSeed()), configured.maxNegatives(),
                 configured.holdout(), configured.batchSize(), configured.schema(), configured.seed());
-        String scorerName = config.selected("scorer");
-        PreferenceScorer scorer = plugins.preferenceScorers().create(scorerName,
-                config.component(PluginKind.PREFERENCE_SCORER.label(), scorerName, "scorer.", plugins));
+        PreferenceScorer scorer = components.create(PreferenceScorerFactory.KIND);
         var recommendTrainer = options.recommendModel().create(plugins, config.seed());
         var genreTrainer = options.genreModel().create(plugins, config.seed());
-        if (!config.selected("library.source").isEmpty()) {
-            LOG.info("serve ignores library.source = {}: visitors bring their own seeds",
-                    config.selected("library.source"));
-        }
+        config.get(LibrarySourceFactory.KIND.configKey()).ifPresent(name ->
+                LOG.info("serve ignores library.source = {}: visitors bring their own seeds", name));
         Catalogue catalogue = new CatalogueLoader(plugins).load(config, settings.schema());
         SeedRecommender recommender = new SeedRecommender(catalogue, scorer, recommendTrainer,
                 options.recommendModel().name(), settings, options.limits().maxLibraryTracks());

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.audiu.core.spi.Plugins;
+import org.audiu.core.plugin.Plugins;
 import org.audiu.examples.cli.CommonOptions;
 import org.audiu.examples.cli.Json;
 import picocli.CommandLine;

@@ -1,13 +1,14 @@
 package org.audiu.examples.serve;
 
+import org.audiu.core.spi.training.TrainerFactory;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.spi.PluginKind;
-import org.audiu.core.spi.Plugins;
-import org.audiu.core.spi.Trainer;
+import org.audiu.core.plugin.Plugins;
+import org.audiu.core.spi.training.Trainer;
 
 /**
  * A trainer chosen by name with its parameters, as given on the command line ({@code --genre-model random-forest
@@ -34,9 +35,9 @@ public record TrainerChoice(String name, Map<String, String> parameters, String 
 
     /** Creates the trainer through the plugin registry, seeded with {@code seed}. */
     public Trainer create(Plugins plugins, long seed) {
-        ComponentConfig config = new ComponentConfig(PluginKind.TRAINER.label(), name, option, parameters, seed,
-                Path.of("").toAbsolutePath(), "the command line", plugins);
-        return plugins.trainers().create(name, config);
+        ComponentConfig config = new ComponentConfig(TrainerFactory.KIND.label(), name, option, parameters, seed,
+                Path.of("").toAbsolutePath(), "the command line");
+        return plugins.create(TrainerFactory.KIND, name, config);
     }
 
     @Override

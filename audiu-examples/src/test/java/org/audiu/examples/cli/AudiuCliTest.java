@@ -13,10 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.audiu.core.config.AudiuConfig;
-import org.audiu.core.engine.ProgressListener;
+import org.audiu.core.engine.ProgressReporter;
 import org.audiu.core.engine.RecommendationEngine;
 import org.audiu.core.engine.RecommendationResult;
-import org.audiu.core.spi.Plugins;
+import org.audiu.core.plugin.Plugins;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,8 +77,8 @@ class AudiuCliTest {
         Plugins plugins = Plugins.fromClasspath();
         AudiuConfig forest = AudiuConfig.load(DEMO);
         AudiuConfig logistic = forest.with(Map.of("model", "logistic"));
-        RecommendationResult a = RecommendationEngine.fromConfig(forest, plugins, ProgressListener.NONE).recommend();
-        RecommendationResult b = RecommendationEngine.fromConfig(logistic, plugins, ProgressListener.NONE).recommend();
+        RecommendationResult a = RecommendationEngine.fromConfig(forest, plugins, ProgressReporter.NONE).recommend();
+        RecommendationResult b = RecommendationEngine.fromConfig(logistic, plugins, ProgressReporter.NONE).recommend();
         assertEquals("random-forest", a.model().provenance().trainer());
         assertEquals("logistic", b.model().provenance().trainer());
         Map<String, String> ca = new java.util.HashMap<>(a.report().components());
@@ -96,7 +96,7 @@ class AudiuCliTest {
     void theExampleScorerIsFoundByName() {
         AudiuConfig config = AudiuConfig.load(Path.of("config/custom-scorer.properties"));
         RecommendationResult r = RecommendationEngine.fromConfig(config, Plugins.fromClasspath(),
-                ProgressListener.NONE).recommend();
+                ProgressReporter.NONE).recommend();
         assertEquals("artist-loyalty", r.report().components().get("scorer"));
         assertEquals(Map.of("artist-loyalty", 1.0), r.report().preferenceWeights());
         assertEquals(15, r.recommendations().size());

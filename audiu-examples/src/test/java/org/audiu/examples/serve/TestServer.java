@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.audiu.core.config.AudiuConfig;
-import org.audiu.core.spi.Plugins;
+import org.audiu.core.plugin.Plugins;
 
 /** A real server on 127.0.0.1 (any free port) with an HTTP client, for tests. */
 final class TestServer implements AutoCloseable {

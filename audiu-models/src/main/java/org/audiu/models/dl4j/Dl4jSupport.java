@@ -4,8 +4,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.function.Predicate;
 import org.audiu.core.config.ConfigException;
-import org.audiu.core.spi.Trainer;
-import org.audiu.models.ModelFileException;
+import org.audiu.core.spi.training.Trainer;
+import org.audiu.core.archive.ModelFileException;
 import org.audiu.models.ModelReader;
 
 /**

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
-import org.audiu.core.spi.Trainer;
-import org.audiu.core.spi.TrainerFactory;
+import org.audiu.core.spi.training.Trainer;
+import org.audiu.core.spi.training.TrainerFactory;
 import org.audiu.models.prep.PreprocessingOptions;
 
 /**

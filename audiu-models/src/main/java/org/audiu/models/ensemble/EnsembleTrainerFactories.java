@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.audiu.core.config.ComponentConfig;
+import org.audiu.core.spi.PluginContext;
 import org.audiu.core.config.ConfigException;
-import org.audiu.core.spi.Trainer;
-import org.audiu.core.spi.TrainerFactory;
+import org.audiu.core.spi.training.Trainer;
+import org.audiu.core.spi.training.TrainerFactory;
 import org.audiu.models.dl4j.Dl4jSupport;
 import org.audiu.models.prep.ClassWeights;
 
@@ -66,7 +67,12 @@ public final class EnsembleTrainerFactories {
 
         @Override
         public Trainer create(ComponentConfig c) {
-            Members members = Members.from(c, DEFAULT_MEMBERS);
+            return create(c, PluginContext.NONE);
+        }
+
+        @Override
+        public Trainer create(ComponentConfig c, PluginContext context) {
+            Members members = Members.from(c, context, DEFAULT_MEMBERS);
             List<String> w = c.getList("weights", null);
             double[] weights = new double[members.names().size()];
             Arrays.fill(weights, 1.0);
@@ -116,9 +122,14 @@ public final class EnsembleTrainerFactories {
 
         @Override
         public Trainer create(ComponentConfig c) {
-            Members members = Members.from(c, defaultStackingMembers(), STACKING_MEMBER_DEFAULTS);
+            return create(c, PluginContext.NONE);
+        }
+
+        @Override
+        public Trainer create(ComponentConfig c, PluginContext context) {
+            Members members = Members.from(c, context, defaultStackingMembers(), STACKING_MEMBER_DEFAULTS);
             String metaName = c.getString("meta", DEFAULT_META);
-            Trainer meta = Members.build(c, metaName, "meta",
+            Trainer meta = Members.build(c, context, metaName, "meta",
                     metaName.equals("logistic") ? LOGISTIC_META_DEFAULTS : Map.of());
             String metaWeights = c.getChoice("meta-class-weight", "balanced", ClassWeights.MODES);
             int folds = c.getInt("folds", 3, 2, 100);

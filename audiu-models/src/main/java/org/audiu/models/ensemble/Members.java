@@ -1,15 +1,16 @@
 package org.audiu.models.ensemble;
 
+import org.audiu.core.spi.training.TrainerFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
-import org.audiu.core.spi.PluginKind;
-import org.audiu.core.spi.Trainer;
+import org.audiu.core.spi.PluginContext;
+import org.audiu.core.spi.training.Trainer;
 
-/** The member trainers of an ensemble, built by name from the registry with their parameters under their name. */
+/** The member trainers of an ensemble, built by name through the plugin context with their parameters under their name. */
 record Members(List<String> names, List<Trainer> trainers) {
     Members {
         names = List.copyOf(names);
@@ -21,8 +22,8 @@ record Members(List<String> names, List<Trainer> trainers) {
      *
      * @throws ConfigException for a missing or repeated member, or an ensemble naming itself
      */
-    static Members from(ComponentConfig c, List<String> defaults) {
-        return from(c, defaults, Map.of());
+    static Members from(ComponentConfig c, PluginContext context, List<String> defaults) {
+        return from(c, context, defaults, Map.of());
     }
 
     /**
@@ -31,7 +32,8 @@ record Members(List<String> names, List<Trainer> trainers) {
      *
      * @throws ConfigException for a missing or repeated member, or an ensemble naming itself
      */
-    static Members from(ComponentConfig c, List<String> defaults, Map<String, Map<String, String>> memberDefaults) {
+    static Members from(ComponentConfig c, PluginContext context, List<String> defaults,
+                        Map<String, Map<String, String>> memberDefaults) {
         List<String> names = c.getList("members", defaults);
         if (names.size() < 2) {
             throw new ConfigException("'" + c.qualified("members") + "' (trainer '" + c.name() + "') needs at least "
@@ -49,28 +51,29 @@ record Members(List<String> names, List<Trainer> trainers) {
                 throw new ConfigException("The " + c.name() + " ensemble cannot be its own member ('"
                         + c.qualified("members") + "').");
             }
-            trainers.add(build(c, name, name, memberDefaults.getOrDefault(name, Map.of())));
+            trainers.add(build(c, context, name, name, memberDefaults.getOrDefault(name, Map.of())));
         }
         return new Members(names, trainers);
     }
 
     /** Builds the trainer {@code name} with the keys under {@code subPrefix.}. */
-    static Trainer build(ComponentConfig c, String name, String subPrefix) {
-        return build(c, name, subPrefix, Map.of());
+    static Trainer build(ComponentConfig c, PluginContext context, String name, String subPrefix) {
+        return build(c, context, name, subPrefix, Map.of());
     }
 
     /**
      * Builds the trainer {@code name} with the keys under {@code subPrefix.}, on top of {@code defaults} (parameters
      * the ensemble chooses for this member unless the configuration sets them).
      */
-    static Trainer build(ComponentConfig c, String name, String subPrefix, Map<String, String> defaults) {
-        ComponentConfig child = c.child(PluginKind.TRAINER.label(), name, subPrefix);
+    static Trainer build(ComponentConfig c, PluginContext context, String name, String subPrefix,
+                         Map<String, String> defaults) {
+        ComponentConfig child = c.child(TrainerFactory.KIND.label(), name, subPrefix);
         if (!defaults.isEmpty()) {
             Map<String, String> merged = new LinkedHashMap<>(defaults);
             merged.putAll(child.values());
             child = new ComponentConfig(child.kind(), name, c.qualified(subPrefix + "."), merged, c.seed(),
-                    c.baseDirectory(), c.origin(), c.plugins());
+                    c.baseDirectory(), c.origin());
         }
-        return c.plugins().trainers().create(name, child);
+        return context.create(TrainerFactory.KIND, name, child);
     }
 }

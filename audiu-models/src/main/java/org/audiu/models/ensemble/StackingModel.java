@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.audiu.core.FeatureSchema;
-import org.audiu.core.ml.ModelProvenance;
-import org.audiu.core.ml.TrainedModel;
+import org.audiu.core.spi.training.ModelProvenance;
+import org.audiu.core.spi.training.TrainedModel;
 import org.audiu.models.AudiuModel;
-import org.audiu.models.ModelArchive;
+import org.audiu.core.archive.ModelArchive;
 import org.audiu.models.ModelFiles;
 
 /** Stacked generalisation: a meta model predicts from the members' (log) probabilities. */

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
-import org.audiu.core.ml.ModelProvenance;
-import org.audiu.core.ml.TrainedModel;
+import org.audiu.core.spi.training.ModelProvenance;
+import org.audiu.core.spi.training.TrainedModel;
 import org.audiu.models.AudiuModel;
-import org.audiu.models.ModelArchive;
+import org.audiu.core.archive.ModelArchive;
 import org.audiu.models.ModelFiles;
 
 /** Soft voting: the weighted mean of the members' class probabilities. */

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.audiu.core.ml.LabelledData;
-import org.audiu.core.ml.ModelProvenance;
-import org.audiu.core.ml.TrainedModel;
-import org.audiu.core.spi.Trainer;
+import org.audiu.core.spi.training.LabelledData;
+import org.audiu.core.spi.training.ModelProvenance;
+import org.audiu.core.spi.training.TrainedModel;
+import org.audiu.core.spi.training.Trainer;
 import org.audiu.models.ModelMetadata;
 
 /** Trains every member on the same data and averages their probabilities. */

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.audiu.core.ml.LabelledData;
-import org.audiu.core.ml.LabelledExample;
+import org.audiu.core.spi.training.LabelledData;
+import org.audiu.core.spi.training.LabelledExample;
 
 /**
  * Re-weights training rows by class: {@code balanced} multiplies a class's weights by {@code W / (k * W_c)} (every

@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.audiu.core.DataException;
 import org.audiu.core.FeatureSchema;
-import org.audiu.models.ModelFileException;
+import org.audiu.core.archive.ModelFileException;
 
 /**
  * Fitted preprocessing: turns a raw row in the data's {@link FeatureSchema} (NaN = missing) into the row a model

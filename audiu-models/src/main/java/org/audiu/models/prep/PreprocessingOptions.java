@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.audiu.core.config.ComponentConfig;
-import org.audiu.core.ml.LabelledData;
+import org.audiu.core.spi.training.LabelledData;
 
 /**
  * What preprocessing a trainer applies before learning; every trainer reads the same keys (with its own defaults):

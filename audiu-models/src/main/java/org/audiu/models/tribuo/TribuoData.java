@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.audiu.core.FeatureSchema;
-import org.audiu.core.ml.LabelledExample;
+import org.audiu.core.spi.training.LabelledExample;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;

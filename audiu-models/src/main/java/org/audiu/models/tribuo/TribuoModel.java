@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.audiu.core.ml.ModelProvenance;
+import org.audiu.core.spi.training.ModelProvenance;
 import org.audiu.models.CompiledScoringModel;
-import org.audiu.models.ModelArchive;
+import org.audiu.core.archive.ModelArchive;
 import org.audiu.models.ModelFiles;
 import org.audiu.models.compiled.BatchScorer;
 import org.audiu.models.compiled.TribuoCompiler;
@@ -182,7 +182,7 @@ public final class TribuoModel extends CompiledScoringModel {
         FeaturePipeline pipeline;
         try {
             pipeline = FeaturePipeline.read(archive.meta(), "prep.", provenance.schema());
-        } catch (org.audiu.models.ModelFileException e) {
+        } catch (org.audiu.core.archive.ModelFileException e) {
             throw archive.corrupt(e.getMessage(), e);
         }
         ModelProto proto;

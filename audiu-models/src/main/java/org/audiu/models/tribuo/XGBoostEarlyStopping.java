@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.audiu.core.eval.GroupedSplitter;
 import org.audiu.core.eval.Split;
-import org.audiu.core.ml.LabelledData;
+import org.audiu.core.spi.training.LabelledData;
 import org.audiu.models.compiled.XGBoostJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.Random;
 import org.audiu.core.config.ComponentConfig;
-import org.audiu.core.ml.LabelledData;
+import org.audiu.core.spi.training.LabelledData;
 import org.audiu.core.testkit.TestData;
 import org.audiu.models.ModelFiles;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

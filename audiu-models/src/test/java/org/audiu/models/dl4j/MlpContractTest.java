@@ -1,7 +1,7 @@
 package org.audiu.models.dl4j;
 
 import java.util.Map;
-import org.audiu.core.spi.TrainerFactory;
+import org.audiu.core.spi.training.TrainerFactory;
 import org.audiu.models.AudiuTrainerContractTest;
 
 class MlpContractTest extends AudiuTrainerContractTest {

@@ -20,7 +20,7 @@ class MlpTrainerFactoryTest {
 
     @Test
     void loadingANetworkWithoutDeeplearning4jNamesTheJarsToAdd() {
-        org.audiu.models.ModelFileException e = assertThrows(org.audiu.models.ModelFileException.class,
+        org.audiu.core.archive.ModelFileException e = assertThrows(org.audiu.core.archive.ModelFileException.class,
                 () -> Dl4jSupport.modelReader("net.model", className -> false));
         assertTrue(e.getMessage().contains("net.model") && e.getMessage().contains("deeplearning4j-core"),
                 e.getMessage());

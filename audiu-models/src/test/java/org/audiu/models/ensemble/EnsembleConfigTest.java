@@ -1,5 +1,6 @@
 package org.audiu.models.ensemble;
 
+import org.audiu.core.spi.training.TrainerFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,9 +9,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
-import org.audiu.core.ml.LabelledData;
-import org.audiu.core.ml.TrainedModel;
-import org.audiu.core.spi.Plugins;
+import org.audiu.core.spi.training.LabelledData;
+import org.audiu.core.spi.training.TrainedModel;
+import org.audiu.core.plugin.Plugins;
 import org.audiu.core.testkit.TestData;
 import org.audiu.models.ModelFiles;
 import org.junit.jupiter.api.Test;
@@ -20,9 +21,8 @@ class EnsembleConfigTest {
     private static final Plugins PLUGINS = Plugins.fromClasspath();
 
     static Object create(String name, Map<String, String> params) {
-        ComponentConfig c = new ComponentConfig("trainer", name, "model.", params, 3, Path.of("."), "test.properties",
-                PLUGINS);
-        return PLUGINS.trainers().create(name, c);
+        ComponentConfig c = new ComponentConfig("trainer", name, "model.", params, 3, Path.of("."), "test.properties");
+        return PLUGINS.create(TrainerFactory.KIND, name, c);
     }
 
     @Test
@@ -54,7 +54,7 @@ class EnsembleConfigTest {
     @Test
     void nestedEnsemblesSaveAndLoad(@TempDir Path tmp) throws Exception {
         LabelledData data = TestData.blobs(3, 30, 3, 8);
-        TrainedModel model = ((org.audiu.core.spi.Trainer) create("stacking", Map.of(
+        TrainedModel model = ((org.audiu.core.spi.training.Trainer) create("stacking", Map.of(
                 "members", "voting, cart", "folds", "3", "meta.cost", "0.5",
                 "voting.members", "logistic, extra-trees", "voting.extra-trees.trees", "5", "voting.logistic.epochs",
                 "3"))).train(data);
@@ -73,7 +73,7 @@ class EnsembleConfigTest {
     @Test
     void theDefaultMetaModelIsAConvergedBalancedLogisticRegression() {
         LabelledData data = TestData.blobs(3, 30, 3, 8);
-        StackingModel model = (StackingModel) ((org.audiu.core.spi.Trainer) create("stacking", Map.of(
+        StackingModel model = (StackingModel) ((org.audiu.core.spi.training.Trainer) create("stacking", Map.of(
                 "members", "logistic, cart", "folds", "2"))).train(data);
         assertEquals("logistic-liblinear", model.meta().provenance().trainer());
         assertEquals("balanced", model.provenance().parameters().get("meta-class-weight"));
@@ -82,11 +82,11 @@ class EnsembleConfigTest {
     @Test
     void anSgdLogisticMetaModelGetsStackingsDefaultsUnlessTheConfigSetsThem() {
         LabelledData data = TestData.blobs(3, 30, 3, 8);
-        StackingModel byDefault = (StackingModel) ((org.audiu.core.spi.Trainer) create("stacking", Map.of(
+        StackingModel byDefault = (StackingModel) ((org.audiu.core.spi.training.Trainer) create("stacking", Map.of(
                 "members", "logistic, cart", "folds", "2", "meta", "logistic"))).train(data);
         assertEquals("100", byDefault.meta().provenance().parameters().get("epochs"));
         assertEquals("1024", byDefault.meta().provenance().parameters().get("minibatch"));
-        StackingModel configured = (StackingModel) ((org.audiu.core.spi.Trainer) create("stacking", Map.of(
+        StackingModel configured = (StackingModel) ((org.audiu.core.spi.training.Trainer) create("stacking", Map.of(
                 "members", "logistic, cart", "folds", "2", "meta", "logistic", "meta.epochs", "7"))).train(data);
         assertEquals("7", configured.meta().provenance().parameters().get("epochs"));
         assertEquals("1024", configured.meta().provenance().parameters().get("minibatch"));
@@ -95,15 +95,15 @@ class EnsembleConfigTest {
     @Test
     void stackingMembersKeepTheirAccuracyFirstSizesUnlessTheConfigSetsThem() {
         LabelledData data = TestData.blobs(3, 30, 3, 8);
-        StackingModel byDefault = (StackingModel) ((org.audiu.core.spi.Trainer) create("stacking", Map.of(
+        StackingModel byDefault = (StackingModel) ((org.audiu.core.spi.training.Trainer) create("stacking", Map.of(
                 "members", "extra-trees, cart", "folds", "2"))).train(data);
         assertEquals("300", byDefault.members().get(0).provenance().parameters().get("trees"));
-        StackingModel configured = (StackingModel) ((org.audiu.core.spi.Trainer) create("stacking", Map.of(
+        StackingModel configured = (StackingModel) ((org.audiu.core.spi.training.Trainer) create("stacking", Map.of(
                 "members", "extra-trees, cart", "folds", "2", "extra-trees.trees", "7"))).train(data);
         assertEquals("7", configured.members().get(0).provenance().parameters().get("trees"));
-        TrainedModel alone = ((org.audiu.core.spi.Trainer) create("extra-trees", Map.of())).train(data);
+        TrainedModel alone = ((org.audiu.core.spi.training.Trainer) create("extra-trees", Map.of())).train(data);
         assertEquals("100", alone.provenance().parameters().get("trees"));
-        StackingModel withXgboost = (StackingModel) ((org.audiu.core.spi.Trainer) create("stacking", Map.of(
+        StackingModel withXgboost = (StackingModel) ((org.audiu.core.spi.training.Trainer) create("stacking", Map.of(
                 "members", "xgboost, cart", "folds", "2", "xgboost.trees", "5", "xgboost.threads", "1"))).train(data);
         assertEquals("0", withXgboost.members().get(0).provenance().parameters().get("early-stopping-rounds"));
     }

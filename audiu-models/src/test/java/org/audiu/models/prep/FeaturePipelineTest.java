@@ -74,26 +74,26 @@ class FeaturePipelineTest {
 
     @Test
     void balancedClassWeightsGiveEveryClassTheSameTotal() {
-        java.util.List<org.audiu.core.ml.LabelledExample> rows = new java.util.ArrayList<>();
+        java.util.List<org.audiu.core.spi.training.LabelledExample> rows = new java.util.ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            rows.add(new org.audiu.core.ml.LabelledExample("a" + i, new double[] {i}, "big", 2.0, "g"));
+            rows.add(new org.audiu.core.spi.training.LabelledExample("a" + i, new double[] {i}, "big", 2.0, "g"));
         }
         for (int i = 0; i < 10; i++) {
-            rows.add(new org.audiu.core.ml.LabelledExample("b" + i, new double[] {i}, "small", 1.0, "g"));
+            rows.add(new org.audiu.core.spi.training.LabelledExample("b" + i, new double[] {i}, "small", 1.0, "g"));
         }
-        org.audiu.core.ml.LabelledData data = new org.audiu.core.ml.LabelledData(FeatureSchema.of("x"), rows);
+        org.audiu.core.spi.training.LabelledData data = new org.audiu.core.spi.training.LabelledData(FeatureSchema.of("x"), rows);
         ComponentConfig c = ComponentConfig.of("trainer", "x", Map.of("class-weight", "balanced"), 1);
-        org.audiu.core.ml.LabelledData weighed = PreprocessingOptions.from(c, PreprocessingOptions.forTrees())
+        org.audiu.core.spi.training.LabelledData weighed = PreprocessingOptions.from(c, PreprocessingOptions.forTrees())
                 .weigh(data);
         double big = weighed.examples().stream().filter(e -> e.label().equals("big"))
-                .mapToDouble(org.audiu.core.ml.LabelledExample::weight).sum();
+                .mapToDouble(org.audiu.core.spi.training.LabelledExample::weight).sum();
         double small = weighed.examples().stream().filter(e -> e.label().equals("small"))
-                .mapToDouble(org.audiu.core.ml.LabelledExample::weight).sum();
+                .mapToDouble(org.audiu.core.spi.training.LabelledExample::weight).sum();
         assertEquals(35, big, 1e-9);
         assertEquals(35, small, 1e-9);
         assertEquals(data, PreprocessingOptions.forTrees().weigh(data));
         // sqrt: the balanced factors 35/60 and 35/10 become their square roots.
-        org.audiu.core.ml.LabelledData halfway = ClassWeights.apply(data, "sqrt");
+        org.audiu.core.spi.training.LabelledData halfway = ClassWeights.apply(data, "sqrt");
         assertEquals(2.0 * Math.sqrt(35.0 / 60), halfway.examples().get(0).weight(), 1e-12);
         assertEquals(Math.sqrt(3.5), halfway.examples().get(30).weight(), 1e-12);
     }

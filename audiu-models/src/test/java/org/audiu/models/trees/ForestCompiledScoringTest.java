@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.audiu.core.ml.LabelledData;
+import org.audiu.core.spi.training.LabelledData;
 import org.audiu.core.testkit.TestData;
 import org.junit.jupiter.api.Test;
 
@@ -107,7 +107,7 @@ class ForestCompiledScoringTest {
         LabelledData data = ForestTrainerTest.xor(50, 15);
         org.audiu.models.prep.FeaturePipeline pipeline = org.audiu.models.prep.FeaturePipeline.fit(data.schema(),
                 data.featureMatrix(), org.audiu.models.prep.PreprocessingOptions.forTrees());
-        ForestModel model = new ForestModel(List.of(shared), pipeline, new org.audiu.core.ml.ModelProvenance(
+        ForestModel model = new ForestModel(List.of(shared), pipeline, new org.audiu.core.spi.training.ModelProvenance(
                 "random-forest", Map.of(), 1, data.size(), data.schema(), data.labels(), pipeline.describe(),
                 Map.of(), java.time.Instant.EPOCH));
         assertTrue(model.compiled().isEmpty());

@@ -13,10 +13,10 @@ import java.util.Random;
 import org.audiu.core.FeatureSchema;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
-import org.audiu.core.ml.LabelledData;
-import org.audiu.core.ml.LabelledExample;
-import org.audiu.core.ml.TrainedModel;
-import org.audiu.core.spi.Trainer;
+import org.audiu.core.spi.training.LabelledData;
+import org.audiu.core.spi.training.LabelledExample;
+import org.audiu.core.spi.training.TrainedModel;
+import org.audiu.core.spi.training.Trainer;
 import org.junit.jupiter.api.Test;
 
 class ForestTrainerTest {

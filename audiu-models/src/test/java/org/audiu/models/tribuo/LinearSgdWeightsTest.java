@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.audiu.core.FeatureSchema;
 import org.audiu.core.config.ComponentConfig;
-import org.audiu.core.ml.LabelledData;
-import org.audiu.core.ml.LabelledExample;
-import org.audiu.core.ml.TrainedModel;
+import org.audiu.core.spi.training.LabelledData;
+import org.audiu.core.spi.training.LabelledExample;
+import org.audiu.core.spi.training.TrainedModel;
 import org.junit.jupiter.api.Test;
 
 /**

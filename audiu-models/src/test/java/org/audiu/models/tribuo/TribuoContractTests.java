@@ -1,7 +1,7 @@
 package org.audiu.models.tribuo;
 
 import java.util.Map;
-import org.audiu.core.spi.TrainerFactory;
+import org.audiu.core.spi.training.TrainerFactory;
 import org.audiu.models.AudiuTrainerContractTest;
 import org.junit.jupiter.api.Nested;
 

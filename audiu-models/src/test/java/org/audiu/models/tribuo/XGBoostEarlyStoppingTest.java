@@ -12,9 +12,9 @@ import java.util.Random;
 import org.audiu.core.FeatureSchema;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
-import org.audiu.core.ml.LabelledData;
-import org.audiu.core.ml.LabelledExample;
-import org.audiu.core.ml.TrainedModel;
+import org.audiu.core.spi.training.LabelledData;
+import org.audiu.core.spi.training.LabelledExample;
+import org.audiu.core.spi.training.TrainedModel;
 import org.audiu.models.compiled.XGBoostJson;
 import org.junit.jupiter.api.Test;
 import org.tribuo.common.xgboost.XGBoostModel;
@@ -85,7 +85,7 @@ class XGBoostEarlyStoppingTest {
         return new LabelledData(new FeatureSchema(List.of("a", "b", "c", "d", "e")), examples);
     }
 
-    private static org.audiu.core.spi.Trainer create(Map<String, String> parameters) {
+    private static org.audiu.core.spi.training.Trainer create(Map<String, String> parameters) {
         Map<String, String> p = new java.util.HashMap<>(parameters);
         p.putIfAbsent("threads", "1");
         return new TribuoTrainerFactories.XGBoost().create(ComponentConfig.of("trainer", "xgboost", p, 5));

@@ -15,7 +15,7 @@ import java.util.Set;
 import org.audiu.core.FeatureSchema;
 import org.audiu.core.FeatureVector;
 import org.audiu.core.Track;
-import org.audiu.core.spi.FeatureProvider;
+import org.audiu.core.spi.features.FeatureProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -23,7 +23,7 @@ import org.audiu.core.DataException;
 import org.audiu.core.FeatureSchema;
 import org.audiu.core.FeatureVector;
 import org.audiu.core.Track;
-import org.audiu.core.spi.FeatureProvider;
+import org.audiu.core.spi.features.FeatureProvider;
 import org.audiu.spotify.api.SpotifyIds;
 import org.audiu.spotify.http.HttpStatusException;
 import org.audiu.spotify.http.Retrier;

@@ -24,7 +24,7 @@ import org.audiu.core.PlaylistItem;
 import org.audiu.core.SavedTrack;
 import org.audiu.core.TimeRange;
 import org.audiu.core.Track;
-import org.audiu.core.spi.LibrarySource;
+import org.audiu.core.spi.library.LibrarySource;
 import org.audiu.spotify.ApiException;
 import org.audiu.spotify.api.JsonRequest;
 import org.audiu.spotify.api.Pages;

@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.audiu.core.DataException;
 import org.audiu.core.Recommendation;
-import org.audiu.core.spi.PlaylistSink;
+import org.audiu.core.spi.sink.PlaylistSink;
 import org.audiu.spotify.api.JsonRequest;
 import org.audiu.spotify.api.SpotifyIds;
 import org.audiu.spotify.api.SpotifyWebClient;

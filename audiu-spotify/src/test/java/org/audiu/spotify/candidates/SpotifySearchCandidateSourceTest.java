@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import org.audiu.core.spi.CandidateSource;
+import org.audiu.core.spi.candidates.CandidateSource;
 import org.audiu.core.testkit.CandidateSourceContractTest;
 import org.audiu.spotify.FakeSpotifyClients;
 import org.audiu.spotify.RecordingSleeper;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.audiu.core.FeatureVector;
 import org.audiu.core.Track;
-import org.audiu.core.spi.FeatureProvider;
+import org.audiu.core.spi.features.FeatureProvider;
 import org.audiu.core.testkit.FeatureProviderContractTest;
 import org.audiu.spotify.FakeSpotifyClients;
 import org.audiu.spotify.RateLimitedException;

@@ -1,7 +1,7 @@
 package org.audiu.spotify.library;
 
 import java.nio.file.Path;
-import org.audiu.core.spi.LibrarySource;
+import org.audiu.core.spi.library.LibrarySource;
 import org.audiu.core.testkit.LibrarySourceContractTest;
 import org.audiu.spotify.FakeSpotifyClients;
 import org.audiu.spotify.RecordingSleeper;

@@ -3,7 +3,7 @@ package org.audiu.core.eval.playlist;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.audiu.core.eval.RankingMetrics;
+import org.audiu.core.metrics.RankingMetrics;
 
 /**
  * The outcome of a playlist-continuation run.

@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.audiu.core.config.AudiuConfig;
-import org.audiu.core.engine.ProgressListener;
+import org.audiu.core.engine.ProgressReporter;
 import org.audiu.core.engine.RecommendationEngine;
 import org.audiu.core.features.FeatureProviderChain;
 import org.audiu.core.features.NamedFeatureProvider;
-import org.audiu.core.spi.Plugins;
+import org.audiu.core.plugin.Plugins;
 
 /**
  * audiU itself under evaluation: for each listener, the same pipeline a user runs ({@link RecommendationEngine}:
@@ -60,7 +60,7 @@ public final class EngineMethod implements ContinuationMethod {
 
     private RecommendationEngine engineFor(long seed) {
         return engines.computeIfAbsent(seed, s -> RecommendationEngine.fromConfig(forEvaluation(config, s), plugins,
-                ProgressListener.NONE));
+                ProgressReporter.NONE));
     }
 
     /** The engine of one repetition (for reports: its settings and listener features). */

@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import org.audiu.core.AudiuException;
 import org.audiu.core.DataException;
 import org.audiu.core.dataset.DatasetPlaylist;
-import org.audiu.core.engine.ProgressListener;
-import org.audiu.core.eval.RankingMetrics;
+import org.audiu.core.engine.ProgressReporter;
+import org.audiu.core.metrics.RankingMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,7 +93,7 @@ public final class PlaylistContinuation {
      *
      * @throws DataException when no playlist is a listener, or a method fails on a listener (naming both)
      */
-    public ContinuationReport run(List<ContinuationMethod> methods, ProgressListener progress) {
+    public ContinuationReport run(List<ContinuationMethod> methods, ProgressReporter progress) {
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("No method to evaluate");
         }
@@ -113,7 +113,7 @@ public final class PlaylistContinuation {
             t.setDaemon(true);
             return t;
         });
-        try (ProgressListener.Step step = progress.start("Evaluating " + playlists.size() + " listeners x " + seeds
+        try (ProgressReporter.Step step = progress.start("Evaluating " + playlists.size() + " listeners x " + seeds
                 + " seeds", (long) seeds * playlists.size())) {
             List<Future<?>> futures = new ArrayList<>();
             for (int s = 0; s < seeds; s++) {

@@ -24,13 +24,13 @@ import org.audiu.core.dataset.CsvReadOptions;
 import org.audiu.core.dataset.DatasetPlaylist;
 import org.audiu.core.dataset.DatasetTrack;
 import org.audiu.core.dataset.TrackDataset;
-import org.audiu.core.engine.ProgressListener;
+import org.audiu.core.engine.ProgressReporter;
 import org.audiu.core.engine.RecommendationEngine;
-import org.audiu.core.ml.LabelledData;
-import org.audiu.core.ml.LabelledExample;
-import org.audiu.core.spi.Plugins;
-import org.audiu.core.spi.Trainer;
-import org.audiu.core.spi.TrainerFactory;
+import org.audiu.core.spi.training.LabelledData;
+import org.audiu.core.spi.training.LabelledExample;
+import org.audiu.core.plugin.Plugins;
+import org.audiu.core.spi.training.Trainer;
+import org.audiu.core.spi.training.TrainerFactory;
 import org.audiu.core.testkit.CentroidTrainer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -186,9 +186,9 @@ class PlaylistContinuationTest {
         methods.add(new EngineMethod("audiu", config("test-centroid"), plugins, catalogue));
         methods.addAll(Baselines.all(catalogue));
         ContinuationReport one = new PlaylistContinuation(catalogue, new PlaylistContinuation.Options(5, 2, 1, 1,
-                PlaylistSplitter.standard(), 0)).run(methods, ProgressListener.NONE);
+                PlaylistSplitter.standard(), 0)).run(methods, ProgressReporter.NONE);
         ContinuationReport two = new PlaylistContinuation(catalogue, new PlaylistContinuation.Options(5, 2, 1, 2,
-                PlaylistSplitter.standard(), 0)).run(methods, ProgressListener.NONE);
+                PlaylistSplitter.standard(), 0)).run(methods, ProgressReporter.NONE);
         assertEquals(List.of(1L, 2L), one.seeds());
         assertEquals(10, one.listeners());
         for (int m = 0; m < methods.size(); m++) {

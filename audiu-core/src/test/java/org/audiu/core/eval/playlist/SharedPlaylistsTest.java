@@ -14,8 +14,8 @@ import org.audiu.core.config.AudiuConfig;
 import org.audiu.core.dataset.CsvDatasetReader;
 import org.audiu.core.dataset.CsvReadOptions;
 import org.audiu.core.dataset.DatasetPlaylist;
-import org.audiu.core.engine.ProgressListener;
-import org.audiu.core.spi.Plugins;
+import org.audiu.core.engine.ProgressReporter;
+import org.audiu.core.plugin.Plugins;
 import org.audiu.core.testkit.CentroidTrainer;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +50,7 @@ class SharedPlaylistsTest {
         EngineMethod audiu = new EngineMethod("audiu", new AudiuConfig(Map.of("model", "test-centroid"),
                 Path.of("."), "test"), plugins, catalogue);
         ContinuationReport report = few.run(List.of(audiu, Baselines.random(catalogue),
-                Baselines.sameArtist(catalogue)), ProgressListener.NONE);
+                Baselines.sameArtist(catalogue)), ProgressReporter.NONE);
         assertEquals(6, report.listeners());
         double engine = report.method("audiu").orElseThrow().mean().ndcg();
         double random = report.method("random").orElseThrow().mean().ndcg();

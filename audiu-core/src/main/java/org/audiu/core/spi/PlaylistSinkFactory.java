@@ -1,5 +1,0 @@
-package org.audiu.core.spi;
-
-/** Service interface for {@link PlaylistSink}s; config key {@code sink}. */
-public interface PlaylistSinkFactory extends PluginFactory<PlaylistSink> {
-}

@@ -1,0 +1,13 @@
+package org.audiu.core.spi.candidates;
+
+import java.util.stream.Stream;
+
+/**
+ * The pool of tracks to recommend from. The pool may be far larger than memory: the engine streams it (twice: once
+ * to sample negatives, once to score), so each call must return a fresh stream over the same candidates in the same
+ * order. Close the stream to release files or connections.
+ */
+@FunctionalInterface
+public interface CandidateSource {
+    Stream<Candidate> candidates();
+}

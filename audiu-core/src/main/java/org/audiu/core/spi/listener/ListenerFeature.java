@@ -1,0 +1,41 @@
+package org.audiu.core.spi.listener;
+
+import java.util.List;
+import java.util.Optional;
+import org.audiu.core.Track;
+
+/**
+ * A listener-relative feature: columns computed for each track from the listener's library (how much of the library
+ * is by the track's artist, how close its release year is to the library's, how often it shares catalogue playlists
+ * with library tracks, ...). The engine appends these columns to the audio features of every training row and every
+ * candidate, so the trained model learns how much each one matters for this listener. Config key
+ * {@code listener-features} (a list), parameters under {@code listener-features.<name>.}.
+ *
+ * <p>Training rows are library tracks; candidates are not. A fitted feature must therefore leave a library track
+ * out of the statistics it is compared with ({@code inLibrary}), so a training row looks like the candidate it
+ * stands for: a track is not "by an artist you have" because of itself.
+ */
+public interface ListenerFeature {
+    /** The columns this feature adds, lower-case snake_case, unique across features (e.g. {@code artist_share}). */
+    List<String> columns();
+
+    /**
+     * Fits the feature to one listener.
+     *
+     * @return empty when this listener or catalogue lacks the data (no release years, a candidate source without
+     *         co-membership): the engine then leaves the columns out of this run and says so in the log
+     */
+    Optional<Fitted> fit(ListenerContext listener);
+
+    /** A feature fitted to one listener. Immutable and thread-safe. */
+    interface Fitted {
+        /**
+         * Writes {@link #columns()}' values for one track into {@code out} from {@code offset}; NaN marks a value
+         * unknown for this track (the model imputes it).
+         *
+         * @param baseRow   the track's features in the engine's base schema ({@link ListenerContext#baseSchema()})
+         * @param inLibrary the track is one of the listener's own (a training row): leave it out of its statistics
+         */
+        void compute(Track track, double[] baseRow, boolean inLibrary, double[] out, int offset);
+    }
+}

@@ -1,0 +1,11 @@
+package org.audiu.core.spi.listener;
+
+import org.audiu.core.spi.PluginFactory;
+import org.audiu.core.spi.PluginKind;
+
+/** Service interface for {@link ListenerFeature}s; config key {@code listener-features} (a comma-separated list, {@code none} for none), parameters under {@code listener-features.<name>.}. */
+public interface ListenerFeatureFactory extends PluginFactory<ListenerFeature> {
+    /** The kind: selected by {@code listener-features}, parameters under {@code listener-features.}. */
+    PluginKind<ListenerFeatureFactory> KIND = new PluginKind<>("listener feature", ListenerFeatureFactory.class, "listener-features", "listener-features", PluginKind.Selection.LIST,
+            "artist-affinity, album-affinity, co-membership, release-year, popularity, audio-similarity", "audiu-core (artist-affinity, album-affinity, co-membership, release-year, popularity, audio-similarity) or your own jar");
+}
