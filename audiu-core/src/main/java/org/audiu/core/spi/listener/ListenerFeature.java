@@ -1,5 +1,6 @@
 package org.audiu.core.spi.listener;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.audiu.core.Track;
@@ -37,5 +38,15 @@ public interface ListenerFeature {
          * @param inLibrary the track is one of the listener's own (a training row): leave it out of its statistics
          */
         void compute(Track track, double[] baseRow, boolean inLibrary, double[] out, int offset);
+
+        /**
+         * Writes everything {@link #compute} needs, for a saved trained recommender; the factory's
+         * {@link ListenerFeatureFactory#readState} reads it back into a fitted feature that computes exactly the same
+         * values. The default says the feature cannot be saved (a recommender using it then fails to save, naming it).
+         */
+        default void writeState(FittedState.Writer out) throws IOException {
+            throw new UnsupportedOperationException(getClass().getName() + " does not implement writeState, so a "
+                    + "recommender using it cannot be saved");
+        }
     }
 }
