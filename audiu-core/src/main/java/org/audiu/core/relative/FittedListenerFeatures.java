@@ -19,6 +19,7 @@ public final class FittedListenerFeatures {
     private final int[] kept;
     private final FeatureSchema schema;
     private final List<ListenerFeature.Fitted> fitted;
+    private final List<List<String>> columns;
     private final int[] offsets;
     private final List<String> used;
     private final List<String> skipped;
@@ -28,8 +29,13 @@ public final class FittedListenerFeatures {
                            List<String> used, List<String> skipped) {
         this.baseSchema = Objects.requireNonNull(baseSchema, "baseSchema");
         this.fitted = List.copyOf(fitted);
+        this.columns = columns.stream().map(List::copyOf).toList();
         this.used = List.copyOf(used);
         this.skipped = List.copyOf(skipped);
+        if (used.size() != fitted.size() || columns.size() != fitted.size()) {
+            throw new IllegalArgumentException(fitted.size() + " fitted features but " + used.size() + " names and "
+                    + columns.size() + " column lists");
+        }
         List<String> names = new ArrayList<>(baseSchema.names());
         this.offsets = new int[fitted.size()];
         for (int i = 0; i < fitted.size(); i++) {
@@ -46,6 +52,7 @@ public final class FittedListenerFeatures {
         this.baseSchema = all.baseSchema;
         this.computed = all.computed;
         this.fitted = all.fitted;
+        this.columns = all.columns;
         this.offsets = all.offsets;
         this.used = all.used;
         this.skipped = all.skipped;
@@ -66,6 +73,26 @@ public final class FittedListenerFeatures {
     /** No listener-relative features: rows stay as they are. */
     public static FittedListenerFeatures none(FeatureSchema baseSchema) {
         return new FittedListenerFeatures(baseSchema, List.of(), List.of(), List.of(), List.of());
+    }
+
+    /**
+     * Rebuilds fitted features from their parts (a saved trained recommender): the fitted features with the names
+     * and columns they were configured with, the features skipped for this listener and the columns dropped.
+     */
+    public static FittedListenerFeatures restore(FeatureSchema baseSchema, List<ListenerFeature.Fitted> fitted,
+                                                 List<String> names, List<List<String>> columns,
+                                                 List<String> skipped, List<String> droppedColumns) {
+        return new FittedListenerFeatures(baseSchema, fitted, columns, names, skipped).withoutColumns(droppedColumns);
+    }
+
+    /** The fitted features, in column order (their names are {@link #used()}). */
+    public List<ListenerFeature.Fitted> fitted() {
+        return fitted;
+    }
+
+    /** The columns of each fitted feature, in the order of {@link #fitted()}. */
+    public List<List<String>> columnsOfFitted() {
+        return columns;
     }
 
     /** The schema the model is trained and scored in: the base features, then the listener columns. */

@@ -48,17 +48,17 @@ class ListenerFeaturesInEngineTest {
         RecommendationEngine engine = demo(Map.of("library.source", "generated", "library.size", "20000",
                 "library.artists", "4", "candidates.source", "generated", "candidates.size", "20000", "features",
                 "generated", "features.generated.size", "20000"));
-        RecommendationEngine.PreparedListener listener = engine.prepare();
+        PreparedListener listener = engine.prepare();
         assertEquals(80, listener.liked().size());
-        RecommendationEngine.PoolSample sample = engine.samplePool(listener);
+        PoolSample sample = engine.samplePool(listener);
         List<String> dropped = sample.relative().droppedColumns();
         assertTrue(dropped.containsAll(List.of("artist_share", "artist_preference", "artist_top", "album_share")),
                 dropped.toString());
         assertTrue(sample.relative().schema().names().containsAll(List.of("year_distance", "audio_distance")),
                 sample.relative().schema().toString());
-        RecommendationEngine.TrainingOutcome training = engine.train(listener, sample);
+        TrainingOutcome training = engine.train(listener, sample);
         assertEquals(sample.relative().schema(), training.model().schema());
-        assertEquals(20, engine.rank(listener, training.model(), sample, 20).recommendations().size());
+        assertEquals(20, engine.rank(engine.recommender(listener, sample, training), 20, sample.poolSize()).recommendations().size());
     }
 
     @Test

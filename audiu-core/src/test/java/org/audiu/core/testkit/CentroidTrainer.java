@@ -1,18 +1,22 @@
 package org.audiu.core.testkit;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.audiu.core.FeatureSchema;
+import org.audiu.core.archive.ModelFileException;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.spi.training.LabelledData;
 import org.audiu.core.spi.training.LabelledExample;
 import org.audiu.core.spi.training.ModelProvenance;
 import org.audiu.core.ml.Preprocessor;
+import org.audiu.core.spi.listener.FittedState;
 import org.audiu.core.spi.training.TrainedModel;
+import org.audiu.core.spi.training.TrainedModelReader;
 import org.audiu.core.spi.training.Trainer;
 import org.audiu.core.spi.training.TrainerFactory;
 
@@ -72,51 +76,136 @@ public final class CentroidTrainer implements Trainer {
                 variances[c][j] = variances[c][j] / weights[c] + 0.05;
             }
         }
-        ModelProvenance provenance = new ModelProvenance("test-centroid", Map.of(), seed, data.size(), schema, labels,
-                pre.describe(), Map.of("audiu-core", "test"), Instant.EPOCH);
-        return new TrainedModel() {
-            @Override public FeatureSchema schema() { return schema; }
-            @Override public List<String> labels() { return labels; }
-            @Override public ModelProvenance provenance() { return provenance; }
+        return new CentroidModel(schema, labels, pre, centroids, variances, logPrior, seed, data.size());
+    }
 
-            @Override
-            public double[][] predictProbabilities(double[][] rows) {
-                double[][] out = new double[rows.length][labels.size()];
-                for (int i = 0; i < rows.length; i++) {
-                    double[] x = pre.apply(rows[i]);
-                    double max = Double.NEGATIVE_INFINITY;
-                    for (int c = 0; c < centroids.length; c++) {
-                        double logLikelihood = logPrior[c];
-                        for (int j = 0; j < x.length; j++) {
-                            double diff = x[j] - centroids[c][j];
-                            logLikelihood -= 0.5 * (diff * diff / variances[c][j] + Math.log(variances[c][j]));
-                        }
-                        out[i][c] = logLikelihood;
-                        max = Math.max(max, logLikelihood);
+    /**
+     * The trained centroids. Saves to a small binary format of its own, read back by {@link Reader} (registered in
+     * this test-jar's META-INF/services): the way a third-party model type travels inside a saved recommender.
+     */
+    public static final class CentroidModel implements TrainedModel {
+        /** The format name. */
+        public static final String FORMAT = "test-centroid";
+
+        private final FeatureSchema schema;
+        private final List<String> labels;
+        private final Preprocessor pre;
+        private final double[][] centroids;
+        private final double[][] variances;
+        private final double[] logPrior;
+        private final ModelProvenance provenance;
+
+        CentroidModel(FeatureSchema schema, List<String> labels, Preprocessor pre, double[][] centroids,
+                      double[][] variances, double[] logPrior, long seed, int rows) {
+            this.schema = schema;
+            this.labels = List.copyOf(labels);
+            this.pre = pre;
+            this.centroids = centroids;
+            this.variances = variances;
+            this.logPrior = logPrior;
+            this.provenance = new ModelProvenance("test-centroid", Map.of(), seed, rows, schema, labels,
+                    pre.describe(), Map.of("audiu-core", "test"), Instant.EPOCH);
+        }
+
+        @Override public FeatureSchema schema() { return schema; }
+        @Override public List<String> labels() { return labels; }
+        @Override public ModelProvenance provenance() { return provenance; }
+        @Override public String format() { return FORMAT; }
+
+        @Override
+        public double[][] predictProbabilities(double[][] rows) {
+            double[][] out = new double[rows.length][labels.size()];
+            for (int i = 0; i < rows.length; i++) {
+                double[] x = pre.apply(rows[i]);
+                double max = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < centroids.length; c++) {
+                    double logLikelihood = logPrior[c];
+                    for (int j = 0; j < x.length; j++) {
+                        double diff = x[j] - centroids[c][j];
+                        logLikelihood -= 0.5 * (diff * diff / variances[c][j] + Math.log(variances[c][j]));
                     }
-                    double sum = 0;
-                    for (int c = 0; c < centroids.length; c++) {
-                        out[i][c] = Math.exp(out[i][c] - max);
-                        sum += out[i][c];
-                    }
-                    for (int c = 0; c < centroids.length; c++) {
-                        out[i][c] /= sum;
-                    }
+                    out[i][c] = logLikelihood;
+                    max = Math.max(max, logLikelihood);
                 }
-                return out;
+                double sum = 0;
+                for (int c = 0; c < centroids.length; c++) {
+                    out[i][c] = Math.exp(out[i][c] - max);
+                    sum += out[i][c];
+                }
+                for (int c = 0; c < centroids.length; c++) {
+                    out[i][c] /= sum;
+                }
             }
+            return out;
+        }
 
-            @Override public String format() { return "test-centroid"; }
-
-            @Override
-            public byte[] toBytes() {
-                return ("test-centroid " + labels + " " + schema).getBytes(StandardCharsets.UTF_8);
+        @Override
+        public byte[] toBytes() throws IOException {
+            FittedState.Writer w = new FittedState.Writer().writeString(FORMAT);
+            w.writeInt(schema.size());
+            for (String n : schema.names()) {
+                w.writeString(n);
             }
-
-            @Override
-            public void save(Path file) throws java.io.IOException {
-                Files.writeString(file, "test-centroid " + labels + " " + schema, StandardCharsets.UTF_8);
+            w.writeInt(labels.size());
+            for (String l : labels) {
+                w.writeString(l);
             }
-        };
+            w.writeBoolean(pre.standardises()).writeDoubles(pre.medians()).writeDoubles(pre.means())
+                    .writeDoubles(pre.stds());
+            for (int c = 0; c < labels.size(); c++) {
+                w.writeDoubles(centroids[c]).writeDoubles(variances[c]);
+            }
+            w.writeDoubles(logPrior).writeLong(provenance.seed()).writeInt(provenance.trainingRows());
+            return w.toBytes();
+        }
+
+        @Override
+        public void save(Path file) throws IOException {
+            Files.write(file, toBytes());
+        }
+    }
+
+    /** Reads {@link CentroidModel#toBytes()}; found through ServiceLoader. */
+    public static final class Reader implements TrainedModelReader {
+        @Override
+        public String format() {
+            return CentroidModel.FORMAT;
+        }
+
+        @Override
+        public TrainedModel read(byte[] bytes, String where) {
+            try {
+                FittedState.Reader in = new FittedState.Reader(bytes);
+                if (!in.readString().equals(CentroidModel.FORMAT)) {
+                    throw new ModelFileException(where + " is not a test-centroid model");
+                }
+                List<String> names = new ArrayList<>();
+                for (int i = in.readInt(); i > 0; i--) {
+                    names.add(in.readString());
+                }
+                List<String> labels = new ArrayList<>();
+                for (int i = in.readInt(); i > 0; i--) {
+                    labels.add(in.readString());
+                }
+                FeatureSchema schema = new FeatureSchema(names);
+                boolean standardise = in.readBoolean();
+                Preprocessor pre = new Preprocessor(schema, in.readDoubles(), in.readDoubles(), in.readDoubles(),
+                        standardise);
+                double[][] centroids = new double[labels.size()][];
+                double[][] variances = new double[labels.size()][];
+                for (int c = 0; c < labels.size(); c++) {
+                    centroids[c] = in.readDoubles();
+                    variances[c] = in.readDoubles();
+                }
+                double[] logPrior = in.readDoubles();
+                long seed = in.readLong();
+                int rows = in.readInt();
+                in.requireEnd();
+                return new CentroidModel(schema, labels, pre, centroids, variances, logPrior, seed, rows);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new ModelFileException("The test-centroid model in " + where + " is corrupt: " + e.getMessage(),
+                        e);
+            }
+        }
     }
 }

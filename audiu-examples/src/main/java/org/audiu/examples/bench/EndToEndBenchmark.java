@@ -1,5 +1,9 @@
 package org.audiu.examples.bench;
 
+import org.audiu.core.engine.PoolSample;
+import org.audiu.core.engine.PreparedListener;
+import org.audiu.core.engine.TrainingOutcome;
+import org.audiu.core.recommender.TrainedRecommender;
 import org.audiu.core.spi.training.TrainerFactory;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -66,17 +70,18 @@ public final class EndToEndBenchmark {
         out.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
         out.put("model", model.isEmpty() ? TrainerFactory.KIND.defaultSelection() + " (the default)" : model);
         long t0 = System.nanoTime();
-        RecommendationEngine.PreparedListener listener = engine.prepare();
+        PreparedListener listener = engine.prepare();
         out.put("prepareSeconds", (System.nanoTime() - t0) / 1e9);
         out.put("libraryTracks", listener.liked().size());
         out.put("listenerFeatures", listener.relative().used());
         long t1 = System.nanoTime();
-        RecommendationEngine.PoolSample sample = engine.samplePool(listener);
+        PoolSample sample = engine.samplePool(listener);
         out.put("samplePoolSeconds", (System.nanoTime() - t1) / 1e9);
         long t2 = System.nanoTime();
-        RecommendationEngine.TrainingOutcome training = engine.train(listener, sample);
+        TrainingOutcome training = engine.train(listener, sample);
         out.put("trainSeconds", (System.nanoTime() - t2) / 1e9);
         out.put("modelFeatures", training.model().schema().size());
+        TrainedRecommender recommender = engine.recommender(listener, sample, training);
         if (training.model() instanceof org.audiu.models.compiled.FastScoring fs) {
             out.put("compiled", fs.compiled().map(c -> c.describe()).orElse("none (" + fs.referencePath() + ")"));
         }
@@ -84,7 +89,7 @@ public final class EndToEndBenchmark {
                 training.negatives(), (Double) out.get("trainSeconds")));
         RecommendationEngine small = engine(Math.min(pool, 100_000), options.seed(), 20, model, plugins);
         for (int i = 0; i < options.warmups(); i++) {
-            small.rank(listener, training.model(), sample, 20);
+            small.rank(recommender, 20, -1);
         }
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
@@ -92,7 +97,7 @@ public final class EndToEndBenchmark {
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         int[] returned = {0};
         Measurement rank = Measurement.of(0, options.runs(), pool, () ->
-                returned[0] = engine.rank(listener, training.model(), sample, 20).recommendations().size());
+                returned[0] = engine.rank(recommender, 20, -1).recommendations().size());
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         Map<String, Object> r = new LinkedHashMap<>(rank.toMap());
         r.put("recommendations", returned[0]);
@@ -109,7 +114,7 @@ public final class EndToEndBenchmark {
         for (long size : poolSizes(pool)) {
             RecommendationEngine e = engine(size, options.seed(), 20, model, plugins);
             Measurement m = Measurement.of(size < pool ? 1 : 0, Math.max(2, options.runs() - 1), size,
-                    () -> e.rank(listener, training.model(), sample, 20));
+                    () -> e.rank(recommender, 20, -1));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("pool", size);
             row.putAll(m.toMap());
@@ -120,7 +125,7 @@ public final class EndToEndBenchmark {
         out.put("scalingWithPool", byPool);
         List<Map<String, Object>> byK = new ArrayList<>();
         for (int k : new int[] {10, 100, 1000}) {
-            Measurement m = Measurement.of(0, 2, pool, () -> engine.rank(listener, training.model(), sample, k));
+            Measurement m = Measurement.of(0, 2, pool, () -> engine.rank(recommender, k, -1));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("k", k);
             row.putAll(m.toMap());

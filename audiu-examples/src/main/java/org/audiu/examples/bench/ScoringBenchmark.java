@@ -1,5 +1,6 @@
 package org.audiu.examples.bench;
 
+import org.audiu.core.recommender.TrainedRecommender;
 import org.audiu.core.spi.training.TrainerFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,13 +97,13 @@ public final class ScoringBenchmark {
         for (Track t : liked) {
             long index = catalogue.indexOf(t.id()).orElseThrow();
             examples.add(new LabelledExample(t.id(), catalogue.candidate(index).features().orElseThrow().values(),
-                    RecommendationEngine.LIKED, 1.0, t.mainArtist()));
+                    TrainedRecommender.LIKED, 1.0, t.mainArtist()));
         }
         SplittableRandom random = new SplittableRandom(options.seed());
         for (int k = 0; k < 3 * liked.size(); k++) {
             Candidate c = catalogue.candidate(random.nextLong(catalogue.size()));
             examples.add(new LabelledExample(c.track().id(), c.features().orElseThrow().values(),
-                    RecommendationEngine.OTHER, 1.0 / 3, c.track().mainArtist()));
+                    TrainedRecommender.OTHER, 1.0 / 3, c.track().mainArtist()));
         }
         return new LabelledData(AudioFeatures.STANDARD, examples);
     }
@@ -191,7 +192,7 @@ public final class ScoringBenchmark {
 
     private static void score(TrainedModel model, double[][] rows, int n, int batch, double[] sink) {
         for (int from = 0; from < n; from += batch) {
-            double[] p = model.probabilityOf(RecommendationEngine.LIKED,
+            double[] p = model.probabilityOf(TrainedRecommender.LIKED,
                     Arrays.copyOfRange(rows, from, Math.min(n, from + batch)));
             sink[0] += p[0];
         }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.audiu.core.engine.TopK;
+import org.audiu.core.recommender.TopK;
 
 /**
  * Simple ways to continue a playlist, the yardsticks for the trained engine. Each scores every catalogue track not

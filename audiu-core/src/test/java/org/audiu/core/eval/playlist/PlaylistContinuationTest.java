@@ -1,5 +1,6 @@
 package org.audiu.core.eval.playlist;
 
+import org.audiu.core.recommender.TrainedRecommender;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -128,7 +129,7 @@ class PlaylistContinuationTest {
             assertEquals(1, spy.seen.size());
             Set<String> positives = new HashSet<>();
             for (LabelledExample e : spy.seen.get(0).examples()) {
-                if (e.label().equals(RecommendationEngine.LIKED)) {
+                if (e.label().equals(TrainedRecommender.LIKED)) {
                     positives.add(e.id());
                 }
             }

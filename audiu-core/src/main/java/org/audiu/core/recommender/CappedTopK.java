@@ -1,4 +1,4 @@
-package org.audiu.core.engine;
+package org.audiu.core.recommender;
 
 import java.util.ArrayList;
 import java.util.Comparator;

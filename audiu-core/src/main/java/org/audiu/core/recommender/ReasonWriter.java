@@ -1,21 +1,25 @@
-package org.audiu.core.engine;
+package org.audiu.core.recommender;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.audiu.core.Artist;
 import org.audiu.core.AudioFeatures;
 import org.audiu.core.FeatureSchema;
 import org.audiu.core.ListenerLibrary;
 import org.audiu.core.Track;
 import org.audiu.core.ml.Preprocessor;
+import org.audiu.core.spi.listener.FittedState;
 
 /**
  * Explains a recommendation in words a listener understands: how many liked tracks it sounds close to, which
- * audio feature matches their taste, whether the artist is one of theirs, and the genre share.
+ * audio feature matches their taste, whether the artist is one of theirs, and the genre share. Immutable and
+ * thread-safe; saved with a trained recommender.
  */
 final class ReasonWriter {
     private final FeatureSchema schema;
@@ -25,20 +29,43 @@ final class ReasonWriter {
     private final double radius;
     private final double[] likedMean;
     private final List<Integer> distinctiveFeatures;
-    private final Map<String, Integer> topArtistRank = new HashMap<>();
-    private final Map<String, Integer> artistCounts = new HashMap<>();
-    private final Map<String, Integer> genreCounts = new HashMap<>();
+    private final double[][] likedRows;
+    private final Map<String, Integer> topArtistRank;
+    private final Map<String, Integer> artistCounts;
+    private final Map<String, Integer> genreCounts;
 
     /**
+     * Fits the reasons to a listener.
+     *
      * @param likedTracks tracks of the library that have features
      * @param likedRows   their raw features, same order
      * @param scale       statistics of the pool sample plus liked tracks (z-scores)
      */
-    ReasonWriter(FeatureSchema schema, List<Track> likedTracks, double[][] likedRows, Preprocessor scale,
-                 ListenerLibrary library) {
+    static ReasonWriter fit(FeatureSchema schema, List<Track> likedTracks, double[][] likedRows, Preprocessor scale,
+                            ListenerLibrary library) {
+        Map<String, Integer> topArtistRank = new HashMap<>();
+        Map<String, Integer> artistCounts = new HashMap<>();
+        Map<String, Integer> genreCounts = new HashMap<>();
+        for (List<Artist> ranked : library.topArtists().values()) {
+            for (int i = 0; i < ranked.size(); i++) {
+                topArtistRank.merge(norm(ranked.get(i).name()), i + 1, Math::min);
+            }
+        }
+        for (Track t : library.distinctTracks()) {
+            t.artists().forEach(a -> artistCounts.merge(norm(a), 1, Integer::sum));
+            t.genre().ifPresent(g -> genreCounts.merge(g, 1, Integer::sum));
+        }
+        List<Track> names = likedTracks.stream().map(ReasonWriter::nameOnly).toList();
+        return new ReasonWriter(schema, names, likedRows, scale, topArtistRank, artistCounts, genreCounts);
+    }
+
+    private ReasonWriter(FeatureSchema schema, List<Track> likedTracks, double[][] likedRows, Preprocessor scale,
+                         Map<String, Integer> topArtistRank, Map<String, Integer> artistCounts,
+                         Map<String, Integer> genreCounts) {
         this.schema = schema;
         this.scale = scale;
         this.likedTracks = List.copyOf(likedTracks);
+        this.likedRows = likedRows.clone();
         this.likedScaled = scale.applyAll(likedRows);
         this.radius = typicalSpacing(likedScaled) * 1.5;
         int d = schema.size();
@@ -63,15 +90,71 @@ final class ReasonWriter {
         perceptual.sort((a, b) -> Double.compare(Math.abs(likedMean[b] - means[b]) / stds[b],
                 Math.abs(likedMean[a] - means[a]) / stds[a]));
         this.distinctiveFeatures = List.copyOf(perceptual);
-        for (List<Artist> ranked : library.topArtists().values()) {
-            for (int i = 0; i < ranked.size(); i++) {
-                topArtistRank.merge(norm(ranked.get(i).name()), i + 1, Math::min);
+        this.topArtistRank = Map.copyOf(topArtistRank);
+        this.artistCounts = Map.copyOf(artistCounts);
+        this.genreCounts = Map.copyOf(genreCounts);
+    }
+
+    /** A liked track as the reasons name it: id, title and artists only (all a saved recommender keeps). */
+    private static Track nameOnly(Track t) {
+        return Track.builder(t.id(), t.name()).artists(t.artists()).build();
+    }
+
+    /** Writes what the reasons need: the liked tracks' names and rows, the scale and the library's counts. */
+    void writeState(FittedState.Writer out) throws IOException {
+        out.writeInt(likedTracks.size());
+        for (int i = 0; i < likedTracks.size(); i++) {
+            Track t = likedTracks.get(i);
+            out.writeString(t.id()).writeString(t.name()).writeInt(t.artists().size());
+            for (String a : t.artists()) {
+                out.writeString(a);
+            }
+            out.writeDoubles(likedRows[i]);
+        }
+        out.writeBoolean(scale.standardises()).writeDoubles(scale.medians()).writeDoubles(scale.means())
+                .writeDoubles(scale.stds());
+        out.writeIntMap(new TreeMap<>(topArtistRank)).writeIntMap(new TreeMap<>(artistCounts))
+                .writeIntMap(new TreeMap<>(genreCounts));
+    }
+
+    /** Reads what {@link #writeState} wrote, for features in {@code schema}. */
+    static ReasonWriter readState(FittedState.Reader in, FeatureSchema schema) throws IOException {
+        int n = in.readInt();
+        if (n < 1 || n > FittedState.MAX_LENGTH) {
+            throw new IOException("invalid count of liked tracks " + n);
+        }
+        List<Track> tracks = new ArrayList<>(n);
+        double[][] rows = new double[n][];
+        for (int i = 0; i < n; i++) {
+            String id = in.readString();
+            String name = in.readString();
+            int artists = in.readInt();
+            if (artists < 1 || artists > 10_000) {
+                throw new IOException("invalid artist count " + artists + " for liked track " + id);
+            }
+            List<String> names = new ArrayList<>(artists);
+            for (int a = 0; a < artists; a++) {
+                names.add(in.readString());
+            }
+            tracks.add(Track.builder(id, name).artists(names).build());
+            rows[i] = in.readDoubles();
+            if (rows[i].length != schema.size()) {
+                throw new IOException("liked track " + id + " has " + rows[i].length + " features, the schema "
+                        + schema.size());
             }
         }
-        for (Track t : library.distinctTracks()) {
-            t.artists().forEach(a -> artistCounts.merge(norm(a), 1, Integer::sum));
-            t.genre().ifPresent(g -> genreCounts.merge(g, 1, Integer::sum));
+        boolean standardise = in.readBoolean();
+        Preprocessor scale;
+        try {
+            scale = new Preprocessor(schema, in.readDoubles(), in.readDoubles(), in.readDoubles(), standardise);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
         }
+        Map<String, Integer> top = in.readIntMap();
+        Map<String, Integer> artistCounts = in.readIntMap();
+        Map<String, Integer> genres = in.readIntMap();
+        in.requireEnd();
+        return new ReasonWriter(schema, tracks, rows, scale, top, artistCounts, genres);
     }
 
     private static double[] ones(int d) {

@@ -1,4 +1,4 @@
-package org.audiu.core.engine;
+package org.audiu.core.recommender;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,0 +1,105 @@
+package org.audiu.core.engine;
+
+import static org.audiu.core.recommender.TrainedRecommender.LIKED;
+import static org.audiu.core.recommender.TrainedRecommender.OTHER;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Random;
+import org.audiu.core.DataException;
+import org.audiu.core.Track;
+import org.audiu.core.metrics.BinaryMetrics;
+import org.audiu.core.relative.FittedListenerFeatures;
+import org.audiu.core.spi.listener.ListenerContext;
+import org.audiu.core.spi.training.LabelledData;
+import org.audiu.core.spi.training.LabelledExample;
+import org.audiu.core.spi.training.TrainedModel;
+import org.audiu.core.spi.training.Trainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains the preference model: liked tracks (weighted by preference score) against the sampled negatives, whose
+ * total weight equals the liked tracks'; every row is the track's features followed by its listener columns. A
+ * seeded share is held out to measure ROC AUC.
+ */
+public final class PreferenceTraining {
+    private static final Logger LOG = LoggerFactory.getLogger(PreferenceTraining.class);
+
+    private final Trainer trainer;
+    private final EngineSettings settings;
+    private final ProgressReporter progress;
+    private final String modelName;
+
+    public PreferenceTraining(Trainer trainer, EngineSettings settings, ProgressReporter progress, String modelName) {
+        this.trainer = Objects.requireNonNull(trainer, "trainer");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.progress = progress == null ? ProgressReporter.NONE : progress;
+        this.modelName = modelName;
+    }
+
+    public TrainingOutcome train(PreparedListener listener, PoolSample sample) {
+        if (sample.rows().length == 0) {
+            throw new DataException("No pool track has features, so there are no negatives to train against. Add a "
+                    + "feature provider that knows the candidate tracks to 'features'.");
+        }
+        List<LabelledExample> examples = new ArrayList<>();
+        double[] prefs = new double[listener.liked().size()];
+        double total = 0;
+        for (int i = 0; i < prefs.length; i++) {
+            prefs[i] = Math.max(ListenerContext.MIN_PREFERENCE,
+                    listener.preferences().scoreOf(listener.liked().get(i).id()));
+            total += prefs[i];
+        }
+        double meanPref = total / prefs.length;
+        FittedListenerFeatures relative = sample.relative();
+        for (int i = 0; i < prefs.length; i++) {
+            Track t = listener.liked().get(i);
+            examples.add(new LabelledExample(t.id(), relative.extend(t, listener.likedRows()[i], true), LIKED,
+                    prefs[i] / meanPref, t.mainArtist()));
+        }
+        double negativeWeight = (double) prefs.length / sample.rows().length;
+        for (int i = 0; i < sample.rows().length; i++) {
+            Track t = sample.tracks().get(i);
+            examples.add(new LabelledExample(t.id(), relative.extend(t, sample.rows()[i], false), OTHER,
+                    negativeWeight, t.mainArtist()));
+        }
+        List<LabelledExample> trainPart = new ArrayList<>(examples);
+        List<LabelledExample> holdoutPart = new ArrayList<>();
+        if (settings.holdout() > 0 && examples.size() >= 20) {
+            Collections.shuffle(trainPart, new Random(settings.seed()));
+            int cut = (int) Math.round(trainPart.size() * settings.holdout());
+            holdoutPart.addAll(trainPart.subList(0, cut));
+            trainPart = new ArrayList<>(trainPart.subList(cut, trainPart.size()));
+            if (trainPart.stream().noneMatch(e -> e.label().equals(LIKED))
+                    || trainPart.stream().noneMatch(e -> e.label().equals(OTHER))) {
+                trainPart = examples;
+                holdoutPart.clear();
+            }
+        }
+        LabelledData data = new LabelledData(relative.schema(), trainPart);
+        data.requireTrainable("the preference model");
+        TrainedModel model;
+        try (ProgressReporter.Step step = progress.start("Training " + modelName, -1)) {
+            model = trainer.train(data);
+        }
+        double auc = Double.NaN;
+        if (!holdoutPart.isEmpty()) {
+            double[][] rows = holdoutPart.stream().map(LabelledExample::features).toArray(double[][]::new);
+            double[] scores = model.probabilityOf(LIKED, rows);
+            boolean[] positive = new boolean[holdoutPart.size()];
+            for (int i = 0; i < positive.length; i++) {
+                positive[i] = holdoutPart.get(i).label().equals(LIKED);
+            }
+            auc = BinaryMetrics.auc(scores, positive);
+            LOG.info("Preference model '{}': held-out ROC AUC {} on {} rows ({} liked, {} sampled)", modelName,
+                    String.format(Locale.ROOT, "%.3f", auc), holdoutPart.size(),
+                    holdoutPart.stream().filter(e -> e.label().equals(LIKED)).count(),
+                    holdoutPart.stream().filter(e -> e.label().equals(OTHER)).count());
+        }
+        return new TrainingOutcome(model, prefs.length, sample.rows().length, auc);
+    }
+}

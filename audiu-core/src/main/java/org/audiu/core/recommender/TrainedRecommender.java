@@ -1,0 +1,203 @@
+package org.audiu.core.recommender;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.audiu.core.FeatureSchema;
+import org.audiu.core.ListenerLibrary;
+import org.audiu.core.Recommendation;
+import org.audiu.core.Track;
+import org.audiu.core.ml.Preprocessor;
+import org.audiu.core.relative.FittedListenerFeatures;
+import org.audiu.core.spi.training.TrainedModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One listener's trained taste: everything needed to score candidates for them, and nothing else. It holds the
+ * trained preference model, the listener-relative features fitted to their library, the tracks to exclude (their
+ * library, by id and by artist + title), the reasons' statistics, the artist cap and how it was made. It has no
+ * reference to the engine, the configuration or any source: train it once ({@code RecommendationEngine.train()}),
+ * save it ({@link RecommenderFiles#save}), and score any candidate stream with it, from many threads at once.
+ * Immutable and thread-safe; after {@link RecommenderFiles#load} it scores exactly as before saving.
+ *
+ * <pre>
+ * TrainedRecommender taste = RecommenderFiles.load(Path.of("me.recommender"));
+ * List&lt;Recommendation&gt; top = taste.recommend(candidateRows, 20);
+ * </pre>
+ */
+public final class TrainedRecommender {
+    /** The positive label of the preference task: a candidate's score is the model's probability of it. */
+    public static final String LIKED = "liked";
+    /** The negative label of the preference task (tracks sampled from the pool). */
+    public static final String OTHER = "other";
+    /** Candidates scored per model call when a stream is ranked. */
+    public static final int DEFAULT_BATCH = 4096;
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainedRecommender.class);
+
+    private final TrainedModel model;
+    private final FittedListenerFeatures listenerFeatures;
+    private final LibraryExclusions exclusions;
+    private final ReasonWriter reasons;
+    private final int perArtist;
+    private final RecommenderProvenance provenance;
+
+    TrainedRecommender(TrainedModel model, FittedListenerFeatures listenerFeatures, LibraryExclusions exclusions,
+                       ReasonWriter reasons, int perArtist, RecommenderProvenance provenance) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.listenerFeatures = Objects.requireNonNull(listenerFeatures, "listenerFeatures");
+        this.exclusions = Objects.requireNonNull(exclusions, "exclusions");
+        this.reasons = Objects.requireNonNull(reasons, "reasons");
+        this.provenance = Objects.requireNonNull(provenance, "provenance");
+        if (perArtist < 1) {
+            throw new IllegalArgumentException("perArtist must be >= 1, got " + perArtist);
+        }
+        this.perArtist = perArtist;
+        if (!model.schema().equals(listenerFeatures.schema())) {
+            throw new IllegalArgumentException("The model's features " + model.schema() + " are not the listener "
+                    + "features' schema " + listenerFeatures.schema());
+        }
+        if (!model.labels().contains(LIKED)) {
+            throw new IllegalArgumentException("The model has no '" + LIKED + "' label: " + model.labels());
+        }
+    }
+
+    /**
+     * Assembles a listener's trained recommender from what training produced.
+     *
+     * @param liked      the library tracks with features (the positive training rows)
+     * @param likedRows  their features in the base schema
+     * @param sampleRows the pool sample's features in the base schema (with the liked rows they scale the reasons)
+     */
+    public static TrainedRecommender of(TrainedModel model, FittedListenerFeatures listenerFeatures,
+                                        ListenerLibrary library, List<Track> liked, double[][] likedRows,
+                                        double[][] sampleRows, int perArtist, RecommenderProvenance provenance) {
+        FeatureSchema base = listenerFeatures.baseSchema();
+        double[][] all = new double[likedRows.length + sampleRows.length][];
+        System.arraycopy(likedRows, 0, all, 0, likedRows.length);
+        System.arraycopy(sampleRows, 0, all, likedRows.length, sampleRows.length);
+        Preprocessor scale = Preprocessor.fit(base, all, true);
+        return new TrainedRecommender(model, listenerFeatures, LibraryExclusions.of(library),
+                ReasonWriter.fit(base, liked, likedRows, scale, library), perArtist, provenance);
+    }
+
+    /** The features candidates bring ({@link CandidateRow#features()}), before the listener columns. */
+    public FeatureSchema baseSchema() {
+        return listenerFeatures.baseSchema();
+    }
+
+    /** The features the model scores: the base schema, then the listener columns kept. */
+    public FeatureSchema modelSchema() {
+        return listenerFeatures.schema();
+    }
+
+    public TrainedModel model() {
+        return model;
+    }
+
+    public FittedListenerFeatures listenerFeatures() {
+        return listenerFeatures;
+    }
+
+    public LibraryExclusions exclusions() {
+        return exclusions;
+    }
+
+    /** At most this many recommendations per artist. */
+    public int perArtist() {
+        return perArtist;
+    }
+
+    public RecommenderProvenance provenance() {
+        return provenance;
+    }
+
+    ReasonWriter reasons() {
+        return reasons;
+    }
+
+    /** True for tracks the listener already has (never recommended). */
+    public boolean excludes(Track track) {
+        return exclusions.excludes(track);
+    }
+
+    /** The preference score (probability of {@link #LIKED}) of each candidate, in order. */
+    public double[] score(List<CandidateRow> batch) {
+        double[][] matrix = new double[batch.size()][];
+        int base = baseSchema().size();
+        for (int i = 0; i < matrix.length; i++) {
+            CandidateRow c = batch.get(i);
+            if (c.features().length != base) {
+                throw new IllegalArgumentException("Candidate " + c.track().id() + " has " + c.features().length
+                        + " features; this recommender's base schema " + baseSchema() + " has " + base);
+            }
+            matrix[i] = listenerFeatures.extend(c.track(), c.features(), false);
+        }
+        return model.probabilityOf(LIKED, matrix);
+    }
+
+    /** {@link #recommend(Iterator, int, int)} over a stream, in batches of {@value #DEFAULT_BATCH}. */
+    public List<Recommendation> recommend(Stream<CandidateRow> candidates, int k) {
+        return recommend(candidates.iterator(), k, DEFAULT_BATCH);
+    }
+
+    /**
+     * The best {@code k} candidates, best first, each with reasons: library tracks are skipped, candidates are scored
+     * in batches and kept in a bounded heap that applies the artist cap as it goes ({@link CappedTopK}: the cap never
+     * leaves the list short while the candidates have other artists). Memory stays bounded however many candidates
+     * the iterator yields.
+     */
+    public List<Recommendation> recommend(Iterator<CandidateRow> candidates, int k, int batchSize) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1, got " + k);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+        }
+        CappedTopK<CandidateRow> top = new CappedTopK<>(k, perArtist,
+                c -> c.track().mainArtist().toLowerCase(Locale.ROOT));
+        List<CandidateRow> batch = new ArrayList<>(Math.min(batchSize, 65_536));
+        while (candidates.hasNext()) {
+            CandidateRow c = candidates.next();
+            if (exclusions.excludes(c.track())) {
+                continue;
+            }
+            batch.add(c);
+            if (batch.size() == batchSize) {
+                offer(batch, top);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            offer(batch, top);
+        }
+        List<Recommendation> out = new ArrayList<>();
+        for (TopK.Scored<CandidateRow> s : top.sortedDescending()) {
+            List<String> why = new ArrayList<>(reasons.reasons(s.item().track(), s.item().features()));
+            why.add(String.format(Locale.ROOT, "model score %.3f", s.score()));
+            out.add(new Recommendation(s.item().track(), s.score(), why));
+        }
+        if (out.size() < k) {
+            LOG.warn("Only {} recommendations after the artist cap of {} per artist (asked for {}); raise "
+                    + "'recommendations.per-artist' for more.", out.size(), perArtist, k);
+        }
+        return out;
+    }
+
+    private void offer(List<CandidateRow> batch, CappedTopK<CandidateRow> top) {
+        double[] scores = score(batch);
+        for (int i = 0; i < scores.length; i++) {
+            top.offer(batch.get(i), scores[i], batch.get(i).track().id());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TrainedRecommender[" + provenance.components().getOrDefault("model", "?") + ", "
+                + modelSchema().size() + " features, " + exclusions.size() + " excluded]";
+    }
+}
