@@ -1,0 +1,200 @@
+package org.audiu.core.dataset;
+
+import static org.audiu.core.dataset.CsvDatasetReader.ALBUM_COLUMNS;
+import static org.audiu.core.dataset.CsvDatasetReader.ARTIST_COLUMNS;
+import static org.audiu.core.dataset.CsvDatasetReader.ID_COLUMNS;
+import static org.audiu.core.dataset.CsvDatasetReader.NAME_COLUMNS;
+import static org.audiu.core.dataset.CsvDatasetReader.PLAYLIST_ID_COLUMNS;
+import static org.audiu.core.dataset.CsvDatasetReader.PLAYLIST_NAME_COLUMNS;
+import static org.audiu.core.dataset.CsvDatasetReader.POPULARITY_COLUMNS;
+import static org.audiu.core.dataset.CsvDatasetReader.RELEASE_COLUMNS;
+import static org.audiu.core.dataset.CsvDatasetReader.normaliseId;
+import static org.audiu.core.dataset.CsvDatasetReader.parseArtists;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.apache.commons.csv.CSVRecord;
+import org.audiu.core.AudioFeatures;
+import org.audiu.core.DataException;
+import org.audiu.core.FeatureSchema;
+import org.audiu.core.FeatureVector;
+import org.audiu.core.Track;
+import org.audiu.core.features.TrackMetadataFeatures;
+
+/** Accumulates a CSV file's rows into a {@link TrackDataset} for {@link CsvDatasetReader}. */
+final class DatasetRowBuilder {
+    private final Path file;
+    private final FeatureSchema schema;
+    private final Optional<String> labelColumn;
+    private final boolean strict;
+    private final int[] featureIdx;
+    private final int idIdx;
+    private final int nameIdx;
+    private final int artistIdx;
+    private final int albumIdx;
+    private final int releaseIdx;
+    private final int popularityIdx;
+    private final int durationIdx;
+    private final int explicitIdx;
+    private final int labelIdx;
+    private final int playlistIdIdx;
+    private final int playlistNameIdx;
+    private final int headerSize;
+    private final Map<String, DatasetTrack> tracks = new LinkedHashMap<>();
+    private final Map<String, List<String>> memberships = new LinkedHashMap<>();
+    private final Map<String, PlaylistAccumulator> playlists = new LinkedHashMap<>();
+    private final List<DatasetProblem> problems = new ArrayList<>();
+    private long rows;
+    private long empty;
+    private long duplicates;
+    private long conflicts;
+
+    DatasetRowBuilder(Path file, FeatureSchema schema, Optional<String> labelColumn, DatasetColumns c, boolean strict) {
+        this.file = file;
+        this.schema = schema;
+        this.labelColumn = labelColumn;
+        this.strict = strict;
+        this.featureIdx = schema.names().stream().mapToInt(c::index).toArray();
+        this.idIdx = c.first(ID_COLUMNS).map(c::index).orElse(-1);
+        this.nameIdx = c.first(NAME_COLUMNS).map(c::index).orElse(-1);
+        this.artistIdx = c.first(ARTIST_COLUMNS).map(c::index).orElse(-1);
+        this.albumIdx = c.first(ALBUM_COLUMNS).map(c::index).orElse(-1);
+        this.releaseIdx = c.first(RELEASE_COLUMNS).map(c::index).orElse(-1);
+        this.popularityIdx = c.first(POPULARITY_COLUMNS).map(c::index).orElse(-1);
+        this.durationIdx = c.index(AudioFeatures.DURATION_MS);
+        this.explicitIdx = c.index(TrackMetadataFeatures.EXPLICIT);
+        this.labelIdx = labelColumn.map(c::index).orElse(-1);
+        this.playlistIdIdx = c.first(PLAYLIST_ID_COLUMNS).map(c::index).orElse(-1);
+        this.playlistNameIdx = c.first(PLAYLIST_NAME_COLUMNS).map(c::index).orElse(-1);
+        this.headerSize = c.positions().values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+    }
+
+    void problem(long line, String reason) {
+        DatasetProblem p = new DatasetProblem(line, reason);
+        if (strict) {
+            throw new DataException(file + " " + p + " (strict mode: set 'strict = false' to skip bad lines "
+                    + "and keep the rest)");
+        }
+        problems.add(p);
+    }
+
+    void accept(CSVRecord r) {
+        long line = r.getParser().getCurrentLineNumber();
+        boolean allEmpty = true;
+        for (String v : r) {
+            if (v != null && !v.isBlank()) {
+                allEmpty = false;
+                break;
+            }
+        }
+        if (allEmpty) {
+            empty++;
+            return;
+        }
+        rows++;
+        if (r.size() < headerSize) {
+            problem(line, "has " + r.size() + " fields, the header has " + headerSize);
+            return;
+        }
+        double[] values = new double[featureIdx.length];
+        int present = 0;
+        for (int i = 0; i < featureIdx.length; i++) {
+            String column = schema.names().get(i);
+            try {
+                values[i] = ValueParsers.feature(column, r.get(featureIdx[i]));
+            } catch (ValueParsers.BadValueException e) {
+                problem(line, e.getMessage());
+                return;
+            }
+            if (!Double.isNaN(values[i])) {
+                present++;
+            }
+        }
+        if (present == 0) {
+            problem(line, "has no feature value (all of " + schema + " are missing)");
+            return;
+        }
+        String id = idIdx >= 0 ? normaliseId(r.get(idIdx)) : "";
+        if (id.isEmpty()) {
+            if (idIdx >= 0) {
+                problem(line, "has no track id");
+                return;
+            }
+            id = "line-" + line;
+        }
+        Optional<String> label = labelIdx >= 0 && !ValueParsers.isPlaceholder(r.get(labelIdx))
+                ? Optional.of(r.get(labelIdx).trim()) : Optional.empty();
+        String playlistId = playlistIdIdx >= 0 ? r.get(playlistIdIdx).trim() : "";
+        if (!playlistId.isEmpty()) {
+            PlaylistAccumulator acc = playlists.computeIfAbsent(playlistId, k -> new PlaylistAccumulator(
+                    playlistNameIdx >= 0 ? r.get(playlistNameIdx).trim() : "", label.orElse("")));
+            if (!acc.trackIds.contains(id)) {
+                acc.trackIds.add(id);
+            }
+            List<String> m = memberships.computeIfAbsent(id, k -> new ArrayList<>());
+            if (!m.contains(playlistId)) {
+                m.add(playlistId);
+            }
+        }
+        DatasetTrack existing = tracks.get(id);
+        if (existing != null) {
+            duplicates++;
+            if (label.isPresent() && existing.label().isPresent() && !existing.label().equals(label)) {
+                conflicts++;
+            }
+            return;
+        }
+        Track.Builder t = Track.builder(id, nameIdx >= 0 ? r.get(nameIdx).trim() : "")
+                .artists(artistIdx >= 0 ? parseArtists(r.get(artistIdx)) : List.of())
+                .album(albumIdx >= 0 ? r.get(albumIdx).trim() : "")
+                .releaseYear(releaseIdx >= 0 ? ValueParsers.year(r.get(releaseIdx)) : OptionalInt.empty())
+                .genre(label.orElse(null));
+        if (popularityIdx >= 0 && !ValueParsers.isPlaceholder(r.get(popularityIdx))) {
+            try {
+                t.popularity(ValueParsers.number("popularity", r.get(popularityIdx).trim()));
+            } catch (ValueParsers.BadValueException e) {
+                t.popularity(OptionalDouble.empty());
+            }
+        }
+        if (durationIdx >= 0) {
+            double d;
+            try {
+                d = ValueParsers.feature(AudioFeatures.DURATION_MS, r.get(durationIdx));
+            } catch (ValueParsers.BadValueException e) {
+                d = Double.NaN;
+            }
+            t.durationMs(Double.isNaN(d) ? 0 : (long) d);
+        }
+        if (explicitIdx >= 0) {
+            String e = r.get(explicitIdx).trim();
+            t.explicit(e.equalsIgnoreCase("true") || e.equals("1"));
+        }
+        tracks.put(id, new DatasetTrack(t.build(), new FeatureVector(schema, values), label, List.of(), line));
+    }
+
+    TrackDataset build() {
+        Map<String, DatasetTrack> out = new LinkedHashMap<>();
+        tracks.forEach((id, t) -> out.put(id, memberships.containsKey(id)
+                ? new DatasetTrack(t.track(), t.features(), t.label(), memberships.get(id), t.line()) : t));
+        Map<String, DatasetPlaylist> pl = new LinkedHashMap<>();
+        playlists.forEach((id, acc) -> pl.put(id, new DatasetPlaylist(id, acc.name, acc.genre, acc.trackIds)));
+        return new TrackDataset(file, schema, labelColumn, out, pl, rows, empty, duplicates, conflicts, problems);
+    }
+
+    private static final class PlaylistAccumulator {
+        final String name;
+        final String genre;
+        final List<String> trackIds = new ArrayList<>();
+
+        PlaylistAccumulator(String name, String genre) {
+            this.name = name;
+            this.genre = genre;
+        }
+    }
+}
