@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.audiu.core.FeatureVector;
 import org.audiu.core.Track;
+import org.audiu.core.catalogue.CatalogueArtist;
+import org.audiu.core.catalogue.CataloguePlaylist;
 
 /** The JSON bodies of the API (documented in SERVE.md). Numbers that are unknown (NaN) are written as null. */
 final class ApiViews {

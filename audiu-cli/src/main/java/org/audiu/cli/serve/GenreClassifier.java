@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import org.audiu.core.catalogue.Catalogue;
+import org.audiu.core.catalogue.CatalogueTrack;
 import org.audiu.core.spi.training.LabelledData;
 import org.audiu.core.spi.training.LabelledExample;
 import org.audiu.core.spi.training.TrainedModel;

@@ -8,6 +8,8 @@ import java.util.Objects;
 import org.audiu.core.ListenerLibrary;
 import org.audiu.core.Playlist;
 import org.audiu.core.PlaylistItem;
+import org.audiu.core.catalogue.Catalogue;
+import org.audiu.core.catalogue.CatalogueTrack;
 import org.audiu.core.engine.EngineSettings;
 import org.audiu.core.engine.ProgressReporter;
 import org.audiu.core.engine.RecommendationEngine;

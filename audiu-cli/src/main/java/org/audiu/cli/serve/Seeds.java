@@ -7,6 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.audiu.core.catalogue.Catalogue;
+import org.audiu.core.catalogue.CatalogueArtist;
+import org.audiu.core.catalogue.CataloguePlaylist;
+import org.audiu.core.catalogue.CatalogueTrack;
 
 /**
  * What a visitor picked: tracks, artists (all their tracks count) and at most one playlist (all its tracks count).
@@ -38,7 +42,7 @@ public record Seeds(List<CatalogueTrack> tracks, List<CatalogueArtist> artists, 
     /** A canonical key: the same seeds in any order give the same key (for caching). */
     public String key() {
         return tracks.stream().map(CatalogueTrack::id).sorted().collect(Collectors.joining(","))
-                + "|" + artists.stream().map(a -> Catalogue.key(a.name())).sorted().collect(Collectors.joining("\u0000"))
+                + "|" + artists.stream().map(a -> Catalogue.artistKey(a.name())).sorted().collect(Collectors.joining("\u0000"))
                 + "|" + playlist.map(CataloguePlaylist::id).orElse("");
     }
 }

@@ -9,10 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.audiu.core.AudioFeatures;
-import org.audiu.core.FeatureVector;
-import org.audiu.core.Recommendation;
-import org.audiu.core.engine.RunReport;
 import org.audiu.cli.serve.ApiViews.ArtistView;
 import org.audiu.cli.serve.ApiViews.ChartView;
 import org.audiu.cli.serve.ApiViews.GenreModelView;
@@ -28,6 +24,15 @@ import org.audiu.cli.serve.ApiViews.RecommendationsView;
 import org.audiu.cli.serve.ApiViews.SearchView;
 import org.audiu.cli.serve.ApiViews.SeedsView;
 import org.audiu.cli.serve.ApiViews.TrackView;
+import org.audiu.core.AudioFeatures;
+import org.audiu.core.FeatureVector;
+import org.audiu.core.Recommendation;
+import org.audiu.core.catalogue.Catalogue;
+import org.audiu.core.catalogue.CatalogueArtist;
+import org.audiu.core.catalogue.CataloguePlaylist;
+import org.audiu.core.catalogue.CatalogueTrack;
+import org.audiu.core.catalogue.TrackSearch;
+import org.audiu.core.engine.RunReport;
 
 /**
  * The JSON API, independent of the HTTP server: each endpoint takes the request's query parameters, validates every

@@ -1,15 +1,18 @@
 package org.audiu.cli.serve;
 
-import org.audiu.core.plugin.Components;
-import org.audiu.core.spi.library.LibrarySourceFactory;
-import org.audiu.core.spi.preference.PreferenceScorerFactory;
 import java.util.Objects;
 import java.util.Optional;
+import org.audiu.core.catalogue.Catalogue;
+import org.audiu.core.catalogue.CatalogueLoader;
+import org.audiu.core.catalogue.TrackSearch;
 import org.audiu.core.config.AudiuConfig;
 import org.audiu.core.engine.EngineSettings;
-import org.audiu.core.spi.PluginKind;
+import org.audiu.core.plugin.Components;
 import org.audiu.core.plugin.Plugins;
+import org.audiu.core.spi.PluginKind;
+import org.audiu.core.spi.library.LibrarySourceFactory;
 import org.audiu.core.spi.preference.PreferenceScorer;
+import org.audiu.core.spi.preference.PreferenceScorerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

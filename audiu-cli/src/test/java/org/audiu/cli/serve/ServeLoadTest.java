@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import org.audiu.core.catalogue.CatalogueTrack;
 import org.audiu.core.config.AudiuConfig;
 import org.junit.jupiter.api.Test;
 

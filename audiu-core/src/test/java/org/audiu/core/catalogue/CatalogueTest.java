@@ -1,4 +1,4 @@
-package org.audiu.cli.serve;
+package org.audiu.core.catalogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.audiu.core.AudioFeatures;
 import org.audiu.core.DataException;
 import org.audiu.core.FeatureSchema;
@@ -14,7 +13,7 @@ import org.audiu.core.FeatureVector;
 import org.audiu.core.Track;
 import org.junit.jupiter.api.Test;
 
-/** The in-memory catalogue, its search, seeds and the small cache. */
+/** The in-memory catalogue and its search. */
 class CatalogueTest {
     static final FeatureSchema SCHEMA = AudioFeatures.DEFAULT_MODEL_FEATURES;
 
@@ -81,42 +80,5 @@ class CatalogueTest {
         assertTrue(search.search("?!…", 10).tracks().isEmpty());
         assertTrue(search.search("elvet", 10).tracks().isEmpty(), "words match from their start");
         assertEquals(" cafe noir 2", TrackSearch.normalise("  Café—NOIR (2) "));
-    }
-
-    @Test
-    void seedsKeyIgnoresOrderAndExpandsArtistsAndPlaylists() {
-        Catalogue c = catalogue();
-        CatalogueTrack t1 = c.track("t1").orElseThrow();
-        CatalogueTrack t4 = c.track("t4").orElseThrow();
-        CatalogueArtist ava = c.artist("ava hart").orElseThrow();
-        Seeds a = new Seeds(List.of(t1, t4), List.of(ava), c.playlist("p1"));
-        Seeds b = new Seeds(List.of(t4, t1), List.of(ava), c.playlist("p1"));
-        assertEquals(a.key(), b.key());
-        assertEquals(List.of("t1", "t4", "t2", "t3"), a.trackIds(10), "distinct, tracks first");
-        assertEquals(List.of("t1", "t4"), a.trackIds(2));
-        assertTrue(new Seeds(List.of(), List.of(), Optional.empty()).isEmpty());
-    }
-
-    @Test
-    void theCacheIsBounded() {
-        LruCache<String, Integer> cache = new LruCache<>(2);
-        cache.put("a", 1);
-        cache.put("b", 2);
-        assertEquals(Optional.of(1), cache.get("a"));
-        cache.put("c", 3);
-        assertEquals(Optional.empty(), cache.get("b"), "least recently used goes first");
-        assertEquals(2, cache.size());
-        LruCache<String, Integer> off = new LruCache<>(0);
-        off.put("a", 1);
-        assertEquals(Optional.empty(), off.get("a"));
-    }
-
-    @Test
-    void aSingleGenreGivesNoGenreModel() {
-        Catalogue c = new Catalogue("one genre", SCHEMA, List.of(track("a", "A", "X", "Jazz"),
-                track("b", "B", "Y", "Jazz")), List.of());
-        assertTrue(GenreClassifier.train(c, data -> {
-            throw new AssertionError("must not train");
-        }, "none", Map.of(), 0.2, 1).isEmpty());
     }
 }

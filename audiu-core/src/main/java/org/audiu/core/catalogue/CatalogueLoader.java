@@ -1,10 +1,5 @@
-package org.audiu.cli.serve;
+package org.audiu.core.catalogue;
 
-import org.audiu.core.engine.EngineSettings;
-import org.audiu.core.plugin.Components;
-import org.audiu.core.spi.candidates.CandidateSourceFactory;
-import org.audiu.core.spi.features.FeatureProviderFactory;
-import org.audiu.core.spi.library.LibrarySourceFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +11,7 @@ import org.audiu.core.FeatureSchema;
 import org.audiu.core.FeatureVector;
 import org.audiu.core.Playlist;
 import org.audiu.core.PlaylistItem;
+import org.audiu.core.Track;
 import org.audiu.core.config.AudiuConfig;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.dataset.CsvDatasetReader;
@@ -24,19 +20,22 @@ import org.audiu.core.dataset.TrackDataset;
 import org.audiu.core.demo.DemoCatalog;
 import org.audiu.core.demo.DemoListener;
 import org.audiu.core.demo.DemoPlugins;
+import org.audiu.core.engine.EngineSettings;
 import org.audiu.core.features.FeatureLookup;
 import org.audiu.core.features.FeatureProviderChain;
 import org.audiu.core.features.NamedFeatureProvider;
+import org.audiu.core.plugin.Components;
+import org.audiu.core.plugin.Plugins;
 import org.audiu.core.spi.candidates.Candidate;
 import org.audiu.core.spi.candidates.CandidateSource;
-import org.audiu.core.spi.PluginKind;
-import org.audiu.core.plugin.Plugins;
-import org.audiu.core.Track;
+import org.audiu.core.spi.candidates.CandidateSourceFactory;
+import org.audiu.core.spi.features.FeatureProviderFactory;
+import org.audiu.core.spi.library.LibrarySourceFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the served {@link Catalogue} from a configuration: the configured candidate source streamed once, features
+ * Builds a {@link Catalogue} from a configuration: the configured candidate source streamed once, features
  * of candidates that come without them looked up through the configured feature chain, and playlists where the
  * source has some (every playlist of a CSV dataset; the demo listener's playlists for the embedded demo).
  */
@@ -46,12 +45,18 @@ public final class CatalogueLoader {
 
     private final Plugins plugins;
 
+    /** @param plugins the registry that creates the configured candidate source and feature providers */
     public CatalogueLoader(Plugins plugins) {
         this.plugins = Objects.requireNonNull(plugins, "plugins");
     }
 
     /**
+     * Streams the configured candidate source once and resolves features of the candidates that come without them.
+     * Candidates no feature provider knows are left out, with a warning.
+     *
+     * @param config the configuration ({@code candidates.source}, {@code features} and their sections)
      * @param schema the features every track gets (the engine's {@code features.columns})
+     * @return the catalogue with playlists where the source has some
      * @throws AudiuException for unknown plugin names or keys, unreadable data, or an empty catalogue
      */
     public Catalogue load(AudiuConfig config, FeatureSchema schema) {
@@ -123,7 +128,7 @@ public final class CatalogueLoader {
         pending.clear();
     }
 
-    /** Playlists the page offers as seeds. Sources without playlists give none; the page then hides the picker. */
+    /** The candidate source's playlists: a dataset's, the demo listener's; other sources give none. */
     List<CataloguePlaylist> playlists(AudiuConfig config, String candidateName) {
         return switch (candidateName) {
             case "dataset" -> datasetPlaylists(config);

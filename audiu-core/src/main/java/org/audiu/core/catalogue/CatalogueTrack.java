@@ -1,11 +1,14 @@
-package org.audiu.cli.serve;
+package org.audiu.core.catalogue;
 
 import java.util.Objects;
 import org.audiu.core.FeatureVector;
 import org.audiu.core.Track;
 
 /**
- * A track of the served catalogue with its features in the catalogue's schema (NaN marks a value no provider had).
+ * A track of a {@link Catalogue} with its features in the catalogue's schema (NaN marks a value no provider had).
+ *
+ * @param track    the track
+ * @param features its features
  */
 public record CatalogueTrack(Track track, FeatureVector features) {
     public CatalogueTrack {
@@ -13,6 +16,7 @@ public record CatalogueTrack(Track track, FeatureVector features) {
         Objects.requireNonNull(features, "features");
     }
 
+    /** The track's id. */
     public String id() {
         return track.id();
     }

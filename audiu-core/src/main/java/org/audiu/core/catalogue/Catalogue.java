@@ -1,4 +1,4 @@
-package org.audiu.cli.serve;
+package org.audiu.core.catalogue;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,9 +20,10 @@ import org.audiu.core.spi.candidates.CandidateSource;
 import org.audiu.core.spi.features.FeatureProvider;
 
 /**
- * The tracks a server recommends from, held in memory: loaded once from the configured candidate source (features
- * resolved once through the configured feature chain), then only read. Immutable and safe to share between request
- * threads.
+ * A catalogue of tracks held in memory, with its artists, playlists and genre labels: loaded once (see
+ * {@link CatalogueLoader}: the configured candidate source, features resolved once through the configured feature
+ * chain), then only read. It can stand in for the engine's candidate source and feature provider, and
+ * {@link TrackSearch} searches it. Immutable and safe to share between threads.
  */
 public final class Catalogue {
     private final String source;
@@ -37,6 +38,8 @@ public final class Catalogue {
      * @param schema    the features of every track
      * @param tracks    distinct tracks (a repeated id keeps the first)
      * @param playlists playlists; track ids not in the catalogue are dropped, empty playlists left out
+     * @throws DataException            when there is no track
+     * @throws IllegalArgumentException when a track's features are not in {@code schema}
      */
     public Catalogue(String source, FeatureSchema schema, List<CatalogueTrack> tracks,
                      List<CataloguePlaylist> playlists) {
@@ -55,7 +58,7 @@ public final class Catalogue {
                 continue;
             }
             for (String artist : t.track().artists()) {
-                String key = key(artist);
+                String key = artistKey(artist);
                 if (!key.isEmpty()) {
                     artistNames.putIfAbsent(key, artist.trim());
                     artistTracks.computeIfAbsent(key, k -> new ArrayList<>()).add(t.id());
@@ -82,19 +85,27 @@ public final class Catalogue {
         this.genres = List.copyOf(genreSet);
     }
 
-    /** How artist names are compared: trimmed, lower-case. */
-    static String key(String artist) {
+    /**
+     * How artist names are compared: trimmed, lower-case. Two names with the same key are the same artist.
+     *
+     * @param artist an artist name as spelled on a track
+     * @return the name trimmed and in lower case (root locale)
+     */
+    public static String artistKey(String artist) {
         return artist.trim().toLowerCase(Locale.ROOT);
     }
 
+    /** Where the tracks came from, for people ("dataset spotify_songs.csv"). */
     public String source() {
         return source;
     }
 
+    /** The features of every track. */
     public FeatureSchema schema() {
         return schema;
     }
 
+    /** The number of distinct tracks (at least one). */
     public int size() {
         return tracks.size();
     }
@@ -104,6 +115,7 @@ public final class Catalogue {
         return tracks.values();
     }
 
+    /** A track by id, empty when the catalogue has none with that id. */
     public Optional<CatalogueTrack> track(String id) {
         return Optional.ofNullable(tracks.get(id));
     }
@@ -115,13 +127,15 @@ public final class Catalogue {
 
     /** An artist by name, ignoring case and surrounding spaces. */
     public Optional<CatalogueArtist> artist(String name) {
-        return Optional.ofNullable(artistsByKey.get(key(name)));
+        return Optional.ofNullable(artistsByKey.get(artistKey(name)));
     }
 
+    /** Every playlist that kept at least one catalogue track, in the order given. */
     public Collection<CataloguePlaylist> playlists() {
         return playlists.values();
     }
 
+    /** A playlist by id, empty when there is none (or it had no catalogue track). */
     public Optional<CataloguePlaylist> playlist(String id) {
         return Optional.ofNullable(playlists.get(id));
     }

@@ -1,4 +1,4 @@
-package org.audiu.cli.serve;
+package org.audiu.core.catalogue;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -23,7 +23,13 @@ public final class TrackSearch {
     private final List<Entry<CatalogueArtist>> artists;
     private final List<Entry<CataloguePlaylist>> playlists;
 
-    /** Results of one search, best first. */
+    /**
+     * Results of one search, best first.
+     *
+     * @param tracks    matching tracks
+     * @param artists   matching artists
+     * @param playlists matching playlists
+     */
     public record Result(List<CatalogueTrack> tracks, List<CatalogueArtist> artists,
                          List<CataloguePlaylist> playlists) {
         public Result {
@@ -39,6 +45,7 @@ public final class TrackSearch {
     private record Hit<T>(T item, int rank, String title, int order) {
     }
 
+    /** Normalises every title, artist and playlist name of the catalogue once. */
     public TrackSearch(Catalogue catalogue) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         List<Entry<CatalogueTrack>> t = new ArrayList<>(catalogue.size());
@@ -61,6 +68,7 @@ public final class TrackSearch {
         this.playlists = List.copyOf(p);
     }
 
+    /** The catalogue searched. */
     public Catalogue catalogue() {
         return catalogue;
     }
@@ -79,6 +87,7 @@ public final class TrackSearch {
     /**
      * @param query free text; an empty query after normalisation (only punctuation) matches nothing
      * @param limit the most results of each kind
+     * @return tracks, artists and playlists that match, best first
      */
     public Result search(String query, int limit) {
         String q = normalise(query);
