@@ -12,10 +12,10 @@ import org.audiu.core.eval.EvaluationProtocol;
 import org.audiu.core.eval.EvaluationResult;
 import org.audiu.core.eval.Evaluator;
 import org.audiu.core.plugin.Plugins;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code audiu genres evaluate}: honest evaluation of one trainer. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,

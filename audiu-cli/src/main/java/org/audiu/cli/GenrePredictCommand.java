@@ -10,13 +10,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.audiu.core.dataset.DatasetTrack;
 import org.audiu.core.dataset.TrackDataset;
-import org.audiu.core.metrics.ClassificationReport;
 import org.audiu.core.eval.EvaluationData;
+import org.audiu.core.metrics.ClassificationReport;
 import org.audiu.core.spi.training.TrainedModel;
 import org.audiu.models.ModelFiles;
-import picocli.CommandLine;
+import org.audiu.models.genre.GenreModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code audiu genres predict}: loads a saved model and predicts the genre of every track of a CSV. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
@@ -55,34 +56,27 @@ public final class GenrePredictCommand implements Callable<Integer> {
         TrackDataset dataset = read.dataset();
         List<DatasetTrack> tracks = new ArrayList<>(dataset.tracks().values());
         double[][] rows = tracks.stream().map(t -> EvaluationData.row(t, read.schema())).toArray(double[][]::new);
-        double[][] p = model.predictProbabilities(rows);
-        List<String> labels = model.labels();
+        GenreModel genres = GenreModel.of(model, model.provenance().trainer());
+        List<GenreModel.Prediction> p = genres.predict(rows);
         List<Map<String, Object>> predictions = new ArrayList<>();
         List<String> truth = new ArrayList<>();
-        List<String> predicted = new ArrayList<>();
+        List<GenreModel.Prediction> labelled = new ArrayList<>();
         for (int i = 0; i < tracks.size(); i++) {
-            int best = 0;
-            for (int j = 1; j < labels.size(); j++) {
-                if (p[i][j] > p[i][best]) {
-                    best = j;
-                }
-            }
             DatasetTrack t = tracks.get(i);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("trackId", t.track().id());
             m.put("name", t.track().name());
             m.put("artists", t.track().artists());
-            m.put("genre", labels.get(best));
-            m.put("probability", GenreReports.round(p[i][best]));
+            m.put("genre", p.get(i).predicted());
+            m.put("probability", GenreReports.round(p.get(i).probability()));
             t.label().ifPresent(l -> m.put("label", l));
             predictions.add(m);
             if (t.label().isPresent()) {
                 truth.add(t.label().get());
-                predicted.add(labels.get(best));
+                labelled.add(p.get(i));
             }
         }
-        ClassificationReport report = truth.isEmpty() ? null
-                : ClassificationReport.of(labels, truth.toArray(String[]::new), predicted.toArray(String[]::new));
+        ClassificationReport report = truth.isEmpty() ? null : genres.report(truth, labelled);
         int shown = limit == null ? predictions.size() : Math.max(0, Math.min(limit, predictions.size()));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

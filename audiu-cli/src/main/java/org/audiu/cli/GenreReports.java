@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.audiu.core.eval.EvaluationResult;
 import org.audiu.core.metrics.ClassMetrics;
 import org.audiu.core.metrics.ClassificationReport;
-import org.audiu.core.eval.EvaluationResult;
 
 /** Text and JSON renderings of genre evaluations. */
 final class GenreReports {

@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.audiu.core.AudiuException;
 import org.audiu.core.eval.EvaluationData;
-import org.audiu.core.spi.training.TrainedModel;
 import org.audiu.core.plugin.Plugins;
-import picocli.CommandLine;
+import org.audiu.core.spi.training.TrainedModel;
+import org.audiu.models.genre.GenreModel;
+import org.audiu.models.genre.GenreTraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code audiu genres train}: trains on every (de-duplicated) labelled track and saves the model. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -46,11 +48,12 @@ public final class GenreTrainCommand implements Callable<Integer> {
         if (!json) {
             err.println(prepared.summary());
         }
-        long t0 = System.nanoTime();
-        TrainedModel trained = model.trainer(Plugins.fromClasspath(), model.seed).train(prepared.data());
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        GenreModel genres = GenreModel.train(prepared.data(), model.trainer(Plugins.fromClasspath(), model.seed),
+                GenreTraining.onAllRows(model.model, model.parameters, model.seed));
+        TrainedModel trained = genres.model();
+        double seconds = genres.trainSeconds();
         try {
-            trained.save(out);
+            genres.save(out);
         } catch (IOException e) {
             throw new AudiuException("Could not save the model to " + out + ": " + e.getMessage(), e);
         }

@@ -1,7 +1,7 @@
 package org.audiu.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code audiu genres}: the genre classifier (train, evaluate, predict, compare). */
 @Command(name = "genres", mixinStandardHelpOptions = true,

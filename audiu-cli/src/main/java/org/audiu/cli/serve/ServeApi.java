@@ -33,6 +33,7 @@ import org.audiu.core.catalogue.CataloguePlaylist;
 import org.audiu.core.catalogue.CatalogueTrack;
 import org.audiu.core.catalogue.TrackSearch;
 import org.audiu.core.engine.RunReport;
+import org.audiu.models.genre.GenreModel;
 
 /**
  * The JSON API, independent of the HTTP server: each endpoint takes the request's query parameters, validates every
@@ -125,12 +126,12 @@ public final class ServeApi {
     public GenreView genre(Map<String, List<String>> query) {
         QueryParams p = new QueryParams(query).allowOnly(GENRE_PARAMS);
         String id = checkId("track", p.requiredText("track", MAX_ID_LENGTH));
-        GenreClassifier model = backend.genres().orElseThrow(() -> ApiException.notFound("No genre model: the"
+        GenreModel model = backend.genres().orElseThrow(() -> ApiException.notFound("No genre model: the"
                 + " catalogue (" + backend.catalogue().source() + ") has fewer than two genre labels.", Map.of()));
         CatalogueTrack track = backend.catalogue().track(id).orElseThrow(() -> ApiException.notFound(
                 "Unknown track id '" + QueryParams.echo(id) + "'.", Map.of("parameter", "track",
                         "value", QueryParams.echo(id))));
-        GenreClassifier.Prediction prediction = model.predict(track);
+        GenreModel.Prediction prediction = model.predict(track.features());
         double[] probabilities = prediction.probabilities();
         List<ProbabilityView> ranked = new ArrayList<>();
         for (int i = 0; i < probabilities.length; i++) {
@@ -143,7 +144,7 @@ public final class ServeApi {
                 genreModel(model));
     }
 
-    private GenreModelView genreModel(GenreClassifier g) {
+    private GenreModelView genreModel(GenreModel g) {
         return new GenreModelView(g.trainer(), new java.util.TreeMap<>(g.parameters()), g.trainingRows(),
                 g.heldOutRows(), ApiViews.number(g.heldOutAccuracy()), g.labels());
     }

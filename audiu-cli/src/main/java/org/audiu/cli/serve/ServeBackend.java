@@ -9,10 +9,11 @@ import org.audiu.core.config.AudiuConfig;
 import org.audiu.core.engine.EngineSettings;
 import org.audiu.core.plugin.Components;
 import org.audiu.core.plugin.Plugins;
-import org.audiu.core.spi.PluginKind;
 import org.audiu.core.spi.library.LibrarySourceFactory;
 import org.audiu.core.spi.preference.PreferenceScorer;
 import org.audiu.core.spi.preference.PreferenceScorerFactory;
+import org.audiu.models.genre.GenreModel;
+import org.audiu.models.genre.GenreTraining;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * classifier. Immutable; safe to share between request threads.
  */
 public record ServeBackend(Catalogue catalogue, TrackSearch search, SeedRecommender recommender,
-                           Optional<GenreClassifier> genres) {
+                           Optional<GenreModel> genres) {
     private static final Logger LOG = LoggerFactory.getLogger(ServeBackend.class);
 
     public ServeBackend {
@@ -52,8 +53,8 @@ public record ServeBackend(Catalogue catalogue, TrackSearch search, SeedRecommen
         Catalogue catalogue = new CatalogueLoader(plugins).load(config, settings.schema());
         SeedRecommender recommender = new SeedRecommender(catalogue, scorer, recommendTrainer,
                 options.recommendModel().name(), settings, options.limits().maxLibraryTracks());
-        Optional<GenreClassifier> genres = GenreClassifier.train(catalogue, genreTrainer, options.genreModel().name(),
-                options.genreModel().parameters(), options.genreHoldout(), config.seed());
+        Optional<GenreModel> genres = GenreModel.train(catalogue, genreTrainer, new GenreTraining(
+                options.genreModel().name(), options.genreModel().parameters(), options.genreHoldout(), config.seed()));
         return new ServeBackend(catalogue, new TrackSearch(catalogue), recommender, genres);
     }
 }
