@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class ServeSpotifySongsTest {
     static final String POP_REMIX = "37i9dQZF1DXcZDD7cfEKhW";
+    static final Path SHIPPED = Path.of("..", "audiu-examples", "config", "spotify-songs-playlist.properties");
 
     @Test
     void servesTheDatasetConfig() throws Exception {
@@ -28,7 +29,7 @@ class ServeSpotifySongsTest {
         assumeTrue(Files.isRegularFile(data), "Skipping: " + data.toAbsolutePath() + " is absent (see "
                 + "../shared/data/README.md); the test catalogue covers the CSV path otherwise.");
         String csv = data.toAbsolutePath().normalize().toString();
-        AudiuConfig config = AudiuConfig.load(Path.of("..", "audiu-examples", "config", "spotify-songs-playlist.properties")).with(Map.of(
+        AudiuConfig config = AudiuConfig.load(SHIPPED).with(Map.of(
                 "candidates.path", csv, "features.dataset.path", csv, "library.path", csv));
         try (TestServer server = TestServer.start(config, TestServer.fastOptions())) {
             JsonNode info = server.getRaw("/api/info").json();
