@@ -12,7 +12,7 @@ import org.audiu.core.config.Suggestions;
 
 /**
  * The query parameters of one request, validated: unknown names, repeated single values, missing or blank required
- * values, over-long or control-character text and out-of-range numbers all become a 400 {@link ApiException} that
+ * values, over-long or control-character text and out-of-range numbers all become a 400 {@link WebApiException} that
  * names the parameter.
  */
 final class QueryParams {
@@ -31,7 +31,7 @@ final class QueryParams {
     QueryParams allowOnly(Set<String> known) {
         for (String name : values.keySet()) {
             if (!known.contains(name)) {
-                throw ApiException.badRequest("Unknown parameter '" + echo(name) + "'. Known parameters: "
+                throw WebApiException.badRequest("Unknown parameter '" + echo(name) + "'. Known parameters: "
                         + new TreeSet<>(known) + "." + Suggestions.didYouMean(name, known),
                         Map.of("parameter", echo(name), "known", List.copyOf(new TreeSet<>(known))));
             }
@@ -43,7 +43,7 @@ final class QueryParams {
     Optional<String> single(String name) {
         List<String> v = values.getOrDefault(name, List.of());
         if (v.size() > 1) {
-            throw ApiException.badRequest("Parameter '" + name + "' is given " + v.size() + " times; give it once.",
+            throw WebApiException.badRequest("Parameter '" + name + "' is given " + v.size() + " times; give it once.",
                     Map.of("parameter", name));
         }
         return v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
@@ -51,7 +51,7 @@ final class QueryParams {
 
     /** A required, non-blank text of at most {@code maxLength} characters, trimmed. */
     String requiredText(String name, int maxLength) {
-        String v = single(name).orElseThrow(() -> ApiException.badRequest("Missing parameter '" + name + "'.",
+        String v = single(name).orElseThrow(() -> WebApiException.badRequest("Missing parameter '" + name + "'.",
                 Map.of("parameter", name)));
         return text(name, v, maxLength);
     }
@@ -64,7 +64,7 @@ final class QueryParams {
     List<String> repeatedText(String name, int maxLength, int maxCount) {
         List<String> v = values.getOrDefault(name, List.of());
         if (v.size() > maxCount) {
-            throw ApiException.badRequest("Too many '" + name + "' parameters: " + v.size() + " (at most " + maxCount
+            throw WebApiException.badRequest("Too many '" + name + "' parameters: " + v.size() + " (at most " + maxCount
                     + ").", Map.of("parameter", name, "max", maxCount, "count", v.size()));
         }
         List<String> out = new ArrayList<>();
@@ -88,13 +88,13 @@ final class QueryParams {
             }
             v = Integer.parseInt(s);
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("Parameter '" + name + "' must be an integer from " + min + " to " + max
+            throw WebApiException.badRequest("Parameter '" + name + "' must be an integer from " + min + " to " + max
                     + ", got '" + echo(raw.get()) + "'.", Map.of("parameter", name, "value", echo(raw.get()),
                     "min", min, "max", max));
         }
         if (v < min || v > max) {
-            throw ApiException.badRequest("Parameter '" + name + "' must be from " + min + " to " + max + ", got " + v
-                    + ".", Map.of("parameter", name, "value", v, "min", min, "max", max));
+            throw WebApiException.badRequest("Parameter '" + name + "' must be from " + min + " to " + max
+                    + ", got " + v + ".", Map.of("parameter", name, "value", v, "min", min, "max", max));
         }
         return v;
     }
@@ -102,14 +102,15 @@ final class QueryParams {
     private static String text(String name, String value, int maxLength) {
         String v = value.strip();
         if (v.isEmpty()) {
-            throw ApiException.badRequest("Parameter '" + name + "' is empty.", Map.of("parameter", name));
+            throw WebApiException.badRequest("Parameter '" + name + "' is empty.", Map.of("parameter", name));
         }
         if (v.length() > maxLength) {
-            throw ApiException.badRequest("Parameter '" + name + "' is too long: " + v.length() + " characters (at most "
-                    + maxLength + ").", Map.of("parameter", name, "max", maxLength, "length", v.length()));
+            throw WebApiException.badRequest("Parameter '" + name + "' is too long: " + v.length()
+                    + " characters (at most " + maxLength + ").", Map.of("parameter", name, "max", maxLength,
+                    "length", v.length()));
         }
         if (v.chars().anyMatch(c -> Character.isISOControl(c) || c == '\uFFFD')) {
-            throw ApiException.badRequest("Parameter '" + name + "' contains control characters or invalid UTF-8.",
+            throw WebApiException.badRequest("Parameter '" + name + "' contains control characters or invalid UTF-8.",
                     Map.of("parameter", name));
         }
         return v;

@@ -42,7 +42,8 @@ public record Seeds(List<CatalogueTrack> tracks, List<CatalogueArtist> artists, 
     /** A canonical key: the same seeds in any order give the same key (for caching). */
     public String key() {
         return tracks.stream().map(CatalogueTrack::id).sorted().collect(Collectors.joining(","))
-                + "|" + artists.stream().map(a -> Catalogue.artistKey(a.name())).sorted().collect(Collectors.joining("\u0000"))
+                + "|" + artists.stream().map(a -> Catalogue.artistKey(a.name())).sorted()
+                        .collect(Collectors.joining("\u0000"))
                 + "|" + playlist.map(CataloguePlaylist::id).orElse("");
     }
 }

@@ -37,9 +37,9 @@ import org.audiu.models.genre.GenreModel;
 
 /**
  * The JSON API, independent of the HTTP server: each endpoint takes the request's query parameters, validates every
- * one of them ({@link ApiException} with a 4xx status for anything wrong) and returns the response body. Thread-safe:
- * the backend is immutable, the cache is synchronised and a semaphore bounds how many recommendation runs share the
- * CPU at once.
+ * one of them ({@link WebApiException} with a 4xx status for anything wrong) and returns the response body.
+ * Thread-safe: the backend is immutable, the cache is synchronised and a semaphore bounds how many recommendation runs
+ * share the CPU at once.
  */
 public final class ServeApi {
     static final Set<String> SEARCH_PARAMS = Set.of("q", "limit");
@@ -107,7 +107,7 @@ public final class ServeApi {
         List<String> artistNames = p.repeatedText("artist", limits.maxQueryLength(), limits.maxArtists());
         Optional<String> playlistId = p.optionalText("playlist", MAX_ID_LENGTH);
         if (ids.isEmpty() && artistNames.isEmpty() && playlistId.isEmpty()) {
-            throw ApiException.badRequest("Give at least one seed: seeds=TRACK_ID,TRACK_ID, artist=NAME or"
+            throw WebApiException.badRequest("Give at least one seed: seeds=TRACK_ID,TRACK_ID, artist=NAME or"
                     + " playlist=ID.", Map.of("parameter", "seeds"));
         }
         Seeds seeds = resolve(ids, artistNames, playlistId);
@@ -126,9 +126,9 @@ public final class ServeApi {
     public GenreView genre(Map<String, List<String>> query) {
         QueryParams p = new QueryParams(query).allowOnly(GENRE_PARAMS);
         String id = checkId("track", p.requiredText("track", MAX_ID_LENGTH));
-        GenreModel model = backend.genres().orElseThrow(() -> ApiException.notFound("No genre model: the"
+        GenreModel model = backend.genres().orElseThrow(() -> WebApiException.notFound("No genre model: the"
                 + " catalogue (" + backend.catalogue().source() + ") has fewer than two genre labels.", Map.of()));
-        CatalogueTrack track = backend.catalogue().track(id).orElseThrow(() -> ApiException.notFound(
+        CatalogueTrack track = backend.catalogue().track(id).orElseThrow(() -> WebApiException.notFound(
                 "Unknown track id '" + QueryParams.echo(id) + "'.", Map.of("parameter", "track",
                         "value", QueryParams.echo(id))));
         GenreModel.Prediction prediction = model.predict(track.features());
@@ -157,7 +157,7 @@ public final class ServeApi {
         for (String part : raw.get().split(",", -1)) {
             String id = part.strip();
             if (id.isEmpty()) {
-                throw ApiException.badRequest("Parameter 'seeds' has an empty track id; separate ids with single"
+                throw WebApiException.badRequest("Parameter 'seeds' has an empty track id; separate ids with single"
                         + " commas.", Map.of("parameter", "seeds"));
             }
             checkId("seeds", id);
@@ -165,7 +165,7 @@ public final class ServeApi {
                 out.add(id);
             }
             if (out.size() > limits.maxSeeds()) {
-                throw ApiException.badRequest("Too many seed tracks (at most " + limits.maxSeeds() + ").",
+                throw WebApiException.badRequest("Too many seed tracks (at most " + limits.maxSeeds() + ").",
                         Map.of("parameter", "seeds", "max", limits.maxSeeds()));
             }
         }
@@ -176,7 +176,7 @@ public final class ServeApi {
     private static String checkId(String parameter, String id) {
         if (id.length() > MAX_ID_LENGTH || id.chars().anyMatch(c -> Character.isWhitespace(c)
                 || Character.isISOControl(c) || c == ',')) {
-            throw ApiException.badRequest("Malformed track id '" + QueryParams.echo(id) + "' in '" + parameter
+            throw WebApiException.badRequest("Malformed track id '" + QueryParams.echo(id) + "' in '" + parameter
                     + "': ids have 1 to " + MAX_ID_LENGTH + " characters, without spaces or commas.",
                     Map.of("parameter", parameter, "value", QueryParams.echo(id)));
         }
@@ -191,12 +191,12 @@ public final class ServeApi {
             c.track(id).ifPresentOrElse(tracks::add, () -> unknown.add(QueryParams.echo(id)));
         }
         if (!unknown.isEmpty()) {
-            throw ApiException.notFound("Unknown track id" + (unknown.size() > 1 ? "s " : " ") + unknown
+            throw WebApiException.notFound("Unknown track id" + (unknown.size() > 1 ? "s " : " ") + unknown
                     + " in 'seeds'. Find ids with /api/search.", Map.of("parameter", "seeds", "unknown", unknown));
         }
         List<CatalogueArtist> artists = new ArrayList<>();
         for (String name : artistNames) {
-            CatalogueArtist a = c.artist(name).orElseThrow(() -> ApiException.notFound("Unknown artist '"
+            CatalogueArtist a = c.artist(name).orElseThrow(() -> WebApiException.notFound("Unknown artist '"
                     + QueryParams.echo(name) + "'. Find artists with /api/search.", Map.of("parameter", "artist",
                     "value", QueryParams.echo(name))));
             if (!artists.contains(a)) {
@@ -206,7 +206,7 @@ public final class ServeApi {
         Optional<CataloguePlaylist> playlist = Optional.empty();
         if (playlistId.isPresent()) {
             String id = checkId("playlist", playlistId.get());
-            playlist = Optional.of(c.playlist(id).orElseThrow(() -> ApiException.notFound("Unknown playlist '"
+            playlist = Optional.of(c.playlist(id).orElseThrow(() -> WebApiException.notFound("Unknown playlist '"
                     + QueryParams.echo(id) + "'. List playlists with /api/playlists.", Map.of("parameter",
                     "playlist", "value", QueryParams.echo(id)))));
         }
@@ -219,10 +219,11 @@ public final class ServeApi {
             acquired = slots.tryAcquire(busyTimeoutMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(503, "The server is shutting down.", Map.of());
+            throw new WebApiException(503, "The server is shutting down.", Map.of());
         }
         if (!acquired) {
-            throw new ApiException(503, "The server is busy; try again in a moment.", Map.of("retryAfterSeconds", 1));
+            throw new WebApiException(503, "The server is busy; try again in a moment.",
+                    Map.of("retryAfterSeconds", 1));
         }
         try {
             return work.get();

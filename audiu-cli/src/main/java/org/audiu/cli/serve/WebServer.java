@@ -85,11 +85,11 @@ public final class WebServer implements AutoCloseable {
                     ctx -> json(ctx, mapper, 200, api.recommendations(ctx.queryParamMap())));
             config.routes.get("/api/genre", ctx -> json(ctx, mapper, 200, api.genre(ctx.queryParamMap())));
             config.routes.get("/api/*", ctx -> {
-                throw ApiException.notFound("No API endpoint " + QueryParams.echo(ctx.path()) + ". Endpoints: "
+                throw WebApiException.notFound("No API endpoint " + QueryParams.echo(ctx.path()) + ". Endpoints: "
                         + ENDPOINTS + " (see SERVE.md).", Map.of("endpoints", ENDPOINTS));
             });
             Function<String, io.javalin.http.Handler> readOnly = method -> ctx -> {
-                throw new ApiException(405, "Method " + method + " is not allowed: the API is read-only, use GET.",
+                throw new WebApiException(405, "Method " + method + " is not allowed: the API is read-only, use GET.",
                         Map.of("allowed", List.of("GET")));
             };
             config.routes.post("/api/*", readOnly.apply("POST"));
@@ -97,7 +97,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.patch("/api/*", readOnly.apply("PATCH"));
             config.routes.delete("/api/*", readOnly.apply("DELETE"));
             config.routes.options("/api/*", readOnly.apply("OPTIONS"));
-            config.routes.exception(ApiException.class, (e, ctx) -> json(ctx, mapper, e.status(), e.body()));
+            config.routes.exception(WebApiException.class, (e, ctx) -> json(ctx, mapper, e.status(), e.body()));
             config.routes.exception(AudiuException.class, (e, ctx) -> json(ctx, mapper, 422,
                     Map.of("error", e.getMessage(), "status", 422)));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -128,7 +128,7 @@ public final class WebServer implements AutoCloseable {
      */
     static void checkQueryString(String query) {
         if (query != null && BAD_PERCENT.matcher(query).find()) {
-            throw ApiException.badRequest("Malformed query string: '%' must be followed by two hexadecimal digits "
+            throw WebApiException.badRequest("Malformed query string: '%' must be followed by two hexadecimal digits "
                     + "(encode a literal % as %25).", Map.of());
         }
     }

@@ -7,13 +7,13 @@ import java.util.Map;
  * A request the API refuses, with the HTTP status and the details of the JSON error body
  * ({@code {"error": message, "status": status, ...details}}).
  */
-public final class ApiException extends RuntimeException {
+public final class WebApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int status;
     private final transient Map<String, Object> details;
 
-    public ApiException(int status, String message, Map<String, ?> details) {
+    public WebApiException(int status, String message, Map<String, ?> details) {
         super(message, null, false, false);
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("An API error needs a 4xx or 5xx status, got " + status);
@@ -22,12 +22,12 @@ public final class ApiException extends RuntimeException {
         this.details = Map.copyOf(details);
     }
 
-    public static ApiException badRequest(String message, Map<String, ?> details) {
-        return new ApiException(400, message, details);
+    public static WebApiException badRequest(String message, Map<String, ?> details) {
+        return new WebApiException(400, message, details);
     }
 
-    public static ApiException notFound(String message, Map<String, ?> details) {
-        return new ApiException(404, message, details);
+    public static WebApiException notFound(String message, Map<String, ?> details) {
+        return new WebApiException(404, message, details);
     }
 
     public int status() {
