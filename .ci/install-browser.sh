@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs Debian's Chromium and ChromeDriver (packages chromium and chromium-driver) for the end-to-end browser
-# test of `audiu serve` (audiu-examples: ServeBrowserTest). CI calls it before the tests.
+# test of `audiu serve` (audiu-cli: ServeBrowserTest). CI calls it before the tests.
 #
 # Idempotent: does nothing when both are already there. Never fails the build: when it cannot install (no apt-get,
 # not root and no password-less sudo, no network) it says why and exits 0; the browser test then skips with a

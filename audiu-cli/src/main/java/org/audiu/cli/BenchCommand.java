@@ -1,0 +1,219 @@
+package org.audiu.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.audiu.core.config.ConfigException;
+import org.audiu.core.plugin.Plugins;
+import org.audiu.cli.bench.EndToEndBenchmark;
+import org.audiu.cli.bench.ScoringBenchmark;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code audiu bench}: scoring throughput of every trainer on a generated pool (with each model's unoptimised path
+ * as the reference), and end-to-end recommendation over a streamed pool in a separate JVM with a capped heap.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure speed and memory on a generated pool with the 13 standard audio features: "
+                + "candidate-scoring throughput per trainer (after warm-up, repeated; each model's unoptimised "
+                + "path (Tribuo's predict, the tree-by-tree walk, Deeplearning4j) measured alongside as the "
+                + "reference) and end-to-end recommendation over the pool streamed by the 'generated' candidate "
+                + "source, in a separate JVM with -Xmx512m, with how its time grows "
+                + "with the pool and with k."})
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--pool", paramLabel = "N", defaultValue = "1000000",
+            description = "Tracks in the generated pool (default ${DEFAULT-VALUE}).")
+    long pool;
+
+    @Option(names = "--warmups", paramLabel = "N", defaultValue = "2",
+            description = "Untimed runs before measuring (default ${DEFAULT-VALUE}).")
+    int warmups;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
+            description = "Timed runs (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--reference-rows", paramLabel = "N", defaultValue = "50000",
+            description = "Rows scored through each model's reference path (default ${DEFAULT-VALUE}).")
+    int referenceRows;
+
+    @Option(names = "--trainers", paramLabel = "NAMES", split = ",",
+            description = "Trainers to measure (default: every trainer on the classpath).")
+    List<String> trainers;
+
+    @Option(names = "--set", paramLabel = "NAME.KEY=VALUE",
+            description = "A parameter of one measured trainer, e.g. --set xgboost.trees=200 (repeatable; default: "
+                    + "each trainer's defaults).")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
+    @Option(names = "--e2e-heap", paramLabel = "SIZE", defaultValue = "512m",
+            description = "Heap cap of the end-to-end JVM (default ${DEFAULT-VALUE}).")
+    String e2eHeap;
+
+    @Option(names = "--in-process", description = "Run the end-to-end part in this JVM (no heap cap proof).")
+    boolean inProcess;
+
+    @Option(names = "--skip-scoring", description = "Only the end-to-end part.")
+    boolean skipScoring;
+
+    @Option(names = "--skip-e2e", description = "Only the scoring throughput.")
+    boolean skipE2e;
+
+    @Option(names = "--e2e-models", paramLabel = "NAMES", split = ",", defaultValue = "default,random-forest",
+            description = "Models of the end-to-end runs, one JVM each; 'default' is the configuration's default "
+                    + "(default ${DEFAULT-VALUE}).")
+    List<String> e2eModels;
+
+    @Option(names = "--e2e-only", hidden = true, description = "Internal: the end-to-end part, as JSON (the child JVM).")
+    boolean e2eOnly;
+
+    @Option(names = "--e2e-model", hidden = true, defaultValue = "default", description = "Internal: its model.")
+    String e2eModel;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", description = "Print every figure as JSON on standard output.")
+    boolean json;
+
+    @Option(names = "--verbose", description = "Log details.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (pool < 1 || pool > Integer.MAX_VALUE || warmups < 0 || runs < 1 || referenceRows < 1) {
+            throw new ConfigException("--pool must be 1.." + Integer.MAX_VALUE + ", --runs and --reference-rows at "
+                    + "least 1, --warmups at least 0.");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Consumer<String> log = json || e2eOnly ? s -> { } : s -> {
+            out.println(s);
+            out.flush();
+        };
+        Plugins plugins = Plugins.fromClasspath();
+        if (e2eOnly) {
+            out.println(Json.write(new EndToEndBenchmark(e2eOptions(e2eModel), s -> { }).run(plugins)));
+            out.flush();
+            return 0;
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("pool", pool);
+        report.put("cores", Runtime.getRuntime().availableProcessors());
+        report.put("java", System.getProperty("java.version"));
+        report.put("warmups", warmups);
+        report.put("runs", runs);
+        if (skipScoring && !parameters.isEmpty()) {
+            throw new ConfigException("--set gives parameters to the trainers of the scoring part, which "
+                    + "--skip-scoring skips; drop one of them.");
+        }
+        if (!skipScoring) {
+            List<String> names = trainers == null ? plugins.trainers().names() : trainers.stream().map(String::trim)
+                    .toList();
+            Map<String, Map<String, String>> byTrainer = ModelOptions.parametersByTrainer(names, parameters, "bench");
+            for (String name : names) {
+                // Unknown names and keys fail here, with the available ones, before anything is measured.
+                plugins.trainers().get(name, "--trainers");
+                ModelOptions.createNamed(plugins, name, byTrainer.get(name), seed);
+            }
+            log.accept(String.format(Locale.ROOT, "Scoring throughput, %,d tracks, %d warm-up + %d timed runs, %d "
+                    + "cores:", pool, warmups, runs, Runtime.getRuntime().availableProcessors()));
+            report.put("scoring", new ScoringBenchmark(new ScoringBenchmark.Options(pool, warmups, runs,
+                    referenceRows, 4096, seed), log).run(plugins, names, byTrainer));
+        }
+        if (!skipE2e) {
+            List<Map<String, Object>> runs = new ArrayList<>();
+            for (String model : e2eModels.stream().map(String::trim).distinct().toList()) {
+                log.accept(String.format(Locale.ROOT, "End-to-end recommend, model %s, over a streamed pool of %,d "
+                        + "tracks%s:", model, pool, inProcess ? " (in this JVM)" : " (separate JVM, -Xmx" + e2eHeap
+                        + ")"));
+                Map<String, Object> e2e = inProcess ? new EndToEndBenchmark(e2eOptions(model), log).run(plugins)
+                        : childJvm(err, model);
+                runs.add(e2e);
+                if (!inProcess && !json) {
+                    printEndToEnd(log, e2e);
+                }
+            }
+            report.put("endToEnd", runs);
+        }
+        if (json) {
+            out.println(Json.write(report));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private EndToEndBenchmark.Options e2eOptions(String model) {
+        return new EndToEndBenchmark.Options(pool, warmups, Math.max(3, runs - 2), seed,
+                model.equals("default") ? "" : model);
+    }
+
+    /** Runs the end-to-end part in a new JVM with a capped heap; a pool held in memory would not fit. */
+    private Map<String, Object> childJvm(PrintWriter err, String model) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + e2eHeap, "-cp",
+                System.getProperty("java.class.path"), AudiuCli.class.getName(), "bench", "--e2e-only", "--pool",
+                Long.toString(pool), "--seed", Long.toString(seed), "--warmups", Integer.toString(warmups),
+                "--runs", Integer.toString(runs), "--e2e-model", model));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process process = pb.start();
+        byte[] stdout = process.getInputStream().readAllBytes();
+        int code = process.waitFor();
+        String text = new String(stdout, StandardCharsets.UTF_8);
+        if (code != 0) {
+            err.println("The end-to-end JVM (-Xmx" + e2eHeap + ") failed with exit code " + code + ": " + text);
+            Map<String, Object> failed = new LinkedHashMap<>();
+            failed.put("jvm", "-Xmx" + e2eHeap);
+            failed.put("failed", "exit code " + code);
+            return failed;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = new ObjectMapper().readValue(text, LinkedHashMap.class);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("jvm", "-Xmx" + e2eHeap);
+        out.putAll(result);
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void printEndToEnd(Consumer<String> log, Map<String, Object> e2e) {
+        if (e2e.containsKey("failed")) {
+            log.accept("  failed: " + e2e.get("failed"));
+            return;
+        }
+        Map<String, Object> rank = (Map<String, Object>) e2e.get("rankAfterTraining");
+        log.accept(String.format(Locale.ROOT, "  model %s; library %s tracks; sample pass %.2f s; training %.2f s",
+                e2e.get("model"), e2e.get("libraryTracks"), num(e2e.get("samplePoolSeconds")),
+                num(e2e.get("trainSeconds"))));
+        log.accept(String.format(Locale.ROOT, "  ranking after training: %.2f s (sd %.2f, %s runs), goal <= %.0f s;"
+                        + " peak heap %.0f MB of %.0f MB max, goal <= 512 MB", num(rank.get("secondsMean")),
+                num(rank.get("secondsSd")), rank.get("runs"), num(rank.get("goalSeconds")),
+                num(e2e.get("peakHeapBytes")) / 1048576, num(e2e.get("maxHeapBytes")) / 1048576));
+        for (Map<String, Object> row : (List<Map<String, Object>>) e2e.get("scalingWithPool")) {
+            log.accept(String.format(Locale.ROOT, "  pool %,10d: %.3f s (%,.0f tracks/s)", (long) num(row.get("pool")),
+                    num(row.get("secondsMean")), num(row.get("tracksPerSecondMean"))));
+        }
+        for (Map<String, Object> row : (List<Map<String, Object>>) e2e.get("scalingWithK")) {
+            log.accept(String.format(Locale.ROOT, "  k %5d: %.3f s", (long) num(row.get("k")),
+                    num(row.get("secondsMean"))));
+        }
+    }
+
+    private static double num(Object o) {
+        return ((Number) o).doubleValue();
+    }
+}

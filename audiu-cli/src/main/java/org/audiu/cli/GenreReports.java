@@ -1,0 +1,91 @@
+package org.audiu.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.audiu.core.eval.EvaluationResult;
+import org.audiu.core.metrics.ClassMetrics;
+import org.audiu.core.metrics.ClassificationReport;
+
+/** Text and JSON renderings of genre evaluations. */
+final class GenreReports {
+    private GenreReports() {
+    }
+
+    /** The documented JSON object: accuracy, macroF1, perClass, plus spread, confusion matrix and timing. */
+    static Map<String, Object> json(EvaluationResult r, String protocol, int rows) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("accuracy", round(r.meanAccuracy()));
+        m.put("macroF1", round(r.meanMacroF1()));
+        Map<String, Object> perClass = new LinkedHashMap<>();
+        r.meanPerClass().forEach((label, c) -> {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("precision", round(c.precision()));
+            v.put("recall", round(c.recall()));
+            v.put("f1", round(c.f1()));
+            v.put("support", c.support());
+            perClass.put(label, v);
+        });
+        m.put("perClass", perClass);
+        m.put("model", r.trainer());
+        m.put("accuracySd", round(r.sdAccuracy()));
+        m.put("macroF1Sd", round(r.sdMacroF1()));
+        m.put("runs", r.runs().size());
+        m.put("protocol", protocol);
+        m.put("rows", rows);
+        m.put("trainSeconds", round(r.meanTrainSeconds()));
+        m.put("predictionsPerSecond", Math.round(r.predictionsPerSecond()));
+        ClassificationReport pooled = r.pooled();
+        Map<String, Object> confusion = new LinkedHashMap<>();
+        confusion.put("labels", pooled.labels());
+        confusion.put("counts", pooled.confusion());
+        m.put("confusionMatrix", confusion);
+        return m;
+    }
+
+    static void text(PrintWriter out, EvaluationResult r) {
+        out.printf(Locale.ROOT, "accuracy  %.4f ± %.4f%n", r.meanAccuracy(), r.sdAccuracy());
+        out.printf(Locale.ROOT, "macro-F1  %.4f ± %.4f%n", r.meanMacroF1(), r.sdMacroF1());
+        out.printf(Locale.ROOT, "training  %.1f s per run; %,.0f predictions/s%n%n", r.meanTrainSeconds(),
+                r.predictionsPerSecond());
+        int width = Math.max(8, r.meanPerClass().keySet().stream().mapToInt(String::length).max().orElse(8));
+        out.printf(Locale.ROOT, "%-" + width + "s  %9s  %6s  %6s  %7s%n", "class", "precision", "recall", "F1",
+                "support");
+        for (ClassMetrics c : r.meanPerClass().values()) {
+            out.printf(Locale.ROOT, "%-" + width + "s  %9.3f  %6.3f  %6.3f  %7d%n", c.label(), c.precision(),
+                    c.recall(), c.f1(), c.support());
+        }
+        out.println();
+        confusion(out, r.pooled());
+    }
+
+    /** The confusion matrix with counts; rows are true classes, columns predictions (abbreviated). */
+    static void confusion(PrintWriter out, ClassificationReport report) {
+        List<String> labels = report.labels();
+        int width = Math.max(6, labels.stream().mapToInt(String::length).max().orElse(6));
+        List<String> abbrev = new ArrayList<>();
+        for (String l : labels) {
+            abbrev.add(l.length() <= 6 ? l : l.substring(0, 6));
+        }
+        out.println("confusion matrix (rows: true class, columns: predicted; all runs added up)");
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s", ""));
+        for (String a : abbrev) {
+            head.append(String.format(Locale.ROOT, " %6s", a));
+        }
+        out.println(head);
+        for (int t = 0; t < labels.size(); t++) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s", labels.get(t)));
+            for (int p = 0; p < labels.size(); p++) {
+                line.append(String.format(Locale.ROOT, " %6d", report.count(t, p)));
+            }
+            out.println(line);
+        }
+    }
+
+    static double round(double v) {
+        return Double.isFinite(v) ? Math.round(v * 10000) / 10000.0 : v;
+    }
+}

@@ -1,0 +1,98 @@
+package org.audiu.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.audiu.core.Recommendation;
+import org.audiu.core.config.AudiuConfig;
+import org.audiu.core.engine.RecommendationEngine;
+import org.audiu.core.engine.RecommendationResult;
+import org.audiu.core.engine.RunReport;
+import org.audiu.core.plugin.Plugins;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code audiu recommend}: runs the whole pipeline and prints recommendations. */
+@Command(name = "recommend", mixinStandardHelpOptions = true,
+        description = "Learn the listener's taste and recommend tracks from the candidate pool.")
+public final class RecommendCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions options;
+
+    @Option(names = {"-n", "--limit"}, paramLabel = "N",
+            description = "Number of recommendations (overrides 'recommendations' in the config).")
+    Integer limit;
+
+    @Option(names = "--playlist", paramLabel = "NAME",
+            description = "Name of the playlist the configured 'sink' writes (default: audiU recommendations).")
+    String playlistName;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        AudiuConfig config = options.loadConfig();
+        if (limit != null) {
+            if (limit < 1) {
+                throw new org.audiu.core.config.ConfigException("--limit must be at least 1, got " + limit);
+            }
+            config = config.with(java.util.Map.of("recommendations", Integer.toString(limit)));
+        }
+        long start = System.nanoTime();
+        Plugins plugins = Plugins.fromClasspath();
+        RecommendationEngine engine = RecommendationEngine.fromConfig(config, plugins,
+                options.json() ? org.audiu.core.engine.ProgressReporter.NONE : ConsoleProgress.forTerminal());
+        var sink = RecommendationEngine.playlistSink(config, plugins);
+        RecommendationResult result = engine.recommend();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        PrintWriter out = spec.commandLine().getOut();
+        if (sink.isPresent()) {
+            String where = sink.get().write(playlistName == null ? "audiU recommendations" : playlistName,
+                    result.recommendations());
+            spec.commandLine().getErr().println("wrote " + result.recommendations().size()
+                    + " recommendations to " + where);
+        }
+        if (options.json()) {
+            out.println(Json.write(Json.recommendations(result.recommendations())));
+        } else {
+            printTable(out, result, seconds);
+        }
+        out.flush();
+        return 0;
+    }
+
+    static void printTable(PrintWriter out, RecommendationResult result, double seconds) {
+        List<Recommendation> recs = result.recommendations();
+        out.printf(Locale.ROOT, "%-3s %-6s %-30s %-24s %-12s %s%n", "#", "score", "track", "artists", "genre",
+                "why");
+        for (int i = 0; i < recs.size(); i++) {
+            Recommendation r = recs.get(i);
+            out.printf(Locale.ROOT, "%-3d %-6.3f %-30s %-24s %-12s %s%n", i + 1, r.score(), cut(r.track().name(), 30),
+                    cut(r.track().artistsText(), 24), cut(r.track().genre().orElse(""), 12),
+                    r.reasons().isEmpty() ? "" : r.reasons().get(0));
+            for (int k = 1; k < r.reasons().size() - 1; k++) {
+                out.printf(Locale.ROOT, "%-81s %s%n", "", r.reasons().get(k));
+            }
+        }
+        RunReport rep = result.report();
+        out.println();
+        out.printf(Locale.ROOT, "model %s on %d liked tracks vs %d sampled (held-out AUC %.3f); pool %d tracks; "
+                        + "%.1f s%n", rep.components().get("model"), rep.likedExamples(), rep.negativeExamples(),
+                rep.holdoutAuc(), rep.poolSize(), seconds);
+        if (!rep.droppedSignals().isEmpty()) {
+            out.println("preference signals without data (dropped, weights renormalised): " + rep.droppedSignals());
+        }
+        if (!rep.libraryMissingIds().isEmpty()) {
+            out.println(rep.libraryMissingIds().size() + " library tracks had no features in any provider: "
+                    + rep.libraryMissingIds().stream().limit(5).toList());
+        }
+    }
+
+    private static String cut(String s, int width) {
+        return s.length() <= width ? s : s.substring(0, width - 1) + "…";
+    }
+}

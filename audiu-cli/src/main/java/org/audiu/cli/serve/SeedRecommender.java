@@ -1,0 +1,97 @@
+package org.audiu.cli.serve;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.audiu.core.ListenerLibrary;
+import org.audiu.core.Playlist;
+import org.audiu.core.PlaylistItem;
+import org.audiu.core.catalogue.Catalogue;
+import org.audiu.core.catalogue.CatalogueTrack;
+import org.audiu.core.engine.EngineSettings;
+import org.audiu.core.engine.ProgressReporter;
+import org.audiu.core.engine.RecommendationEngine;
+import org.audiu.core.engine.RecommendationResult;
+import org.audiu.core.features.FeatureProviderChain;
+import org.audiu.core.features.NamedFeatureProvider;
+import org.audiu.core.spi.preference.PreferenceScorer;
+import org.audiu.core.spi.training.Trainer;
+
+/**
+ * Recommends from a visitor's seeds with the audiU engine itself: the seeds become a one-playlist listener library,
+ * the catalogue is the candidate pool and the feature source, and a (fast) trainer learns "sounds like the seeds"
+ * against tracks sampled from the pool, exactly as {@code audiu recommend} does for a whole library. Each call builds
+ * its own engine, so calls are independent and may run in parallel; the shared parts (catalogue, scorer, trainer
+ * factory output) are immutable or stateless.
+ */
+public final class SeedRecommender {
+    private final Catalogue catalogue;
+    private final PreferenceScorer scorer;
+    private final Trainer trainer;
+    private final EngineSettings settings;
+    private final Map<String, String> componentNames;
+    private final int maxLibraryTracks;
+
+    /** A run's outcome with the library the seeds stood for. */
+    public record Run(Seeds seeds, List<CatalogueTrack> library, RecommendationResult result, long millis) {
+        public Run {
+            library = List.copyOf(library);
+        }
+    }
+
+    /**
+     * @param settings         engine settings; the number of recommendations is set per call
+     * @param trainerName      for the engine's report ("logistic")
+     * @param maxLibraryTracks the most tracks a set of seeds may stand for (a big artist or playlist is cut)
+     */
+    public SeedRecommender(Catalogue catalogue, PreferenceScorer scorer, Trainer trainer, String trainerName,
+                           EngineSettings settings, int maxLibraryTracks) {
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+        this.scorer = Objects.requireNonNull(scorer, "scorer");
+        this.trainer = Objects.requireNonNull(trainer, "trainer");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.maxLibraryTracks = maxLibraryTracks;
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("library.source", "seeds");
+        names.put("features", "catalogue");
+        names.put("candidates.source", "catalogue");
+        names.put("model", trainerName);
+        this.componentNames = Map.copyOf(names);
+    }
+
+    public String trainerName() {
+        return componentNames.get("model");
+    }
+
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    /**
+     * @param seeds at least one seed
+     * @param limit how many recommendations
+     * @throws org.audiu.core.AudiuException when the engine cannot recommend (e.g. the pool is smaller than limit)
+     */
+    public Run recommend(Seeds seeds, int limit) {
+        if (seeds.isEmpty()) {
+            throw new IllegalArgumentException("No seeds");
+        }
+        long start = System.nanoTime();
+        List<CatalogueTrack> library = new ArrayList<>();
+        for (String id : seeds.trackIds(maxLibraryTracks)) {
+            catalogue.track(id).ifPresent(library::add);
+        }
+        List<PlaylistItem> items = library.stream().map(t -> PlaylistItem.of(t.track())).toList();
+        ListenerLibrary listener = new ListenerLibrary(List.of(), List.of(new Playlist("seeds", "Seeds", true, items)),
+                Map.of(), Map.of(), List.of());
+        FeatureProviderChain features = new FeatureProviderChain(
+                List.of(new NamedFeatureProvider("catalogue", catalogue.asFeatureProvider())), settings.schema());
+        RecommendationEngine engine = new RecommendationEngine(() -> listener, scorer, features,
+                catalogue.asCandidateSource(), trainer, settings.withRecommendations(limit), componentNames,
+                ProgressReporter.NONE);
+        RecommendationResult result = engine.recommend();
+        return new Run(seeds, library, result, (System.nanoTime() - start) / 1_000_000);
+    }
+}

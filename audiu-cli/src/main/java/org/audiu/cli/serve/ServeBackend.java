@@ -1,0 +1,60 @@
+package org.audiu.cli.serve;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.audiu.core.catalogue.Catalogue;
+import org.audiu.core.catalogue.CatalogueLoader;
+import org.audiu.core.catalogue.TrackSearch;
+import org.audiu.core.config.AudiuConfig;
+import org.audiu.core.engine.EngineSettings;
+import org.audiu.core.plugin.Components;
+import org.audiu.core.plugin.Plugins;
+import org.audiu.core.spi.library.LibrarySourceFactory;
+import org.audiu.core.spi.preference.PreferenceScorer;
+import org.audiu.core.spi.preference.PreferenceScorerFactory;
+import org.audiu.models.genre.GenreModel;
+import org.audiu.models.genre.GenreTraining;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the API serves, loaded once: the catalogue and its search, the per-request recommender and the genre
+ * classifier. Immutable; safe to share between request threads.
+ */
+public record ServeBackend(Catalogue catalogue, TrackSearch search, SeedRecommender recommender,
+                           Optional<GenreModel> genres) {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeBackend.class);
+
+    public ServeBackend {
+        Objects.requireNonNull(catalogue, "catalogue");
+        Objects.requireNonNull(search, "search");
+        Objects.requireNonNull(recommender, "recommender");
+        Objects.requireNonNull(genres, "genres");
+    }
+
+    /**
+     * Loads the catalogue from the configured candidate source and feature chain, creates the configured preference
+     * scorer and the chosen trainers, and trains the genre classifier.
+     *
+     * @throws org.audiu.core.AudiuException for configuration or data problems, before anything is served
+     */
+    public static ServeBackend fromConfig(AudiuConfig config, Plugins plugins, ServeOptions options) {
+        Components components = new Components(config, plugins, EngineSettings.KEYS);
+        components.failOnUnknownKeys();
+        EngineSettings configured = EngineSettings.from(components.reservedSection("engine", "audiu"));
+        EngineSettings settings = new EngineSettings(configured.recommendations(), configured.perArtist(),
+                Math.max(configured.negativesPerLiked(), options.minNegativesPerSeed()), configured.maxNegatives(),
+                configured.holdout(), configured.batchSize(), configured.schema(), configured.seed());
+        PreferenceScorer scorer = components.create(PreferenceScorerFactory.KIND);
+        var recommendTrainer = options.recommendModel().create(plugins, config.seed());
+        var genreTrainer = options.genreModel().create(plugins, config.seed());
+        config.get(LibrarySourceFactory.KIND.configKey()).ifPresent(name ->
+                LOG.info("serve ignores library.source = {}: visitors bring their own seeds", name));
+        Catalogue catalogue = new CatalogueLoader(plugins).load(config, settings.schema());
+        SeedRecommender recommender = new SeedRecommender(catalogue, scorer, recommendTrainer,
+                options.recommendModel().name(), settings, options.limits().maxLibraryTracks());
+        Optional<GenreModel> genres = GenreModel.train(catalogue, genreTrainer, new GenreTraining(
+                options.genreModel().name(), options.genreModel().parameters(), options.genreHoldout(), config.seed()));
+        return new ServeBackend(catalogue, new TrackSearch(catalogue), recommender, genres);
+    }
+}

@@ -1,0 +1,145 @@
+package org.audiu.cli.serve;
+
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.audiu.core.plugin.Plugins;
+import org.audiu.cli.CommonOptions;
+import org.audiu.cli.Json;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code audiu serve}: the web page and JSON API on 127.0.0.1. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Start a web page and JSON API that recommend from the configured catalogue.",
+            "Visitors search tracks, artists or playlists, pick seeds and get recommendations with reasons and a "
+                + "chart; a second view predicts genres. API: see audiu-cli/SERVE.md."})
+public final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions options;
+
+    @Option(names = {"-p", "--port"}, paramLabel = "N", defaultValue = "7070",
+            description = "TCP port (0: any free port). Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on. Default: ${DEFAULT-VALUE} (this machine only).")
+    String host;
+
+    @Option(names = "--recommend-model", paramLabel = "NAME", defaultValue = ServeOptions.DEFAULT_RECOMMEND_MODEL,
+            description = "Trainer of the per-request model (trained for every request, keep it fast). Default: "
+                    + "${DEFAULT-VALUE} with 20 trees of depth <= 8.")
+    String recommendModel;
+
+    @Option(names = "--recommend-param", paramLabel = "KEY=VALUE",
+            description = "A parameter of --recommend-model, e.g. trees=40 (repeatable; replaces the small defaults).")
+    Map<String, String> recommendParams = new LinkedHashMap<>();
+
+    @Option(names = "--genre-model", paramLabel = "NAME", defaultValue = ServeOptions.DEFAULT_GENRE_MODEL,
+            description = "Trainer of the genre classifier, trained once at startup. Default: ${DEFAULT-VALUE} with "
+                    + "30 trees of depth <= 10.")
+    String genreModel;
+
+    @Option(names = "--genre-param", paramLabel = "KEY=VALUE",
+            description = "A parameter of --genre-model, e.g. trees=100 (repeatable; replaces the small defaults).")
+    Map<String, String> genreParams = new LinkedHashMap<>();
+
+    @Option(names = "--cache", paramLabel = "N", defaultValue = "256",
+            description = "Recommendation responses kept in memory (0: none). Default: ${DEFAULT-VALUE}.")
+    int cacheSize;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final CountDownLatch stopped;
+
+    /** Serves until the JVM shuts down (Ctrl+C). */
+    public ServeCommand() {
+        this(null);
+    }
+
+    /** Serves until {@code stop} is counted down (tests), or the JVM shuts down when it is null. */
+    ServeCommand(CountDownLatch stop) {
+        this.stopped = stop;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65_535) {
+            throw new ServeException("--port must be from 0 to 65535, got " + port);
+        }
+        if (cacheSize < 0) {
+            throw new ServeException("--cache must be 0 or more, got " + cacheSize);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!isLoopback(host)) {
+            err.println("warning: listening on " + host + " makes the page reachable from other machines.");
+        }
+        ServeOptions serveOptions = ServeOptions.defaults()
+                .withRecommendModel(TrainerChoice.of(recommendModel, recommendParams, ServeOptions.RECOMMEND_DEFAULTS,
+                        "--recommend-param "))
+                .withGenreModel(TrainerChoice.of(genreModel, genreParams, ServeOptions.GENRE_DEFAULTS,
+                        "--genre-param "))
+                .withCacheSize(cacheSize);
+        if (!options.json()) {
+            err.println("audiu: loading the catalogue and training the genre model (" + serveOptions.genreModel()
+                    + ")...");
+            err.flush();
+        }
+        long start = System.nanoTime();
+        ServeBackend backend = ServeBackend.fromConfig(options.loadConfig(), Plugins.fromClasspath(), serveOptions);
+        CountDownLatch stop = stopped != null ? stopped : new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        try (WebServer server = WebServer.start(new ServeApi(backend, serveOptions), host, port)) {
+            if (stopped == null) {
+                // Ctrl+C: release the main thread, then give it a moment to stop the server cleanly.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    stop.countDown();
+                    try {
+                        closed.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "audiu-serve-stop"));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (options.json()) {
+                Map<String, Object> ready = new LinkedHashMap<>();
+                ready.put("url", server.url());
+                ready.put("tracks", backend.catalogue().size());
+                ready.put("playlists", backend.catalogue().playlists().size());
+                ready.put("genreModel", backend.genres().isPresent() ? serveOptions.genreModel().toString() : null);
+                out.println(Json.write(ready).replace("\n", "").replaceAll(" +", " "));
+            } else {
+                out.printf(Locale.ROOT, "audiU is serving %,d tracks (%s) at %s  (ready in %.1f s; Ctrl+C to stop)%n",
+                        backend.catalogue().size(), backend.catalogue().source(), server.url(), seconds);
+                backend.genres().ifPresent(g -> out.printf(Locale.ROOT,
+                        "genre model %s: accuracy %s on %,d tracks of held-out artists%n", serveOptions.genreModel(),
+                        Double.isNaN(g.heldOutAccuracy()) ? "n/a"
+                                : String.format(Locale.ROOT, "%.1f%%", 100 * g.heldOutAccuracy()), g.heldOutRows()));
+            }
+            out.flush();
+            stop.await();
+        } finally {
+            closed.countDown();
+        }
+        return 0;
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new ServeException("Unknown host '" + host + "' (--host): use an address of this machine, e.g. "
+                    + "127.0.0.1.", e);
+        }
+    }
+}
