@@ -103,6 +103,8 @@ public final class DatasetPlugins {
         @Override public int groupSize(int group) { return index().groupSize(group); }
         @Override public int[] groupsOf(String trackId) { return index().groupsOf(trackId); }
         @Override public int[] groupsOfArtist(String artist) { return index().groupsOfArtist(artist); }
+        @Override public List<String> tracksOfGroup(int group) { return index().tracksOfGroup(group); }
+        @Override public List<String> artistsOfGroup(int group) { return index().artistsOfGroup(group); }
         @Override public int groupOfPlaylist(String playlistId) { return index().groupOfPlaylist(playlistId); }
     }
 

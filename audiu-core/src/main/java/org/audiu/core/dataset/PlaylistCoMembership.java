@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.audiu.core.spi.listener.ListenerContext;
 import org.audiu.core.spi.candidates.CoMembershipIndex;
+import org.audiu.core.spi.listener.ListenerContext;
 
 /**
  * The playlists of a dataset as a {@link CoMembershipIndex}: group {@code i} is the {@code i}-th playlist in file
@@ -20,6 +20,8 @@ public final class PlaylistCoMembership implements CoMembershipIndex {
     private final int[] sizes;
     private final Map<String, int[]> byTrack;
     private final Map<String, int[]> byArtist;
+    private final List<List<String>> tracksOfGroup;
+    private final List<List<String>> artistsOfGroup;
 
     public PlaylistCoMembership(TrackDataset dataset) {
         Objects.requireNonNull(dataset, "dataset");
@@ -28,19 +30,27 @@ public final class PlaylistCoMembership implements CoMembershipIndex {
         this.sizes = new int[playlistIds.size()];
         Map<String, List<Integer>> tracks = new HashMap<>();
         Map<String, Set<Integer>> artists = new HashMap<>();
+        List<List<String>> groupTracks = new ArrayList<>(playlistIds.size());
+        List<List<String>> groupArtists = new ArrayList<>(playlistIds.size());
         for (int g = 0; g < playlistIds.size(); g++) {
             DatasetPlaylist p = dataset.playlists().get(playlistIds.get(g));
             groupByPlaylist.put(p.id(), g);
             sizes[g] = p.trackIds().size();
+            Set<String> artistsHere = new LinkedHashSet<>();
             for (String id : p.trackIds()) {
                 tracks.computeIfAbsent(id, k -> new ArrayList<>()).add(g);
                 DatasetTrack t = dataset.tracks().get(id);
                 if (t != null) {
-                    artists.computeIfAbsent(ListenerContext.normalise(t.track().mainArtist()),
-                            k -> new LinkedHashSet<>()).add(g);
+                    String artist = ListenerContext.normalise(t.track().mainArtist());
+                    artists.computeIfAbsent(artist, k -> new LinkedHashSet<>()).add(g);
+                    artistsHere.add(artist);
                 }
             }
+            groupTracks.add(p.trackIds());
+            groupArtists.add(List.copyOf(artistsHere));
         }
+        this.tracksOfGroup = List.copyOf(groupTracks);
+        this.artistsOfGroup = List.copyOf(groupArtists);
         this.byTrack = new HashMap<>();
         tracks.forEach((k, v) -> byTrack.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
         this.byArtist = new HashMap<>();
@@ -65,6 +75,16 @@ public final class PlaylistCoMembership implements CoMembershipIndex {
     @Override
     public int[] groupsOfArtist(String normalisedArtist) {
         return byArtist.getOrDefault(normalisedArtist, NONE);
+    }
+
+    @Override
+    public List<String> tracksOfGroup(int group) {
+        return tracksOfGroup.get(group);
+    }
+
+    @Override
+    public List<String> artistsOfGroup(int group) {
+        return artistsOfGroup.get(group);
     }
 
     @Override

@@ -1,12 +1,14 @@
 package org.audiu.core.relative;
 
-import org.audiu.core.spi.listener.ListenerContext;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.audiu.core.Track;
+import org.audiu.core.spi.listener.FittedState;
+import org.audiu.core.spi.listener.ListenerContext;
 import org.audiu.core.spi.listener.ListenerFeature;
 
 /**
@@ -15,6 +17,7 @@ import org.audiu.core.spi.listener.ListenerFeature;
  */
 public final class AlbumAffinity implements ListenerFeature {
     static final List<String> COLUMNS = List.of("album_share");
+    private static final int VERSION = 1;
 
     @Override
     public List<String> columns() {
@@ -33,14 +36,7 @@ public final class AlbumAffinity implements ListenerFeature {
         if (counts.isEmpty()) {
             return Optional.empty();
         }
-        Set<String> own = listener.preferenceById().keySet();
-        int n = listener.liked().size();
-        return Optional.of((track, row, inLibrary, out, offset) -> {
-            String key = albumKey(track);
-            int self = inLibrary && own.contains(track.id()) ? 1 : 0;
-            int c = key.isEmpty() ? 0 : counts.getOrDefault(key, 0) - self;
-            out[offset] = c > 0 ? (double) c / (n - self) : 0;
-        });
+        return Optional.of(new Statistics(counts, listener.preferenceById().keySet(), listener.liked().size()));
     }
 
     static String albumKey(Track t) {
@@ -48,5 +44,39 @@ public final class AlbumAffinity implements ListenerFeature {
             return "";
         }
         return ListenerContext.normalise(t.mainArtist()) + '\u0000' + ListenerContext.normalise(t.album());
+    }
+
+    /** The fitted feature: library tracks per album key, the library's track ids and its size. */
+    record Statistics(Map<String, Integer> counts, Set<String> own, int n) implements Fitted {
+        Statistics {
+            counts = Map.copyOf(counts);
+            own = Set.copyOf(own);
+        }
+
+        @Override
+        public void compute(Track track, double[] row, boolean inLibrary, double[] out, int offset) {
+            String key = albumKey(track);
+            int self = inLibrary && own.contains(track.id()) ? 1 : 0;
+            int c = key.isEmpty() ? 0 : counts.getOrDefault(key, 0) - self;
+            out[offset] = c > 0 ? (double) c / (n - self) : 0;
+        }
+
+        @Override
+        public void writeState(FittedState.Writer out) throws IOException {
+            FeatureStates.writeVersion(out, VERSION);
+            out.writeIntMap(FeatureStates.sorted(counts)).writeStrings(FeatureStates.sorted(own)).writeInt(n);
+        }
+
+        /** Reads what {@link #writeState} wrote; the caller checks that the state ends there. */
+        static Statistics read(FittedState.Reader in) throws IOException {
+            String name = BuiltInListenerFeatures.ALBUM_AFFINITY;
+            FeatureStates.readVersion(in, name, VERSION);
+            Map<String, Integer> counts = in.readIntMap();
+            Set<String> own = FeatureStates.readSet(in);
+            int n = in.readInt();
+            FeatureStates.check(n >= 0 && own.size() <= n, name, "library size " + n + " for " + own.size()
+                    + " library tracks");
+            return new Statistics(counts, own, n);
+        }
     }
 }

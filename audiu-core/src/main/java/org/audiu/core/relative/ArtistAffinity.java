@@ -1,6 +1,6 @@
 package org.audiu.core.relative;
 
-import org.audiu.core.spi.listener.ListenerContext;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.audiu.core.Artist;
 import org.audiu.core.Track;
+import org.audiu.core.spi.listener.FittedState;
+import org.audiu.core.spi.listener.ListenerContext;
 import org.audiu.core.spi.listener.ListenerFeature;
 
 /**
@@ -22,6 +24,7 @@ import org.audiu.core.spi.listener.ListenerFeature;
  */
 public final class ArtistAffinity implements ListenerFeature {
     static final List<String> COLUMNS = List.of("artist_share", "artist_preference", "artist_top");
+    private static final int VERSION = 1;
 
     @Override
     public List<String> columns() {
@@ -49,9 +52,40 @@ public final class ArtistAffinity implements ListenerFeature {
                         Math::max);
             }
         }
-        int n = listener.liked().size();
-        double total = totalPreference;
-        return Optional.of((track, row, inLibrary, out, offset) -> {
+        return Optional.of(new Statistics(counts, preference, top, ownPreference, listener.liked().size(),
+                totalPreference));
+    }
+
+    static Set<String> artistsOf(Track t) {
+        if (t.artists().size() == 1) {
+            return Set.of(ListenerContext.normalise(t.artists().get(0)));
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String a : t.artists()) {
+            String k = ListenerContext.normalise(a);
+            if (!k.isEmpty()) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The fitted feature: library tracks per normalised artist, their preference sum, top-artist scores, the
+     * preference of each library track (to leave it out of its own statistics), the library size and the total
+     * preference.
+     */
+    record Statistics(Map<String, Integer> counts, Map<String, Double> preference, Map<String, Double> top,
+                      Map<String, Double> ownPreference, int n, double total) implements Fitted {
+        Statistics {
+            counts = Map.copyOf(counts);
+            preference = Map.copyOf(preference);
+            top = Map.copyOf(top);
+            ownPreference = Map.copyOf(ownPreference);
+        }
+
+        @Override
+        public void compute(Track track, double[] row, boolean inLibrary, double[] out, int offset) {
             double self = inLibrary ? ownPreference.getOrDefault(track.id(), 0.0) : 0;
             int selfCount = inLibrary && ownPreference.containsKey(track.id()) ? 1 : 0;
             double share = 0;
@@ -68,20 +102,31 @@ public final class ArtistAffinity implements ListenerFeature {
             out[offset] = share;
             out[offset + 1] = weighted;
             out[offset + 2] = topScore;
-        });
-    }
+        }
 
-    static Set<String> artistsOf(Track t) {
-        if (t.artists().size() == 1) {
-            return Set.of(ListenerContext.normalise(t.artists().get(0)));
+        @Override
+        public void writeState(FittedState.Writer out) throws IOException {
+            FeatureStates.writeVersion(out, VERSION);
+            out.writeIntMap(FeatureStates.sorted(counts)).writeDoubleMap(FeatureStates.sorted(preference))
+                    .writeDoubleMap(FeatureStates.sorted(top)).writeDoubleMap(FeatureStates.sorted(ownPreference))
+                    .writeInt(n).writeDouble(total);
         }
-        Set<String> out = new LinkedHashSet<>();
-        for (String a : t.artists()) {
-            String k = ListenerContext.normalise(a);
-            if (!k.isEmpty()) {
-                out.add(k);
-            }
+
+        /** Reads what {@link #writeState} wrote; the caller checks that the state ends there. */
+        static Statistics read(FittedState.Reader in) throws IOException {
+            String name = BuiltInListenerFeatures.ARTIST_AFFINITY;
+            FeatureStates.readVersion(in, name, VERSION);
+            Map<String, Integer> counts = in.readIntMap();
+            Map<String, Double> preference = in.readDoubleMap();
+            Map<String, Double> top = in.readDoubleMap();
+            Map<String, Double> own = in.readDoubleMap();
+            int n = in.readInt();
+            double total = in.readDouble();
+            FeatureStates.check(n >= 0 && own.size() <= n, name, "library size " + n + " for " + own.size()
+                    + " library tracks");
+            FeatureStates.check(counts.keySet().equals(preference.keySet()), name,
+                    "artist counts and preferences name different artists");
+            return new Statistics(counts, preference, top, own, n, total);
         }
-        return out;
     }
 }

@@ -1,11 +1,14 @@
 package org.audiu.core.relative;
 
-import org.audiu.core.spi.listener.ListenerContext;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.audiu.core.AudioFeatures;
+import org.audiu.core.Track;
+import org.audiu.core.spi.listener.FittedState;
+import org.audiu.core.spi.listener.ListenerContext;
 import org.audiu.core.spi.listener.ListenerFeature;
 
 /**
@@ -21,6 +24,7 @@ public final class AudioSimilarity implements ListenerFeature {
     public static final List<String> DEFAULT_FEATURES = List.of(AudioFeatures.DANCEABILITY, AudioFeatures.ENERGY,
             AudioFeatures.LOUDNESS, AudioFeatures.SPEECHINESS, AudioFeatures.ACOUSTICNESS,
             AudioFeatures.INSTRUMENTALNESS, AudioFeatures.LIVENESS, AudioFeatures.VALENCE, AudioFeatures.TEMPO);
+    private static final int VERSION = 1;
 
     private final List<String> features;
 
@@ -75,12 +79,46 @@ public final class AudioSimilarity implements ListenerFeature {
                 }
             }
         }
-        Set<String> own = listener.preferenceById().keySet();
-        return Optional.of((track, row, inLibrary, out, offset) -> {
+        return Optional.of(new Statistics(features, idx, floors, count, sum, squares,
+                listener.preferenceById().keySet()));
+    }
+
+    /**
+     * The fitted feature: the columns it was created with, the positions of those present in the base schema, and
+     * per position the deviation floor, the library's count, sum and sum of squares; and the library's track ids.
+     */
+    static final class Statistics implements Fitted {
+        private final List<String> features;
+        private final int[] idx;
+        private final double[] floors;
+        private final int[] count;
+        private final double[] sum;
+        private final double[] squares;
+        private final Set<String> own;
+
+        Statistics(List<String> features, int[] idx, double[] floors, int[] count, double[] sum, double[] squares,
+                   Set<String> own) {
+            this.features = List.copyOf(features);
+            this.idx = idx.clone();
+            this.floors = floors.clone();
+            this.count = count.clone();
+            this.sum = sum.clone();
+            this.squares = squares.clone();
+            this.own = Set.copyOf(own);
+            int d = idx.length;
+            if (floors.length != d || count.length != d || sum.length != d || squares.length != d) {
+                throw new IllegalArgumentException("per-column statistics of different lengths: " + d + " columns, "
+                        + floors.length + " floors, " + count.length + " counts, " + sum.length + " sums, "
+                        + squares.length + " sums of squares");
+            }
+        }
+
+        @Override
+        public void compute(Track track, double[] row, boolean inLibrary, double[] out, int offset) {
             boolean self = inLibrary && own.contains(track.id());
             double total = 0;
             int used = 0;
-            for (int k = 0; k < d; k++) {
+            for (int k = 0; k < idx.length; k++) {
                 double v = row[idx[k]];
                 if (Double.isNaN(v)) {
                     continue;
@@ -98,6 +136,35 @@ public final class AudioSimilarity implements ListenerFeature {
                 used++;
             }
             out[offset] = used == 0 ? Double.NaN : Math.sqrt(total / used);
-        });
+        }
+
+        @Override
+        public void writeState(FittedState.Writer out) throws IOException {
+            FeatureStates.writeVersion(out, VERSION);
+            out.writeStrings(features).writeInts(idx).writeDoubles(floors).writeInts(count).writeDoubles(sum)
+                    .writeDoubles(squares).writeStrings(FeatureStates.sorted(own));
+        }
+
+        /** Reads what {@link #writeState} wrote; the caller checks that the state ends there. */
+        static Statistics read(FittedState.Reader in) throws IOException {
+            String name = BuiltInListenerFeatures.AUDIO_SIMILARITY;
+            FeatureStates.readVersion(in, name, VERSION);
+            List<String> features = in.readStrings();
+            int[] idx = in.readInts();
+            double[] floors = in.readDoubles();
+            int[] count = in.readInts();
+            double[] sum = in.readDoubles();
+            double[] squares = in.readDoubles();
+            Set<String> own = FeatureStates.readSet(in);
+            int d = idx.length;
+            FeatureStates.check(d > 0 && d <= features.size(), name, d + " base columns for " + features.size()
+                    + " configured audio features");
+            FeatureStates.check(floors.length == d && count.length == d && sum.length == d && squares.length == d,
+                    name, "per-column statistics of different lengths");
+            for (int j : idx) {
+                FeatureStates.check(j >= 0, name, "negative base column " + j);
+            }
+            return new Statistics(features, idx, floors, count, sum, squares, own);
+        }
     }
 }

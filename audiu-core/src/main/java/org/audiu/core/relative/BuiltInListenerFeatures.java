@@ -1,11 +1,17 @@
 package org.audiu.core.relative;
 
+import java.io.IOException;
 import java.util.List;
 import org.audiu.core.config.ComponentConfig;
+import org.audiu.core.spi.listener.FittedState;
 import org.audiu.core.spi.listener.ListenerFeature;
 import org.audiu.core.spi.listener.ListenerFeatureFactory;
 
-/** Factories of the built-in listener-relative features, registered in META-INF/services. */
+/**
+ * Factories of the built-in listener-relative features, registered in META-INF/services. Each also restores its
+ * fitted feature from the state it saved ({@link ListenerFeatureFactory#readState}): parameters included, so the
+ * restored feature computes exactly what the fitted one did.
+ */
 public final class BuiltInListenerFeatures {
     public static final String ARTIST_AFFINITY = "artist-affinity";
     public static final String ALBUM_AFFINITY = "album-affinity";
@@ -33,6 +39,11 @@ public final class BuiltInListenerFeatures {
         @Override public String description() { return "share of the library by the track's artist (" 
                 + String.join(", ", ArtistAffinity.COLUMNS) + ")"; }
         @Override public ListenerFeature create(ComponentConfig config) { return new ArtistAffinity(); }
+        @Override public ListenerFeature.Fitted readState(FittedState.Reader in) throws IOException {
+            ListenerFeature.Fitted fitted = ArtistAffinity.Statistics.read(in);
+            in.requireEnd();
+            return fitted;
+        }
     }
 
     /** {@code album-affinity}: share of the library from the track's album. */
@@ -40,6 +51,11 @@ public final class BuiltInListenerFeatures {
         @Override public String name() { return ALBUM_AFFINITY; }
         @Override public String description() { return "share of the library from the track's album (album_share)"; }
         @Override public ListenerFeature create(ComponentConfig config) { return new AlbumAffinity(); }
+        @Override public ListenerFeature.Fitted readState(FittedState.Reader in) throws IOException {
+            ListenerFeature.Fitted fitted = AlbumAffinity.Statistics.read(in);
+            in.requireEnd();
+            return fitted;
+        }
     }
 
     /** {@code co-membership}: co-occurrence with library tracks in the catalogue's playlists. */
@@ -49,6 +65,11 @@ public final class BuiltInListenerFeatures {
                 + "playlists, when the candidate source knows them (" + String.join(", ", CoMembership.COLUMNS)
                 + ")"; }
         @Override public ListenerFeature create(ComponentConfig config) { return new CoMembership(); }
+        @Override public ListenerFeature.Fitted readState(FittedState.Reader in) throws IOException {
+            ListenerFeature.Fitted fitted = CoMembership.Statistics.read(in);
+            in.requireEnd();
+            return fitted;
+        }
     }
 
     /** {@code release-year}: distance to the library's years; parameter {@code window} (years, default 2). */
@@ -59,6 +80,11 @@ public final class BuiltInListenerFeatures {
         @Override public ListenerFeature create(ComponentConfig config) {
             return new ReleaseYearProximity(config.getInt("window", 2, 0, 100));
         }
+        @Override public ListenerFeature.Fitted readState(FittedState.Reader in) throws IOException {
+            ListenerFeature.Fitted fitted = ReleaseYearProximity.Statistics.read(in);
+            in.requireEnd();
+            return fitted;
+        }
     }
 
     /** {@code popularity}: distance to the library's popularity. */
@@ -67,6 +93,11 @@ public final class BuiltInListenerFeatures {
         @Override public String description() { return "popularity proximity to the library "
                 + "(popularity_distance)"; }
         @Override public ListenerFeature create(ComponentConfig config) { return new PopularityProximity(); }
+        @Override public ListenerFeature.Fitted readState(FittedState.Reader in) throws IOException {
+            ListenerFeature.Fitted fitted = PopularityProximity.Statistics.read(in);
+            in.requireEnd();
+            return fitted;
+        }
     }
 
     /** {@code audio-similarity}: distance to the library's sound; parameter {@code columns}. */
@@ -76,6 +107,11 @@ public final class BuiltInListenerFeatures {
                 + "(audio_distance)"; }
         @Override public ListenerFeature create(ComponentConfig config) {
             return new AudioSimilarity(config.getList("columns", AudioSimilarity.DEFAULT_FEATURES));
+        }
+        @Override public ListenerFeature.Fitted readState(FittedState.Reader in) throws IOException {
+            ListenerFeature.Fitted fitted = AudioSimilarity.Statistics.read(in);
+            in.requireEnd();
+            return fitted;
         }
     }
 }

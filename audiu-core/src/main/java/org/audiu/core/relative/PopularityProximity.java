@@ -1,10 +1,12 @@
 package org.audiu.core.relative;
 
-import org.audiu.core.spi.listener.ListenerContext;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.audiu.core.Track;
+import org.audiu.core.spi.listener.FittedState;
+import org.audiu.core.spi.listener.ListenerContext;
 import org.audiu.core.spi.listener.ListenerFeature;
 
 /**
@@ -14,6 +16,7 @@ import org.audiu.core.spi.listener.ListenerFeature;
  */
 public final class PopularityProximity implements ListenerFeature {
     static final List<String> COLUMNS = List.of("popularity_distance");
+    private static final int VERSION = 1;
 
     @Override
     public List<String> columns() {
@@ -36,11 +39,20 @@ public final class PopularityProximity implements ListenerFeature {
         if (n < 2) {
             return Optional.empty();
         }
-        int count = n;
-        double total = sum;
-        double totalSquares = squares;
-        Set<String> own = listener.preferenceById().keySet();
-        return Optional.of((track, row, inLibrary, out, offset) -> {
+        return Optional.of(new Statistics(n, sum, squares, listener.preferenceById().keySet()));
+    }
+
+    /**
+     * The fitted feature: how many library tracks have a popularity, its sum and sum of squares, and the library's
+     * track ids.
+     */
+    record Statistics(int count, double total, double totalSquares, Set<String> own) implements Fitted {
+        Statistics {
+            own = Set.copyOf(own);
+        }
+
+        @Override
+        public void compute(Track track, double[] row, boolean inLibrary, double[] out, int offset) {
             if (track.popularity().isEmpty()) {
                 out[offset] = Double.NaN;
                 return;
@@ -53,6 +65,24 @@ public final class PopularityProximity implements ListenerFeature {
             double mean = s / m;
             double sd = Math.sqrt(Math.max(0, q / m - mean * mean));
             out[offset] = Math.abs(p - mean) / Math.max(1.0, sd);
-        });
+        }
+
+        @Override
+        public void writeState(FittedState.Writer out) throws IOException {
+            FeatureStates.writeVersion(out, VERSION);
+            out.writeInt(count).writeDouble(total).writeDouble(totalSquares).writeStrings(FeatureStates.sorted(own));
+        }
+
+        /** Reads what {@link #writeState} wrote; the caller checks that the state ends there. */
+        static Statistics read(FittedState.Reader in) throws IOException {
+            String name = BuiltInListenerFeatures.POPULARITY;
+            FeatureStates.readVersion(in, name, VERSION);
+            int count = in.readInt();
+            double total = in.readDouble();
+            double squares = in.readDouble();
+            Set<String> own = FeatureStates.readSet(in);
+            FeatureStates.check(count >= 2, name, count + " tracks with a popularity, at least 2 are fitted");
+            return new Statistics(count, total, squares, own);
+        }
     }
 }

@@ -1,10 +1,13 @@
 package org.audiu.core.relative;
 
-import org.audiu.core.spi.listener.ListenerContext;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.audiu.core.Track;
+import org.audiu.core.spi.listener.FittedState;
+import org.audiu.core.spi.listener.ListenerContext;
 import org.audiu.core.spi.listener.ListenerFeature;
 
 /**
@@ -19,6 +22,7 @@ import org.audiu.core.spi.listener.ListenerFeature;
  */
 public final class ReleaseYearProximity implements ListenerFeature {
     static final List<String> COLUMNS = List.of("year_distance", "year_density");
+    private static final int VERSION = 1;
 
     private final int window;
 
@@ -44,20 +48,7 @@ public final class ReleaseYearProximity implements ListenerFeature {
         double median = median(Arrays.stream(years).asDoubleStream().toArray());
         double[] deviations = Arrays.stream(years).mapToDouble(y -> Math.abs(y - median)).sorted().toArray();
         double spread = Math.max(1.0, 1.4826 * median(deviations));
-        Set<String> own = listener.preferenceById().keySet();
-        return Optional.of((track, row, inLibrary, out, offset) -> {
-            if (track.releaseYear().isEmpty()) {
-                out[offset] = Double.NaN;
-                out[offset + 1] = Double.NaN;
-                return;
-            }
-            int y = track.releaseYear().getAsInt();
-            int self = inLibrary && own.contains(track.id()) ? 1 : 0;
-            out[offset] = Math.abs(y - median) / spread;
-            int near = countBetween(years, y - window, y + window) - self;
-            int n = years.length - self;
-            out[offset + 1] = n > 0 ? (double) near / n : 0;
-        });
+        return Optional.of(new Statistics(window, years, median, spread, listener.preferenceById().keySet()));
     }
 
     private static double median(double[] sorted) {
@@ -82,5 +73,61 @@ public final class ReleaseYearProximity implements ListenerFeature {
             }
         }
         return lo;
+    }
+
+    /**
+     * The fitted feature: the window it was created with, the library's release years (sorted), their median and
+     * spread, and the library's track ids.
+     */
+    record Statistics(int window, int[] years, double median, double spread, Set<String> own) implements Fitted {
+        Statistics {
+            years = years.clone();
+            own = Set.copyOf(own);
+        }
+
+        @Override
+        public int[] years() {
+            return years.clone();
+        }
+
+        @Override
+        public void compute(Track track, double[] row, boolean inLibrary, double[] out, int offset) {
+            if (track.releaseYear().isEmpty()) {
+                out[offset] = Double.NaN;
+                out[offset + 1] = Double.NaN;
+                return;
+            }
+            int y = track.releaseYear().getAsInt();
+            int self = inLibrary && own.contains(track.id()) ? 1 : 0;
+            out[offset] = Math.abs(y - median) / spread;
+            int near = countBetween(years, y - window, y + window) - self;
+            int n = years.length - self;
+            out[offset + 1] = n > 0 ? (double) near / n : 0;
+        }
+
+        @Override
+        public void writeState(FittedState.Writer out) throws IOException {
+            FeatureStates.writeVersion(out, VERSION);
+            out.writeInt(window).writeInts(years).writeDouble(median).writeDouble(spread)
+                    .writeStrings(FeatureStates.sorted(own));
+        }
+
+        /** Reads what {@link #writeState} wrote; the caller checks that the state ends there. */
+        static Statistics read(FittedState.Reader in) throws IOException {
+            String name = BuiltInListenerFeatures.RELEASE_YEAR;
+            FeatureStates.readVersion(in, name, VERSION);
+            int window = in.readInt();
+            int[] years = in.readInts();
+            double median = in.readDouble();
+            double spread = in.readDouble();
+            Set<String> own = FeatureStates.readSet(in);
+            FeatureStates.check(window >= 0, name, "window " + window + " < 0");
+            FeatureStates.check(years.length > 0, name, "no release years");
+            for (int i = 1; i < years.length; i++) {
+                FeatureStates.check(years[i - 1] <= years[i], name, "release years out of order");
+            }
+            FeatureStates.check(spread >= 1.0, name, "spread " + spread + " below one year");
+            return new Statistics(window, years, median, spread, own);
+        }
     }
 }

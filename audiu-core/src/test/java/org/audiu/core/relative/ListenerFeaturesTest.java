@@ -1,11 +1,11 @@
 package org.audiu.core.relative;
 
-import org.audiu.core.spi.listener.ListenerContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +16,10 @@ import org.audiu.core.Playlist;
 import org.audiu.core.PlaylistItem;
 import org.audiu.core.Track;
 import org.audiu.core.config.ConfigException;
-import org.audiu.core.spi.preference.PreferenceScores;
 import org.audiu.core.spi.candidates.CoMembershipIndex;
+import org.audiu.core.spi.listener.ListenerContext;
 import org.audiu.core.spi.listener.ListenerFeature;
+import org.audiu.core.spi.preference.PreferenceScores;
 import org.junit.jupiter.api.Test;
 
 class ListenerFeaturesTest {
@@ -50,10 +51,18 @@ class ListenerFeaturesTest {
                 new int[] {0, 2}, "artist q", new int[] {1});
 
         @Override public int groupCount() { return 3; }
+        @Override public List<String> tracksOfGroup(int group) { return membersOf(byTrack, group); }
+        @Override public List<String> artistsOfGroup(int group) { return membersOf(byArtist, group); }
         @Override public int groupSize(int group) { return new int[] {6, 4, 5}[group]; }
         @Override public int[] groupsOf(String trackId) { return byTrack.getOrDefault(trackId, NONE); }
         @Override public int[] groupsOfArtist(String artist) { return byArtist.getOrDefault(artist, NONE); }
         @Override public int groupOfPlaylist(String playlistId) { return playlistId.equals("mine") ? 0 : -1; }
+
+        /** The keys whose groups hold {@code group}, in key order. */
+        private static List<String> membersOf(Map<String, int[]> groups, int group) {
+            return groups.entrySet().stream().filter(e -> Arrays.stream(e.getValue()).anyMatch(g -> g == group))
+                    .map(Map.Entry::getKey).sorted().toList();
+        }
     }
 
     private static ListenerContext context(List<Track> tracks, boolean withGroups) {

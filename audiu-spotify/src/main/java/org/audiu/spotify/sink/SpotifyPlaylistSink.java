@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Writes recommendations to a new playlist of the listener: {@code POST /v1/me/playlists}, then the tracks in
  * order, 100 per {@code POST /v1/playlists/{id}/items}. Writes are retried only when they surely did not happen
  * (429, 502, 503), so a playlist is never created twice. Recommendations without a Spotify track id (from a
- * dataset without them) are left out and counted in the log.
+ * dataset without them) are left out and counted in the log. No empty playlist is ever created: an empty list, or
+ * one without a single Spotify track id, fails before any request.
  */
 public final class SpotifyPlaylistSink implements PlaylistSink {
     /** Spotify's largest batch of items per request. */
@@ -44,6 +45,10 @@ public final class SpotifyPlaylistSink implements PlaylistSink {
 
     @Override
     public String write(String name, List<Recommendation> recommendations) {
+        if (recommendations.isEmpty()) {
+            throw new IllegalArgumentException("No recommendations to write to the Spotify playlist '" + name
+                    + "': no playlist was created. Check the run's log for why it recommended nothing.");
+        }
         Set<String> uris = new LinkedHashSet<>();
         int skipped = 0;
         for (Recommendation r : recommendations) {
@@ -52,6 +57,12 @@ public final class SpotifyPlaylistSink implements PlaylistSink {
             } else {
                 skipped++;
             }
+        }
+        if (uris.isEmpty()) {
+            throw new DataException("None of the " + recommendations.size() + " recommendations for the Spotify "
+                    + "playlist '" + name + "' has a Spotify track id (e.g. '" + recommendations.get(0).track().id()
+                    + "'), so no playlist was created. Recommend from a Spotify candidate source, or from a "
+                    + "dataset whose track ids are Spotify ids.");
         }
         if (skipped > 0) {
             LOG.warn("{} of {} recommendations have no Spotify track id and are not added to the playlist", skipped,

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.audiu.core.DataException;
 import org.audiu.core.Recommendation;
 import org.audiu.core.Track;
 import org.audiu.spotify.ApiException;
@@ -74,6 +75,24 @@ class SpotifyPlaylistSinkTest {
         recs.add(1, new Recommendation(Track.builder("dataset-row-9", "x").artists("y").build(), 0.5, List.of()));
         sink.write("mixed", recs);
         assertEquals(3, server.createdPlaylists().get(0).uris().size());
+    }
+
+    @Test
+    void anEmptyListSendsNoRequest() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> sink.write("empty", List.of()));
+        assertTrue(e.getMessage().contains("'empty'"), e.getMessage());
+        assertEquals(0, server.count("POST", "/v1/me/playlists"));
+        assertTrue(server.createdPlaylists().isEmpty());
+    }
+
+    @Test
+    void recommendationsWithoutAnySpotifyIdCreateNoPlaylist() {
+        List<Recommendation> recs = List.of(new Recommendation(Track.builder("dataset-row-1", "x").artists("y")
+                .build(), 0.5, List.of()));
+        DataException e = assertThrows(DataException.class, () -> sink.write("none", recs));
+        assertTrue(e.getMessage().contains("dataset-row-1"), e.getMessage());
+        assertEquals(0, server.count("POST", "/v1/me/playlists"));
     }
 
     @Test

@@ -241,6 +241,16 @@ public final class EvaluationCatalogue implements CandidateSource, FeatureProvid
     }
 
     @Override
+    public List<String> tracksOfGroup(int group) {
+        return groups.tracksOfGroup(group);
+    }
+
+    @Override
+    public List<String> artistsOfGroup(int group) {
+        return groups.artistsOfGroup(group);
+    }
+
+    @Override
     public int groupOfPlaylist(String playlistId) {
         return groups.groupOfPlaylist(playlistId);
     }

@@ -6,7 +6,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -68,6 +71,15 @@ public final class FittedState {
             out.writeInt(values.length);
             for (int v : values) {
                 out.writeInt(v);
+            }
+            return this;
+        }
+
+        /** Strings (a set or list), in the collection's iteration order. */
+        public Writer writeStrings(Collection<String> values) throws IOException {
+            out.writeInt(values.size());
+            for (String v : values) {
+                writeString(v);
             }
             return this;
         }
@@ -143,6 +155,16 @@ public final class FittedState {
             int[] out = new int[length(4)];
             for (int i = 0; i < out.length; i++) {
                 out[i] = in.readInt();
+            }
+            return out;
+        }
+
+        /** Strings written by {@link Writer#writeStrings}, in their order. */
+        public List<String> readStrings() throws IOException {
+            int n = length(4);
+            List<String> out = new ArrayList<>(Math.min(n, 1024));
+            for (int i = 0; i < n; i++) {
+                out.add(readString());
             }
             return out;
         }
