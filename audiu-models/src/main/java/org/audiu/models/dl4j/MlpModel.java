@@ -192,8 +192,13 @@ final class MlpModel extends CompiledScoringModel {
         entries.put(ENTRY, bytes.toByteArray());
     }
 
-    /** Reads networks written by {@link #writePayload}; loaded by name from {@link Dl4jSupport}. */
-    static final class Reader implements ModelReader {
+    /** Reads networks written by {@link #writePayload}; registered in META-INF/services/org.audiu.models.ModelReader. */
+    public static final class Reader implements ModelReader {
+        @Override
+        public String kind() {
+            return Dl4jSupport.MODEL_KIND;
+        }
+
         @Override
         public AudiuModel read(ModelArchive a, ModelProvenance provenance, ModelFiles loader) {
             FeaturePipeline pipeline;
