@@ -9,7 +9,6 @@ import org.audiu.core.spi.PluginContext;
 import org.audiu.core.config.ConfigException;
 import org.audiu.core.spi.training.Trainer;
 import org.audiu.core.spi.training.TrainerFactory;
-import org.audiu.models.dl4j.Dl4jSupport;
 import org.audiu.models.prep.ClassWeights;
 
 /**
@@ -27,13 +26,14 @@ public final class EnsembleTrainerFactories {
     /** Stacking's default meta model. */
     static final String DEFAULT_META = "logistic-liblinear";
     /**
-     * Stacking's default members: diverse learners (boosting, bagging, randomised trees, a neural net when
-     * Deeplearning4j is on the classpath, a linear model) are what the meta model gains from.
+     * Stacking's default members: diverse learners (boosting, bagging, randomised trees, a neural net, a linear
+     * model) are what the meta model gains from. The same on every classpath: 'mlp' comes from
+     * org.audiu:audiu-models-dl4j, and without it stacking with these defaults fails saying so.
      */
-    static List<String> defaultStackingMembers() {
-        return Dl4jSupport.available() ? List.of("xgboost", "random-forest", "extra-trees", "mlp", "logistic")
-                : List.of("xgboost", "random-forest", "extra-trees", "logistic");
-    }
+    static final List<String> DEFAULT_STACKING_MEMBERS = List.of("xgboost", "random-forest", "extra-trees", "mlp",
+            "logistic");
+    /** The jar of a default member that is not in audiu-models, for the "add this jar" message. */
+    private static final Map<String, String> MEMBER_JARS = Map.of("mlp", "org.audiu:audiu-models-dl4j");
 
     /**
      * Parameters stacking gives its members unless the configuration sets them: stacking is the accuracy-first
@@ -106,8 +106,7 @@ public final class EnsembleTrainerFactories {
     /**
      * {@code model = stacking}: a meta model trained on the members' out-of-fold log-probabilities from an
      * artist-grouped k-fold split. Parameters: {@code members} (xgboost, random-forest, extra-trees, mlp, logistic;
-     * without mlp when Deeplearning4j is absent; extra-trees with 300 trees, mlp with hidden 256,128 and
-     * xgboost without early stopping unless set),
+     * extra-trees with 300 trees, mlp with hidden 256,128 and xgboost without early stopping unless set),
      * {@code meta} ({@code logistic-liblinear}: a logistic regression
      * solved to convergence, so the meta model's answer does not hang on SGD's epochs and row order),
      * {@code meta.*} (an SGD {@code logistic} meta model defaults to epochs 100, minibatch 1024),
@@ -115,6 +114,11 @@ public final class EnsembleTrainerFactories {
      * sqrt or none),
      * {@code folds} (3), {@code passthrough} (false: also give the meta model the original features),
      * {@code <member>.*}.
+     *
+     * <p>The default members include {@code mlp}, which is in org.audiu:audiu-models-dl4j. Without that jar,
+     * stacking with the default members fails, naming the missing member and the jar to add (or the members to
+     * list instead); it does not quietly stack fewer members, so one configuration means one model on every
+     * classpath, and the model a user gets is the one this documentation and the measured accuracy describe.
      */
     public static final class Stacking implements TrainerFactory {
         @Override public String name() { return "stacking"; }
@@ -127,7 +131,10 @@ public final class EnsembleTrainerFactories {
 
         @Override
         public Trainer create(ComponentConfig c, PluginContext context) {
-            Members members = Members.from(c, context, defaultStackingMembers(), STACKING_MEMBER_DEFAULTS);
+            if (!c.has("members")) {
+                requireDefaultMembers(c, context);
+            }
+            Members members = Members.from(c, context, DEFAULT_STACKING_MEMBERS, STACKING_MEMBER_DEFAULTS);
             String metaName = c.getString("meta", DEFAULT_META);
             Trainer meta = Members.build(c, context, metaName, "meta",
                     metaName.equals("logistic") ? LOGISTIC_META_DEFAULTS : Map.of());
@@ -141,6 +148,25 @@ public final class EnsembleTrainerFactories {
             p.put("folds", Integer.toString(folds));
             p.put("passthrough", Boolean.toString(passthrough));
             return new StackingTrainer(members, meta, metaWeights, folds, passthrough, p, c.seed());
+        }
+
+        /** Fails when a default member is not registered, naming it, its jar and the members that are. */
+        private static void requireDefaultMembers(ComponentConfig c, PluginContext context) {
+            List<String> registered = context.names(TrainerFactory.KIND);
+            if (registered.isEmpty()) {
+                return; // no registries (PluginContext.NONE): building the first member fails with that message
+            }
+            List<String> missing = DEFAULT_STACKING_MEMBERS.stream().filter(m -> !registered.contains(m)).toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            List<String> present = DEFAULT_STACKING_MEMBERS.stream().filter(registered::contains).toList();
+            String jars = String.join(", ", missing.stream().map(m -> "'" + m + "' is in "
+                    + MEMBER_JARS.getOrDefault(m, TrainerFactory.KIND.whereToFind())).toList());
+            throw new ConfigException("The stacking ensemble's default members " + DEFAULT_STACKING_MEMBERS
+                    + " include " + missing + ", which no jar on the classpath provides (" + jars + "). Add that "
+                    + "dependency, or list the members to stack in '" + c.qualified("members") + "', e.g. "
+                    + c.qualified("members") + " = " + String.join(", ", present) + ".");
         }
     }
 }

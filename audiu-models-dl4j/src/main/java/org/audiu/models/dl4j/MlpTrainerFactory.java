@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
 import org.audiu.core.spi.training.Trainer;
@@ -20,38 +19,20 @@ import org.audiu.models.prep.PreprocessingOptions;
  * {@code patience} (15), {@code threads} (1: OpenMP/BLAS threads; more is slower for nets this small), and the
  * preprocessing keys (defaults: log of skewed features, one-hot key, standardise).
  *
- * <p>Deeplearning4j is an optional dependency: without it on the classpath, {@code create} fails with the jars to
- * add.
+ * <p>Registered in this jar's META-INF/services, so {@code mlp} exists exactly when org.audiu:audiu-models-dl4j is on
+ * the classpath; without it the trainer registry's "No trainer named 'mlp'" error names the jar.
  */
 public final class MlpTrainerFactory implements TrainerFactory {
-    private final Predicate<String> classPresent;
-
-    public MlpTrainerFactory() {
-        this(Dl4jSupport::loadable);
-    }
-
-    /** For tests: decides which classes count as present. */
-    MlpTrainerFactory(Predicate<String> classPresent) {
-        this.classPresent = classPresent;
-    }
-
     @Override public String name() { return "mlp"; }
 
     @Override
     public String description() {
-        return "multilayer perceptron (Deeplearning4j; optional dependency)";
+        return "multilayer perceptron (Deeplearning4j; org.audiu:audiu-models-dl4j)";
     }
 
     @Override
     public Trainer create(ComponentConfig c) {
-        MlpSettings settings = settings(c);
-        String missing = Dl4jSupport.missing(classPresent);
-        if (missing != null) {
-            throw new ConfigException("The trainer 'mlp' needs Deeplearning4j, which is not on the classpath ("
-                    + missing + " is missing). Add " + Dl4jSupport.DEPENDENCIES + ", or choose a Tribuo-only "
-                    + "trainer such as 'xgboost' or 'random-forest'.");
-        }
-        return Dl4jSupport.trainer(settings);
+        return new MlpTrainer(settings(c));
     }
 
     static MlpSettings settings(ComponentConfig c) {
