@@ -1,9 +1,7 @@
 package org.audiu.models.dl4j;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
 import org.audiu.core.spi.training.Trainer;
@@ -60,18 +58,7 @@ public final class MlpTrainerFactory implements TrainerFactory {
         int patience = c.getInt("patience", 15, 1, 100_000);
         int threads = c.getInt("threads", 1, 1, 4096);
         PreprocessingOptions prep = PreprocessingOptions.from(c, PreprocessingOptions.forLinear());
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("hidden", String.join(",", hidden.stream().map(String::valueOf).toList()));
-        p.put("epochs", Integer.toString(epochs));
-        p.put("learning-rate", Double.toString(rate));
-        p.put("batch-size", Integer.toString(batch));
-        p.put("l2", Double.toString(l2));
-        p.put("dropout", Double.toString(dropout));
-        p.put("validation-fraction", Double.toString(validation));
-        p.put("patience", Integer.toString(patience));
-        p.put("threads", Integer.toString(threads));
-        p.putAll(prep.asParameters());
-        return new MlpSettings(hidden, epochs, rate, batch, l2, dropout, validation, patience, threads, prep, p,
-                c.seed());
+        return new MlpSettings(hidden, epochs, rate, batch, l2, dropout, validation, patience, threads, prep,
+                c.effectiveParameters(), c.seed());
     }
 }

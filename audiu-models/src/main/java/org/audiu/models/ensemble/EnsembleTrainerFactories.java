@@ -1,7 +1,6 @@
 package org.audiu.models.ensemble;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.audiu.core.config.ComponentConfig;
@@ -73,33 +72,29 @@ public final class EnsembleTrainerFactories {
         @Override
         public Trainer create(ComponentConfig c, PluginContext context) {
             Members members = Members.from(c, context, DEFAULT_MEMBERS);
-            List<String> w = c.getList("weights", null);
             double[] weights = new double[members.names().size()];
             Arrays.fill(weights, 1.0);
-            if (w != null) {
-                if (w.size() != weights.length) {
-                    throw new ConfigException("'" + c.qualified("weights") + "' has " + w.size() + " values for "
-                            + weights.length + " members " + members.names() + ".");
+            // Equal weights by default, read as a list so that provenance records them too.
+            List<String> w = c.getList("weights", Arrays.stream(weights).mapToObj(Double::toString).toList());
+            if (w.size() != weights.length) {
+                throw new ConfigException("'" + c.qualified("weights") + "' has " + w.size() + " values for "
+                        + weights.length + " members " + members.names() + ".");
+            }
+            for (int i = 0; i < weights.length; i++) {
+                try {
+                    weights[i] = Double.parseDouble(w.get(i));
+                } catch (NumberFormatException e) {
+                    weights[i] = Double.NaN;
                 }
-                for (int i = 0; i < weights.length; i++) {
-                    try {
-                        weights[i] = Double.parseDouble(w.get(i));
-                    } catch (NumberFormatException e) {
-                        weights[i] = Double.NaN;
-                    }
-                    if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
-                        throw new ConfigException("Invalid weight '" + w.get(i) + "' in '" + c.qualified("weights")
-                                + "': expected a number >= 0.");
-                    }
-                }
-                if (Arrays.stream(weights).sum() <= 0) {
-                    throw new ConfigException("'" + c.qualified("weights") + "' must not be all zero.");
+                if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
+                    throw new ConfigException("Invalid weight '" + w.get(i) + "' in '" + c.qualified("weights")
+                            + "': expected a number >= 0.");
                 }
             }
-            Map<String, String> p = new LinkedHashMap<>();
-            p.put("members", String.join(",", members.names()));
-            p.put("weights", String.join(",", Arrays.stream(weights).mapToObj(Double::toString).toList()));
-            return new VotingTrainer(members, weights, p, c.seed());
+            if (Arrays.stream(weights).sum() <= 0) {
+                throw new ConfigException("'" + c.qualified("weights") + "' must not be all zero.");
+            }
+            return new VotingTrainer(members, weights, c.effectiveParameters(), c.seed());
         }
     }
 
@@ -141,13 +136,8 @@ public final class EnsembleTrainerFactories {
             String metaWeights = c.getChoice("meta-class-weight", "balanced", ClassWeights.MODES);
             int folds = c.getInt("folds", 3, 2, 100);
             boolean passthrough = c.getBoolean("passthrough", false);
-            Map<String, String> p = new LinkedHashMap<>();
-            p.put("members", String.join(",", members.names()));
-            p.put("meta", metaName);
-            p.put("meta-class-weight", metaWeights);
-            p.put("folds", Integer.toString(folds));
-            p.put("passthrough", Boolean.toString(passthrough));
-            return new StackingTrainer(members, meta, metaWeights, folds, passthrough, p, c.seed());
+            return new StackingTrainer(members, meta, metaWeights, folds, passthrough, c.effectiveParameters(),
+                    c.seed());
         }
 
         /** Fails when a default member is not registered, naming it, its jar and the members that are. */
