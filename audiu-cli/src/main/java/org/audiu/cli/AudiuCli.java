@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 /** The {@code audiu} command-line program. */
 @Command(name = "audiu", mixinStandardHelpOptions = true, versionProvider = AudiuCli.Version.class,
         description = "Learns what a listener likes and recommends music they have not heard yet.",
-        subcommands = {RecommendCommand.class, GenresCommand.class, EvaluateCommand.class, BenchCommand.class,
-            org.audiu.cli.serve.ServeCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RecommendCommand.class, TrainCommand.class, GenresCommand.class, EvaluateCommand.class,
+            BenchCommand.class, org.audiu.cli.serve.ServeCommand.class, PluginsCommand.class,
+            CommandLine.HelpCommand.class})
 public final class AudiuCli implements Runnable {
     /** Exit code for bad input: configuration, data, plugin names. */
     public static final int EXIT_BAD_INPUT = 2;

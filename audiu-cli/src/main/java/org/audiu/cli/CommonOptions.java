@@ -31,4 +31,9 @@ public final class CommonOptions {
     public boolean json() {
         return json;
     }
+
+    /** The --config file, or null for the embedded demo. */
+    public Path configFile() {
+        return config;
+    }
 }

@@ -1,8 +1,10 @@
 package org.audiu.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.audiu.core.Recommendation;
 import org.audiu.core.config.AudiuConfig;
@@ -10,6 +12,8 @@ import org.audiu.core.engine.RecommendationEngine;
 import org.audiu.core.engine.RecommendationResult;
 import org.audiu.core.engine.RunReport;
 import org.audiu.core.plugin.Plugins;
+import org.audiu.core.recommender.RecommenderFiles;
+import org.audiu.core.recommender.TrainedRecommender;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,6 +29,11 @@ public final class RecommendCommand implements Callable<Integer> {
     @Option(names = {"-n", "--limit"}, paramLabel = "N",
             description = "Number of recommendations (overrides 'recommendations' in the config).")
     Integer limit;
+
+    @Option(names = "--recommender", paramLabel = "FILE",
+            description = {"Rank the configured candidate pool with a recommender saved by 'audiu train --out FILE', "
+                + "without retraining (the same config and seed give the same list as a fresh run)."})
+    Path recommenderFile;
 
     @Option(names = "--playlist", paramLabel = "NAME",
             description = "Name of the playlist the configured 'sink' writes (default: audiU recommendations).")
@@ -47,7 +56,14 @@ public final class RecommendCommand implements Callable<Integer> {
         RecommendationEngine engine = RecommendationEngine.fromConfig(config, plugins,
                 options.json() ? org.audiu.core.engine.ProgressReporter.NONE : ConsoleProgress.forTerminal());
         var sink = RecommendationEngine.playlistSink(config, plugins);
-        RecommendationResult result = engine.recommend();
+        RecommendationResult result;
+        if (recommenderFile == null) {
+            result = engine.recommend();
+        } else {
+            TrainedRecommender saved = RecommenderFiles.load(recommenderFile);
+            warnIfTrainedOtherwise(saved, engine, spec.commandLine().getErr());
+            result = engine.recommendWith(saved);
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
         if (sink.isPresent()) {
@@ -63,6 +79,19 @@ public final class RecommendCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The saved recommender decides the model; say so when the configuration names other components. */
+    private static void warnIfTrainedOtherwise(TrainedRecommender saved, RecommendationEngine engine,
+                                               PrintWriter err) {
+        Map<String, String> trained = saved.provenance().components();
+        for (Map.Entry<String, String> e : engine.componentNames().entrySet()) {
+            String was = trained.get(e.getKey());
+            if (was != null && !was.equals(e.getValue()) && !e.getKey().equals("candidates.source")) {
+                err.println("note: the recommender was trained with " + e.getKey() + " = " + was + "; the "
+                        + "configuration says " + e.getValue() + ". The saved recommender is used as trained.");
+            }
+        }
     }
 
     static void printTable(PrintWriter out, RecommendationResult result, double seconds) {

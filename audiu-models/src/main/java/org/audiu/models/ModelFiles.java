@@ -1,25 +1,22 @@
 package org.audiu.models;
 
-import org.audiu.core.archive.ModelArchive;
-import org.audiu.core.archive.ModelFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import org.audiu.core.DataException;
 import org.audiu.core.FeatureSchema;
+import org.audiu.core.archive.ModelArchive;
+import org.audiu.core.archive.ModelFileException;
 import org.audiu.core.spi.training.ModelProvenance;
 import org.audiu.core.spi.training.TrainedModel;
-import org.audiu.models.dl4j.Dl4jSupport;
-import org.audiu.models.ensemble.StackingModel;
-import org.audiu.models.ensemble.VotingModel;
-import org.audiu.models.trees.ForestModel;
-import org.audiu.models.tribuo.TribuoModel;
 
 /**
- * Loads any model saved by this module's trainers: Tribuo protobuf models, audiU tree ensembles, Deeplearning4j
- * networks (when Deeplearning4j is on the classpath) and voting/stacking ensembles of them. Never uses Java
- * deserialization; a foreign, corrupt or truncated file fails with a {@link ModelFileException}.
+ * Loads any model saved by audiU's trainers: Tribuo protobuf models, audiU tree ensembles, voting/stacking ensembles
+ * of them, and whatever kinds other jars add readers for (audiu-models-dl4j: Deeplearning4j networks). Each payload
+ * kind is read by the {@link ModelReader} registered for it ({@link ModelReaders}, found with
+ * {@link java.util.ServiceLoader} on every top-level load). Never uses Java deserialization; a foreign, corrupt or
+ * truncated file, or one whose kind no reader on the classpath reads, fails with a {@link ModelFileException}.
  *
  * <pre>
  * TrainedModel model = ModelFiles.load(Path.of("genres.model"), data.schema());
@@ -27,17 +24,23 @@ import org.audiu.models.tribuo.TribuoModel;
  */
 public final class ModelFiles {
     private static final int MAX_NESTING = 4;
-    private static final Map<String, ModelReader> READERS = Map.of(
-            TribuoModel.KIND, TribuoModel::read,
-            ForestModel.KIND, ForestModel::read,
-            VotingModel.KIND, VotingModel::read,
-            StackingModel.KIND, StackingModel::read,
-            Dl4jSupport.MODEL_KIND, (a, p, l) -> Dl4jSupport.modelReader(a.where()).read(a, p, l));
 
+    private final ModelReaders readers;
     private final int depth;
 
-    private ModelFiles(int depth) {
+    private ModelFiles(ModelReaders readers, int depth) {
+        this.readers = Objects.requireNonNull(readers, "readers");
         this.depth = depth;
+    }
+
+    /** A loader with exactly these readers (for tests and programmatic use); the static methods use the classpath's. */
+    public static ModelFiles with(ModelReaders readers) {
+        return new ModelFiles(readers, 0);
+    }
+
+    /** Loads a saved model with this loader's readers (see {@link #load(Path)}). */
+    public AudiuModel read(Path file) {
+        return read(ModelArchive.read(file));
     }
 
     /**
@@ -47,12 +50,12 @@ public final class ModelFiles {
      *                            format, or needs a library that is not on the classpath
      */
     public static AudiuModel load(Path file) {
-        return new ModelFiles(0).read(ModelArchive.read(file));
+        return new ModelFiles(ModelReaders.fromClasspath(), 0).read(file);
     }
 
     /** Reads a model from the bytes of {@link AudiuModel#toBytes()}; {@code where} names them in messages. */
     public static AudiuModel fromBytes(byte[] bytes, String where) {
-        return new ModelFiles(0).read(ModelArchive.fromBytes(bytes, where));
+        return new ModelFiles(ModelReaders.fromClasspath(), 0).read(ModelArchive.fromBytes(bytes, where));
     }
 
     /**
@@ -72,16 +75,12 @@ public final class ModelFiles {
             throw new ModelFileException("The model file " + where + " nests ensembles deeper than " + MAX_NESTING
                     + " levels; audiU never writes such files.");
         }
-        return new ModelFiles(depth + 1).read(ModelArchive.fromBytes(bytes, where));
+        return new ModelFiles(readers, depth + 1).read(ModelArchive.fromBytes(bytes, where));
     }
 
     private AudiuModel read(ModelArchive archive) {
         String kind = archive.require("kind");
-        ModelReader reader = READERS.get(kind);
-        if (reader == null) {
-            throw new ModelFileException("The model file " + archive.where() + " holds a model of kind '" + kind
-                    + "', which this version of audiU cannot read (it reads " + READERS.keySet() + ").");
-        }
+        ModelReader reader = readers.get(kind, archive.where());
         ModelProvenance provenance = ModelMetadata.read(archive);
         return reader.read(archive, provenance, this);
     }

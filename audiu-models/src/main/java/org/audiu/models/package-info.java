@@ -17,7 +17,7 @@
  *   <tr><td>{@code xgboost}</td><td>XGBoost via Tribuo, hist method</td>
  *       <td>trees, learning-rate, max-depth, min-child-weight, subsample, feature-fraction, lambda, alpha, gamma,
  *       max-bin, threads, early-stopping-rounds, validation-fraction</td></tr>
- *   <tr><td>{@code mlp}</td><td>Deeplearning4j multilayer perceptron (optional dependency)</td>
+ *   <tr><td>{@code mlp}</td><td>Deeplearning4j multilayer perceptron (in org.audiu:audiu-models-dl4j)</td>
  *       <td>hidden, epochs, learning-rate, batch-size, l2, dropout, validation-fraction, patience, threads</td></tr>
  *   <tr><td>{@code voting}</td><td>mean of members' probabilities</td><td>members, weights, &lt;member&gt;.*</td></tr>
  *   <tr><td>{@code stacking}</td><td>meta model on members' out-of-fold probabilities</td>

@@ -1,7 +1,6 @@
 package org.audiu.models.ensemble;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.audiu.core.config.ComponentConfig;
@@ -9,7 +8,6 @@ import org.audiu.core.spi.PluginContext;
 import org.audiu.core.config.ConfigException;
 import org.audiu.core.spi.training.Trainer;
 import org.audiu.core.spi.training.TrainerFactory;
-import org.audiu.models.dl4j.Dl4jSupport;
 import org.audiu.models.prep.ClassWeights;
 
 /**
@@ -27,13 +25,14 @@ public final class EnsembleTrainerFactories {
     /** Stacking's default meta model. */
     static final String DEFAULT_META = "logistic-liblinear";
     /**
-     * Stacking's default members: diverse learners (boosting, bagging, randomised trees, a neural net when
-     * Deeplearning4j is on the classpath, a linear model) are what the meta model gains from.
+     * Stacking's default members: diverse learners (boosting, bagging, randomised trees, a neural net, a linear
+     * model) are what the meta model gains from. The same on every classpath: 'mlp' comes from
+     * org.audiu:audiu-models-dl4j, and without it stacking with these defaults fails saying so.
      */
-    static List<String> defaultStackingMembers() {
-        return Dl4jSupport.available() ? List.of("xgboost", "random-forest", "extra-trees", "mlp", "logistic")
-                : List.of("xgboost", "random-forest", "extra-trees", "logistic");
-    }
+    static final List<String> DEFAULT_STACKING_MEMBERS = List.of("xgboost", "random-forest", "extra-trees", "mlp",
+            "logistic");
+    /** The jar of a default member that is not in audiu-models, for the "add this jar" message. */
+    private static final Map<String, String> MEMBER_JARS = Map.of("mlp", "org.audiu:audiu-models-dl4j");
 
     /**
      * Parameters stacking gives its members unless the configuration sets them: stacking is the accuracy-first
@@ -73,41 +72,36 @@ public final class EnsembleTrainerFactories {
         @Override
         public Trainer create(ComponentConfig c, PluginContext context) {
             Members members = Members.from(c, context, DEFAULT_MEMBERS);
-            List<String> w = c.getList("weights", null);
             double[] weights = new double[members.names().size()];
             Arrays.fill(weights, 1.0);
-            if (w != null) {
-                if (w.size() != weights.length) {
-                    throw new ConfigException("'" + c.qualified("weights") + "' has " + w.size() + " values for "
-                            + weights.length + " members " + members.names() + ".");
+            // Equal weights by default, read as a list so that provenance records them too.
+            List<String> w = c.getList("weights", Arrays.stream(weights).mapToObj(Double::toString).toList());
+            if (w.size() != weights.length) {
+                throw new ConfigException("'" + c.qualified("weights") + "' has " + w.size() + " values for "
+                        + weights.length + " members " + members.names() + ".");
+            }
+            for (int i = 0; i < weights.length; i++) {
+                try {
+                    weights[i] = Double.parseDouble(w.get(i));
+                } catch (NumberFormatException e) {
+                    weights[i] = Double.NaN;
                 }
-                for (int i = 0; i < weights.length; i++) {
-                    try {
-                        weights[i] = Double.parseDouble(w.get(i));
-                    } catch (NumberFormatException e) {
-                        weights[i] = Double.NaN;
-                    }
-                    if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
-                        throw new ConfigException("Invalid weight '" + w.get(i) + "' in '" + c.qualified("weights")
-                                + "': expected a number >= 0.");
-                    }
-                }
-                if (Arrays.stream(weights).sum() <= 0) {
-                    throw new ConfigException("'" + c.qualified("weights") + "' must not be all zero.");
+                if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
+                    throw new ConfigException("Invalid weight '" + w.get(i) + "' in '" + c.qualified("weights")
+                            + "': expected a number >= 0.");
                 }
             }
-            Map<String, String> p = new LinkedHashMap<>();
-            p.put("members", String.join(",", members.names()));
-            p.put("weights", String.join(",", Arrays.stream(weights).mapToObj(Double::toString).toList()));
-            return new VotingTrainer(members, weights, p, c.seed());
+            if (Arrays.stream(weights).sum() <= 0) {
+                throw new ConfigException("'" + c.qualified("weights") + "' must not be all zero.");
+            }
+            return new VotingTrainer(members, weights, c.effectiveParameters(), c.seed());
         }
     }
 
     /**
      * {@code model = stacking}: a meta model trained on the members' out-of-fold log-probabilities from an
      * artist-grouped k-fold split. Parameters: {@code members} (xgboost, random-forest, extra-trees, mlp, logistic;
-     * without mlp when Deeplearning4j is absent; extra-trees with 300 trees, mlp with hidden 256,128 and
-     * xgboost without early stopping unless set),
+     * extra-trees with 300 trees, mlp with hidden 256,128 and xgboost without early stopping unless set),
      * {@code meta} ({@code logistic-liblinear}: a logistic regression
      * solved to convergence, so the meta model's answer does not hang on SGD's epochs and row order),
      * {@code meta.*} (an SGD {@code logistic} meta model defaults to epochs 100, minibatch 1024),
@@ -115,6 +109,11 @@ public final class EnsembleTrainerFactories {
      * sqrt or none),
      * {@code folds} (3), {@code passthrough} (false: also give the meta model the original features),
      * {@code <member>.*}.
+     *
+     * <p>The default members include {@code mlp}, which is in org.audiu:audiu-models-dl4j. Without that jar,
+     * stacking with the default members fails, naming the missing member and the jar to add (or the members to
+     * list instead); it does not quietly stack fewer members, so one configuration means one model on every
+     * classpath, and the model a user gets is the one this documentation and the measured accuracy describe.
      */
     public static final class Stacking implements TrainerFactory {
         @Override public String name() { return "stacking"; }
@@ -127,20 +126,37 @@ public final class EnsembleTrainerFactories {
 
         @Override
         public Trainer create(ComponentConfig c, PluginContext context) {
-            Members members = Members.from(c, context, defaultStackingMembers(), STACKING_MEMBER_DEFAULTS);
+            if (!c.has("members")) {
+                requireDefaultMembers(c, context);
+            }
+            Members members = Members.from(c, context, DEFAULT_STACKING_MEMBERS, STACKING_MEMBER_DEFAULTS);
             String metaName = c.getString("meta", DEFAULT_META);
             Trainer meta = Members.build(c, context, metaName, "meta",
                     metaName.equals("logistic") ? LOGISTIC_META_DEFAULTS : Map.of());
             String metaWeights = c.getChoice("meta-class-weight", "balanced", ClassWeights.MODES);
             int folds = c.getInt("folds", 3, 2, 100);
             boolean passthrough = c.getBoolean("passthrough", false);
-            Map<String, String> p = new LinkedHashMap<>();
-            p.put("members", String.join(",", members.names()));
-            p.put("meta", metaName);
-            p.put("meta-class-weight", metaWeights);
-            p.put("folds", Integer.toString(folds));
-            p.put("passthrough", Boolean.toString(passthrough));
-            return new StackingTrainer(members, meta, metaWeights, folds, passthrough, p, c.seed());
+            return new StackingTrainer(members, meta, metaWeights, folds, passthrough, c.effectiveParameters(),
+                    c.seed());
+        }
+
+        /** Fails when a default member is not registered, naming it, its jar and the members that are. */
+        private static void requireDefaultMembers(ComponentConfig c, PluginContext context) {
+            List<String> registered = context.names(TrainerFactory.KIND);
+            if (registered.isEmpty()) {
+                return; // no registries (PluginContext.NONE): building the first member fails with that message
+            }
+            List<String> missing = DEFAULT_STACKING_MEMBERS.stream().filter(m -> !registered.contains(m)).toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            List<String> present = DEFAULT_STACKING_MEMBERS.stream().filter(registered::contains).toList();
+            String jars = String.join(", ", missing.stream().map(m -> "'" + m + "' is in "
+                    + MEMBER_JARS.getOrDefault(m, TrainerFactory.KIND.whereToFind())).toList());
+            throw new ConfigException("The stacking ensemble's default members " + DEFAULT_STACKING_MEMBERS
+                    + " include " + missing + ", which no jar on the classpath provides (" + jars + "). Add that "
+                    + "dependency, or list the members to stack in '" + c.qualified("members") + "', e.g. "
+                    + c.qualified("members") + " = " + String.join(", ", present) + ".");
         }
     }
 }

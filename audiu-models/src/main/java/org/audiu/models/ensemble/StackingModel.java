@@ -10,6 +10,7 @@ import org.audiu.core.spi.training.TrainedModel;
 import org.audiu.models.AudiuModel;
 import org.audiu.core.archive.ModelArchive;
 import org.audiu.models.ModelFiles;
+import org.audiu.models.ModelReader;
 
 /** Stacked generalisation: a meta model predicts from the members' (log) probabilities. */
 public final class StackingModel extends AudiuModel {
@@ -79,5 +80,18 @@ public final class StackingModel extends AudiuModel {
             throw a.corrupt("its meta model expects " + meta.schema() + " instead of " + expected, null);
         }
         return new StackingModel(names, members, meta, passthrough, provenance);
+    }
+
+    /** Reads {@value #KIND} files ({@link #read}); registered in META-INF/services/org.audiu.models.ModelReader. */
+    public static final class Reader implements ModelReader {
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public AudiuModel read(ModelArchive archive, ModelProvenance provenance, ModelFiles loader) {
+            return StackingModel.read(archive, provenance, loader);
+        }
     }
 }

@@ -11,6 +11,7 @@ import org.audiu.core.spi.training.TrainedModel;
 import org.audiu.models.AudiuModel;
 import org.audiu.core.archive.ModelArchive;
 import org.audiu.models.ModelFiles;
+import org.audiu.models.ModelReader;
 
 /** Soft voting: the weighted mean of the members' class probabilities. */
 public final class VotingModel extends AudiuModel {
@@ -74,5 +75,18 @@ public final class VotingModel extends AudiuModel {
             throw a.corrupt("its voting weights do not fit its " + members.size() + " members", null);
         }
         return new VotingModel(names, members, weights, provenance);
+    }
+
+    /** Reads {@value #KIND} files ({@link #read}); registered in META-INF/services/org.audiu.models.ModelReader. */
+    public static final class Reader implements ModelReader {
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public AudiuModel read(ModelArchive archive, ModelProvenance provenance, ModelFiles loader) {
+            return VotingModel.read(archive, provenance, loader);
+        }
     }
 }

@@ -1,8 +1,6 @@
 package org.audiu.models.prep;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.spi.training.LabelledData;
@@ -55,7 +53,10 @@ public record PreprocessingOptions(String impute, boolean missingIndicators, Lis
         return new PreprocessingOptions("median", false, AUTO, AUTO, true, "none");
     }
 
-    /** Reads the preprocessing keys with {@code defaults} for absent ones. */
+    /**
+     * Reads the preprocessing keys with {@code defaults} for absent ones; {@code c} records them, defaults included,
+     * for the trainer's provenance ({@link ComponentConfig#effectiveParameters()}).
+     */
     public static PreprocessingOptions from(ComponentConfig c, PreprocessingOptions defaults) {
         String impute = c.getChoice("impute", defaults.impute(), List.of("median", "mean"));
         boolean indicators = c.getBoolean("missing-indicators", defaults.missingIndicators());
@@ -75,18 +76,6 @@ public record PreprocessingOptions(String impute, boolean missingIndicators, Lis
             return AUTO;
         }
         return values;
-    }
-
-    /** The options as provenance parameters. */
-    public Map<String, String> asParameters() {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("impute", impute);
-        p.put("missing-indicators", Boolean.toString(missingIndicators));
-        p.put("log", log.isEmpty() ? "none" : String.join(",", log));
-        p.put("one-hot", oneHot.isEmpty() ? "none" : String.join(",", oneHot));
-        p.put("standardise", Boolean.toString(standardise));
-        p.put("class-weight", classWeight);
-        return p;
     }
 
     /** The training rows with this option's class weights applied (see {@link ClassWeights}). */

@@ -15,7 +15,9 @@ import org.audiu.core.spi.training.ModelProvenance;
 import org.audiu.models.CompiledScoringModel;
 import org.audiu.core.archive.ModelArchive;
 import org.audiu.core.archive.ModelFileException;
+import org.audiu.models.AudiuModel;
 import org.audiu.models.ModelFiles;
+import org.audiu.models.ModelReader;
 import org.audiu.models.compiled.BatchScorer;
 import org.audiu.models.compiled.CompiledTrees;
 import org.audiu.models.prep.FeaturePipeline;
@@ -172,6 +174,19 @@ public final class ForestModel extends CompiledScoringModel {
             throw archive.corrupt("the forest entry ends early", e);
         } catch (IOException e) {
             throw archive.corrupt(e.getMessage(), e);
+        }
+    }
+
+    /** Reads {@value #KIND} files ({@link #read}); registered in META-INF/services/org.audiu.models.ModelReader. */
+    public static final class Reader implements ModelReader {
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public AudiuModel read(ModelArchive archive, ModelProvenance provenance, ModelFiles loader) {
+            return ForestModel.read(archive, provenance, loader);
         }
     }
 }

@@ -75,15 +75,9 @@ public final class ForestTrainer implements Trainer {
                 settings.rule() == SplitRuleName.BEST ? SplitRule.BEST : SplitRule.RANDOM);
         List<Tree> trees = grow(td, params);
         Map<String, String> versions = ModelMetadata.baseVersions();
-        ModelProvenance provenance = new ModelProvenance(settings.name(), withPreprocessing(), settings.seed(),
+        ModelProvenance provenance = new ModelProvenance(settings.name(), settings.parameters(), settings.seed(),
                 data.size(), data.schema(), labels, pipeline.describe(), versions, Instant.now());
         return new ForestModel(trees, pipeline, provenance);
-    }
-
-    private Map<String, String> withPreprocessing() {
-        Map<String, String> p = new LinkedHashMap<>(settings.parameters());
-        p.putAll(settings.preprocessing().asParameters());
-        return p;
     }
 
     private List<Tree> grow(TreeData td, TreeParams params) {

@@ -1,7 +1,5 @@
 package org.audiu.models.trees;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
 import org.audiu.core.spi.training.Trainer;
@@ -68,15 +66,7 @@ public final class ForestTrainerFactories {
         boolean bootstrap = c.getBoolean("bootstrap", defaultBootstrap);
         int threads = c.getInt("threads", Runtime.getRuntime().availableProcessors(), 1, 4096);
         PreprocessingOptions prep = PreprocessingOptions.from(c, PreprocessingOptions.forTrees());
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("trees", Integer.toString(trees));
-        p.put("max-depth", Integer.toString(depth));
-        p.put("min-samples-split", Integer.toString(minSplit));
-        p.put("min-samples-leaf", Integer.toString(minLeaf));
-        p.put("max-features", maxFeatures);
-        p.put("bootstrap", Boolean.toString(bootstrap));
-        p.put("threads", Integer.toString(threads));
         return new ForestTrainer(new ForestTrainer.Settings(name, trees, depth, minSplit, minLeaf, maxFeatures,
-                bootstrap, rule, threads, prep, p, c.seed()));
+                bootstrap, rule, threads, prep, c.effectiveParameters(), c.seed()));
     }
 }

@@ -71,7 +71,6 @@ public final class TribuoClassifierTrainer implements Trainer {
         this.name = Objects.requireNonNull(name, "name");
         this.fit = Objects.requireNonNull(fit, "fit");
         this.parameters = new LinkedHashMap<>(parameters);
-        this.parameters.putAll(preprocessing.asParameters());
         this.seed = seed;
         this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
         this.batchPrediction = batchPrediction;

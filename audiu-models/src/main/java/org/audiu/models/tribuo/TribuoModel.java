@@ -16,7 +16,9 @@ import java.util.stream.IntStream;
 import org.audiu.core.spi.training.ModelProvenance;
 import org.audiu.models.CompiledScoringModel;
 import org.audiu.core.archive.ModelArchive;
+import org.audiu.models.AudiuModel;
 import org.audiu.models.ModelFiles;
+import org.audiu.models.ModelReader;
 import org.audiu.models.compiled.BatchScorer;
 import org.audiu.models.compiled.TribuoCompiler;
 import org.audiu.models.prep.FeaturePipeline;
@@ -224,5 +226,18 @@ public final class TribuoModel extends CompiledScoringModel {
         Model<Label> model = (Model<Label>) raw;
         return new TribuoModel(model, pipeline, provenance,
                 Boolean.parseBoolean(archive.meta().getProperty("tribuo.batch-prediction", "false")));
+    }
+
+    /** Reads {@value #KIND} files ({@link #read}); registered in META-INF/services/org.audiu.models.ModelReader. */
+    public static final class Reader implements ModelReader {
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public AudiuModel read(ModelArchive archive, ModelProvenance provenance, ModelFiles loader) {
+            return TribuoModel.read(archive, provenance, loader);
+        }
     }
 }

@@ -73,10 +73,7 @@ public final class TribuoTrainerFactories {
         int configured = auto ? 0 : c.getInt("minibatch", 8, 1, 1_000_000);
         PreprocessingOptions prep = PreprocessingOptions.from(c, PreprocessingOptions.forLinear());
         long seed = c.seed();
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("epochs", Integer.toString(epochs));
-        p.put("learning-rate", Double.toString(rate));
-        p.put("minibatch", auto ? "auto" : Integer.toString(configured));
+        Map<String, String> p = c.effectiveParameters();
         return new TribuoClassifierTrainer(name, data -> {
             boolean vary = weightsVary(data);
             int minibatch = auto ? (vary ? 1 : AUTO_MINIBATCH) : configured;
@@ -118,10 +115,7 @@ public final class TribuoTrainerFactories {
             double tolerance = c.getDouble("tolerance", 0.01, 1e-12, 1.0);
             PreprocessingOptions prep = PreprocessingOptions.from(c, PreprocessingOptions.forLinear());
             long seed = c.seed();
-            Map<String, String> p = new LinkedHashMap<>();
-            p.put("cost", Double.toString(cost));
-            p.put("max-iterations", Integer.toString(iterations));
-            p.put("tolerance", Double.toString(tolerance));
+            Map<String, String> p = c.effectiveParameters();
             return new TribuoClassifierTrainer(name(), data -> {
                 LibLinearClassificationTrainer trainer = new LibLinearClassificationTrainer(
                         new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR), cost, iterations,
@@ -168,10 +162,7 @@ public final class TribuoTrainerFactories {
             double fraction = c.getDouble("feature-fraction", 1.0, 0.01, 1.0);
             PreprocessingOptions prep = PreprocessingOptions.from(c, PreprocessingOptions.forTrees());
             long seed = c.seed();
-            Map<String, String> p = new LinkedHashMap<>();
-            p.put("max-depth", Integer.toString(depth));
-            p.put("min-child-weight", Double.toString(minChild));
-            p.put("feature-fraction", Double.toString(fraction));
+            Map<String, String> p = c.effectiveParameters();
             return new TribuoClassifierTrainer(name(), data -> new CARTClassificationTrainer(depth, (float) minChild,
                     0.0f, (float) fraction, false, new GiniIndex(), seed), p, seed, prep, false);
         }
@@ -181,7 +172,7 @@ public final class TribuoTrainerFactories {
      * {@code model = xgboost}: gradient-boosted trees (XGBoost through Tribuo) with the histogram tree method and an
      * explicit thread count. Parameters: {@code trees} (800), {@code learning-rate} (0.04), {@code max-depth} (5),
      * {@code min-child-weight} (1), {@code subsample} (0.8), {@code feature-fraction} (0.7), {@code lambda} (1),
-     * {@code alpha} (0), {@code gamma} (0), {@code max-bin} (256), {@code threads} (default: all cores from
+     * {@code alpha} (0), {@code gamma} (0), {@code max-bin} (256), {@code threads} (0, automatic: all cores from
      * {@value #PARALLEL_ROWS} training rows, 1 below: on small data OpenMP's start-up and spin-waiting cost more
      * than the parallel work, and on a busy machine many times more), {@code early-stopping-rounds} (50; 0 trains
      * exactly {@code trees} rounds) and {@code validation-fraction} (0.1): with early stopping, {@code trees} is the
@@ -214,21 +205,7 @@ public final class TribuoTrainerFactories {
             double validation = c.getDouble("validation-fraction", 0.1, 0.01, 0.5);
             PreprocessingOptions prep = PreprocessingOptions.from(c, PreprocessingOptions.forTrees());
             long seed = c.seed();
-            Map<String, String> p = new LinkedHashMap<>();
-            p.put("trees", Integer.toString(trees));
-            p.put("learning-rate", Double.toString(eta));
-            p.put("max-depth", Integer.toString(depth));
-            p.put("min-child-weight", Double.toString(minChild));
-            p.put("subsample", Double.toString(subsample));
-            p.put("feature-fraction", Double.toString(colsample));
-            p.put("lambda", Double.toString(lambda));
-            p.put("alpha", Double.toString(alpha));
-            p.put("gamma", Double.toString(gamma));
-            p.put("max-bin", Integer.toString(maxBin));
-            p.put("threads", threads == 0 ? "auto" : Integer.toString(threads));
-            p.put("tree-method", "hist");
-            p.put("early-stopping-rounds", Integer.toString(patience));
-            p.put("validation-fraction", Double.toString(validation));
+            Map<String, String> p = c.effectiveParameters();
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("objective", "multi:softprob");
             params.put("booster", "gbtree");

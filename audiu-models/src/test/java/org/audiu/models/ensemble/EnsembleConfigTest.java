@@ -107,4 +107,19 @@ class EnsembleConfigTest {
                 "members", "xgboost, cart", "folds", "2", "xgboost.trees", "5", "xgboost.threads", "1"))).train(data);
         assertEquals("0", withXgboost.members().get(0).provenance().parameters().get("early-stopping-rounds"));
     }
+
+    @Test
+    void withoutTheDl4jJarStackingsDefaultMembersFailNamingMlpAndTheJar() {
+        ConfigException e = assertThrows(ConfigException.class, () -> create("stacking", Map.of()));
+        assertTrue(e.getMessage().contains("[mlp]") && e.getMessage().contains("org.audiu:audiu-models-dl4j")
+                && e.getMessage().contains("model.members = xgboost, random-forest, extra-trees, logistic"),
+                e.getMessage());
+    }
+
+    @Test
+    void withoutTheDl4jJarTheMlpTrainerIsUnknownAndTheMessageNamesTheJar() {
+        ConfigException e = assertThrows(ConfigException.class, () -> create("mlp", Map.of()));
+        assertTrue(e.getMessage().contains("No trainer named 'mlp'") && e.getMessage().contains("audiu-models-dl4j"),
+                e.getMessage());
+    }
 }

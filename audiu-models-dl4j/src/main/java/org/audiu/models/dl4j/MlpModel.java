@@ -47,6 +47,8 @@ import org.slf4j.LoggerFactory;
  * or activations the compiled form does not know keeps the reference path.
  */
 final class MlpModel extends CompiledScoringModel {
+    /** The model-file kind of the multilayer perceptron. */
+    static final String KIND = "mlp";
     private static final Logger LOG = LoggerFactory.getLogger(MlpModel.class);
     static final String ENTRY = "mlp-network.zip";
     private static final Set<String> ALLOWED_DL4J_ENTRIES = Set.of("configuration.json", "coefficients.bin",
@@ -80,7 +82,7 @@ final class MlpModel extends CompiledScoringModel {
 
     @Override
     public String kind() {
-        return Dl4jSupport.MODEL_KIND;
+        return KIND;
     }
 
     @Override
@@ -192,8 +194,13 @@ final class MlpModel extends CompiledScoringModel {
         entries.put(ENTRY, bytes.toByteArray());
     }
 
-    /** Reads networks written by {@link #writePayload}; loaded by name from {@link Dl4jSupport}. */
-    static final class Reader implements ModelReader {
+    /** Reads networks written by {@link #writePayload}; registered in META-INF/services/org.audiu.models.ModelReader. */
+    public static final class Reader implements ModelReader {
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
         @Override
         public AudiuModel read(ModelArchive a, ModelProvenance provenance, ModelFiles loader) {
             FeaturePipeline pipeline;

@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.audiu.models.prep.PreprocessingOptions;
 
 /**
- * Hyperparameters of the multilayer perceptron (no Deeplearning4j types, so the factory loads without it).
+ * Hyperparameters of the multilayer perceptron, as {@link MlpTrainerFactory} reads them.
  *
  * @param hidden             units of each hidden layer
  * @param epochs             most passes over the training rows

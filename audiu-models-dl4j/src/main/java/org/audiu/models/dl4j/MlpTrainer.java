@@ -55,7 +55,9 @@ final class MlpTrainer implements Trainer {
             Nd4j.factory().blas().setMaxThreads(threads);
         } catch (RuntimeException | LinkageError e) {
             throw new AudiuException("Deeplearning4j could not load its native backend (" + e + "). The 'mlp' "
-                    + "trainer needs " + Dl4jSupport.DEPENDENCIES + " for this platform.", e);
+                    + "trainer needs nd4j-native, openblas and javacpp " + MlpModel.dl4jVersion() + " natives for this "
+                    + "platform: org.audiu:audiu-models-dl4j brings the linux-x86_64 ones; on another platform add "
+                    + "org.nd4j:nd4j-native, org.bytedeco:openblas and org.bytedeco:javacpp with its classifier.", e);
         }
     }
 

@@ -1,10 +1,7 @@
 package org.audiu.models.dl4j;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
 import org.audiu.core.spi.training.Trainer;
@@ -20,38 +17,20 @@ import org.audiu.models.prep.PreprocessingOptions;
  * {@code patience} (15), {@code threads} (1: OpenMP/BLAS threads; more is slower for nets this small), and the
  * preprocessing keys (defaults: log of skewed features, one-hot key, standardise).
  *
- * <p>Deeplearning4j is an optional dependency: without it on the classpath, {@code create} fails with the jars to
- * add.
+ * <p>Registered in this jar's META-INF/services, so {@code mlp} exists exactly when org.audiu:audiu-models-dl4j is on
+ * the classpath; without it the trainer registry's "No trainer named 'mlp'" error names the jar.
  */
 public final class MlpTrainerFactory implements TrainerFactory {
-    private final Predicate<String> classPresent;
-
-    public MlpTrainerFactory() {
-        this(Dl4jSupport::loadable);
-    }
-
-    /** For tests: decides which classes count as present. */
-    MlpTrainerFactory(Predicate<String> classPresent) {
-        this.classPresent = classPresent;
-    }
-
     @Override public String name() { return "mlp"; }
 
     @Override
     public String description() {
-        return "multilayer perceptron (Deeplearning4j; optional dependency)";
+        return "multilayer perceptron (Deeplearning4j; org.audiu:audiu-models-dl4j)";
     }
 
     @Override
     public Trainer create(ComponentConfig c) {
-        MlpSettings settings = settings(c);
-        String missing = Dl4jSupport.missing(classPresent);
-        if (missing != null) {
-            throw new ConfigException("The trainer 'mlp' needs Deeplearning4j, which is not on the classpath ("
-                    + missing + " is missing). Add " + Dl4jSupport.DEPENDENCIES + ", or choose a Tribuo-only "
-                    + "trainer such as 'xgboost' or 'random-forest'.");
-        }
-        return Dl4jSupport.trainer(settings);
+        return new MlpTrainer(settings(c));
     }
 
     static MlpSettings settings(ComponentConfig c) {
@@ -79,18 +58,7 @@ public final class MlpTrainerFactory implements TrainerFactory {
         int patience = c.getInt("patience", 15, 1, 100_000);
         int threads = c.getInt("threads", 1, 1, 4096);
         PreprocessingOptions prep = PreprocessingOptions.from(c, PreprocessingOptions.forLinear());
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("hidden", String.join(",", hidden.stream().map(String::valueOf).toList()));
-        p.put("epochs", Integer.toString(epochs));
-        p.put("learning-rate", Double.toString(rate));
-        p.put("batch-size", Integer.toString(batch));
-        p.put("l2", Double.toString(l2));
-        p.put("dropout", Double.toString(dropout));
-        p.put("validation-fraction", Double.toString(validation));
-        p.put("patience", Integer.toString(patience));
-        p.put("threads", Integer.toString(threads));
-        p.putAll(prep.asParameters());
-        return new MlpSettings(hidden, epochs, rate, batch, l2, dropout, validation, patience, threads, prep, p,
-                c.seed());
+        return new MlpSettings(hidden, epochs, rate, batch, l2, dropout, validation, patience, threads, prep,
+                c.effectiveParameters(), c.seed());
     }
 }

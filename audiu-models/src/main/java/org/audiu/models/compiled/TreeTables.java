@@ -1,0 +1,278 @@
+package org.audiu.models.compiled;
+
+import static org.audiu.models.compiled.CompiledTrees.BLOCK;
+import static org.audiu.models.compiled.CompiledTrees.WORDS;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.audiu.models.compiled.CompiledTrees.Combination;
+
+/**
+ * The flat arrays that {@link CompiledTrees}' kernels read, built from the trees a {@link TreeNodes} laid out, and
+ * the first step of scoring a block: ranking its rows by each feature into bit masks ({@link #rank}). Immutable.
+ */
+final class TreeTables {
+    final List<String> labels;
+    final int featureCount;
+    final int trees;
+    final int totalNodes;
+    /** Per tree: slots of its nodes (masks), and where its splits and leaves start in the tables below. */
+    final int[] treeSlots;
+    final int[] splitStart;
+    final int[] pureStart;
+    final int[] valueStart;
+    /** Per split, breadth first: the slot of its mask times WORDS. */
+    final int[] splits;
+    /** Per pure leaf (distribution 1 on one label, mean mode), by tree then label: slot * WORDS, label * WORDS. */
+    final int[] pure;
+    /** Per value leaf: slot * WORDS, then the leaf's index into leafValues (mean) or its label (softmax). */
+    final int[] valueLeaves;
+    /** Mean mode: labels.size() values per leaf. Softmax mode: one margin per value leaf. */
+    final float[] leafValues;
+    /** Per used feature: its splits ordered by threshold, and those thresholds. */
+    final int[][] splitsByThreshold;
+    final float[][] sortedThresholds;
+    /** Per split: 1 when it sends missing values left. */
+    final int[] splitMissingLeft;
+    /** Features that some split tests, in column order. */
+    final int[] usedFeatures;
+    /** Whether some split of the feature sends missing values left. */
+    final boolean[] missingLeft;
+    /** Whether any does: then each used feature also gets rank masks without the missing rows. */
+    final boolean anyMissingLeft;
+    final int maxSlots;
+    final int planes;
+    /**
+     * Softmax mode, per tree: the label all its leaves add to and the bits of a leaf index, when it has at most 256
+     * leaves on one label (then rows find their leaf through bit planes); else -1 (leaves add row by row).
+     */
+    final int[] treeLabel;
+    final int[] leafIndexBits;
+    /** SPREAD[b] has bit j of b in the lowest bit of byte j. */
+    static final long[] SPREAD = new long[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            long v = 0;
+            for (int j = 0; j < 8; j++) {
+                v |= (long) ((b >>> j) & 1) << (8 * j);
+            }
+            SPREAD[b] = v;
+        }
+    }
+
+    TreeTables(TreeNodes b, Combination combination) {
+        this.labels = b.labels;
+        this.featureCount = b.featureCount;
+        this.trees = b.treeSlots.size();
+        this.treeSlots = toArray(b.treeSlots);
+        this.splitStart = toArray(b.splitStart);
+        this.pureStart = toArray(b.pureStart);
+        this.valueStart = toArray(b.valueStart);
+        this.totalNodes = Arrays.stream(treeSlots).sum();
+        this.maxSlots = Arrays.stream(treeSlots).max().orElse(1);
+        this.pure = toArray(b.pure);
+        // Each tree's pure leaves grouped by label, so their masks are joined in registers, one label at a time.
+        for (int t = 0; t < trees; t++) {
+            int from = pureStart[t];
+            int to = pureStart[t + 1];
+            Integer[] order = new Integer[to - from];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = from + i;
+            }
+            Arrays.sort(order, (x, y) -> Integer.compare(b.pure.get(2 * x + 1), b.pure.get(2 * y + 1)));
+            for (int i = 0; i < order.length; i++) {
+                pure[2 * (from + i)] = b.pure.get(2 * order[i]);
+                pure[2 * (from + i) + 1] = b.pure.get(2 * order[i] + 1);
+            }
+        }
+        this.valueLeaves = toArray(b.valueLeaves);
+        float[] values = new float[b.leafValues.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = b.leafValues.get(i);
+        }
+        this.leafValues = values;
+        // Each feature's splits in threshold order: a block's ranks give every split its mask in one merge.
+        int d = featureCount;
+        int splitCount = b.splitFeature.size();
+        this.splits = new int[splitCount];
+        this.splitMissingLeft = new int[splitCount];
+        this.missingLeft = new boolean[d];
+        List<List<Integer>> byFeature = new ArrayList<>();
+        for (int f = 0; f < d; f++) {
+            byFeature.add(new ArrayList<>());
+        }
+        for (int s = 0; s < splitCount; s++) {
+            int f = b.splitFeature.get(s);
+            byFeature.get(f).add(s);
+            splits[s] = b.splitSlot.get(s) * WORDS;
+            boolean left = b.splitMissingLeft.get(s);
+            splitMissingLeft[s] = left ? 1 : 0;
+            missingLeft[f] |= left;
+        }
+        List<Integer> used = new ArrayList<>();
+        for (int f = 0; f < d; f++) {
+            if (!byFeature.get(f).isEmpty()) {
+                used.add(f);
+            }
+        }
+        this.usedFeatures = used.stream().mapToInt(Integer::intValue).toArray();
+        this.splitsByThreshold = new int[usedFeatures.length][];
+        this.sortedThresholds = new float[usedFeatures.length][];
+        for (int u = 0; u < usedFeatures.length; u++) {
+            List<Integer> list = byFeature.get(usedFeatures[u]);
+            list.sort((x, y) -> Float.compare(b.splitThreshold.get(x), b.splitThreshold.get(y)));
+            splitsByThreshold[u] = toArray(list);
+            sortedThresholds[u] = new float[list.size()];
+            for (int i = 0; i < list.size(); i++) {
+                sortedThresholds[u][i] = b.splitThreshold.get(list.get(i));
+            }
+        }
+        boolean any = false;
+        for (boolean m : missingLeft) {
+            any |= m;
+        }
+        this.anyMissingLeft = any;
+        this.planes = 32 - Integer.numberOfLeadingZeros(Math.max(1, trees));
+        this.treeLabel = new int[trees];
+        this.leafIndexBits = new int[trees];
+        for (int t = 0; t < trees; t++) {
+            int first = valueStart[t];
+            int leaves = valueStart[t + 1] - first;
+            int label = combination == Combination.SOFTMAX_OF_MARGINS && leaves <= 256 ? valueLeaves[2 * first + 1]
+                    : -1;
+            for (int i = first; i < first + leaves && label >= 0; i++) {
+                if (valueLeaves[2 * i + 1] != label) {
+                    label = -1;
+                }
+            }
+            treeLabel[t] = label;
+            leafIndexBits[t] = 32 - Integer.numberOfLeadingZeros(Math.max(1, leaves - 1));
+        }
+    }
+
+    private static int[] toArray(List<Integer> list) {
+        return list.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Working memory for one call of the kernels. */
+    Scratch scratch() {
+        return new Scratch();
+    }
+
+    /** Working memory of one call. */
+    final class Scratch {
+        final long[] keys = new long[BLOCK];
+        final long[] buffer = new long[BLOCK];
+        final int[] histogram = new int[256];
+        final float[] sortedValues = new float[BLOCK];
+        /** Per used feature: masks of rows ranked >= p (p = 0..BLOCK); then, if needed, without missing rows. */
+        final long[] rankMasks = new long[(anyMissingLeft ? 2 : 1) * usedFeatures.length * (BLOCK + 1) * WORDS];
+        /** Per split: offset of its mask of rows that go right. */
+        final int[] rightMask = new int[splits.length];
+        final long[] masks = new long[maxSlots * WORDS];
+        final long[] labelMasks = new long[labels.size() * WORDS];
+        final long[] counts = new long[labels.size() * planes * WORDS];
+        final double[] sums = new double[BLOCK * labels.size()];
+        /** Softmax mode, label-major: label l of row r at l * BLOCK + r. */
+        final float[] margins = new float[BLOCK * labels.size()];
+        final long[] running = new long[WORDS];
+        final long[] leafPlanes = new long[8 * WORDS];
+    }
+
+    /**
+     * Ranks the block's rows by each used feature: the masks of rows ranked at or above each rank, and for each
+     * threshold the offset of the mask of rows above it (value > threshold, or missing unless the split sends
+     * missing values left).
+     */
+    void rank(double[][] rows, int from, int b, Scratch s) {
+        long[] keys = s.keys;
+        float[] values = s.sortedValues;
+        long[] masks = s.rankMasks;
+        long[] running = s.running;
+        int[] right = s.rightMask;
+        int table = (BLOCK + 1) * WORDS;
+        for (int u = 0; u < usedFeatures.length; u++) {
+            int f = usedFeatures[u];
+            for (int r = 0; r < b; r++) {
+                float v = (float) rows[from + r][f];
+                int bits = v != v ? Integer.MAX_VALUE : Float.floatToRawIntBits(v);
+                // Orders as the floats (-0.0 just below 0.0, missing last) when compared unsigned.
+                int key = bits ^ ((bits >> 31) & 0x7fffffff) ^ Integer.MIN_VALUE;
+                keys[r] = ((long) key << 32) | r;
+            }
+            long[] sorted = radixSort(keys, s.buffer, s.histogram, b);
+            int base = u * table;
+            Arrays.fill(running, 0);
+            System.arraycopy(running, 0, masks, base + b * WORDS, WORDS);
+            int missing = b;
+            for (int p = b - 1; p >= 0; p--) {
+                int r = (int) sorted[p];
+                running[r >>> 6] |= 1L << r;
+                System.arraycopy(running, 0, masks, base + p * WORDS, WORDS);
+                float v = (float) rows[from + r][f];
+                values[p] = v;
+                if (v != v) {
+                    missing = p;
+                }
+            }
+            int withoutMissing = (usedFeatures.length + u) * table;
+            boolean anyMissing = missing < b && missingLeft[f];
+            if (anyMissing) {
+                int nan = base + missing * WORDS;
+                for (int p = 0; p <= b; p++) {
+                    for (int w = 0; w < WORDS; w++) {
+                        masks[withoutMissing + p * WORDS + w] = masks[base + p * WORDS + w] & ~masks[nan + w];
+                    }
+                }
+            }
+            // A split's rank = number of values <= its threshold (missing values compare false: they rank last).
+            int[] order = splitsByThreshold[u];
+            float[] t = sortedThresholds[u];
+            int shift = (anyMissing ? withoutMissing : base) - base;
+            int i = 0;
+            for (int j = 0; j < t.length; j++) {
+                float threshold = t[j];
+                while (i < b && values[i] <= threshold) {
+                    i++;
+                }
+                int split = order[j];
+                right[split] = base + i * WORDS + splitMissingLeft[split] * shift;
+            }
+        }
+    }
+
+    /**
+     * Sorts {@code n} keys by their upper 32 bits (unsigned), least significant byte first, skipping bytes that
+     * all keys share; returns whichever of the two arrays holds the result. For a block this is several times
+     * faster than a comparison sort, whose branches mispredict half the time.
+     */
+    static long[] radixSort(long[] keys, long[] buffer, int[] histogram, int n) {
+        long[] src = keys;
+        long[] dst = buffer;
+        for (int shift = 32; shift < 64; shift += 8) {
+            java.util.Arrays.fill(histogram, 0);
+            for (int i = 0; i < n; i++) {
+                histogram[(int) (src[i] >>> shift) & 0xFF]++;
+            }
+            if (histogram[(int) (src[0] >>> shift) & 0xFF] == n) {
+                continue;
+            }
+            int sum = 0;
+            for (int d = 0; d < 256; d++) {
+                int c = histogram[d];
+                histogram[d] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < n; i++) {
+                long key = src[i];
+                dst[histogram[(int) (key >>> shift) & 0xFF]++] = key;
+            }
+            long[] t = src;
+            src = dst;
+            dst = t;
+        }
+        return src;
+    }
+}
