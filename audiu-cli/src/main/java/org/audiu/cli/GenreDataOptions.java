@@ -25,8 +25,7 @@ import picocli.CommandLine.Option;
 /**
  * Which CSV to read and which features and label to use. Default features: the standard audio features present in
  * the file plus {@code popularity} and {@code release_year} when it has a popularity or release-date column (track
- * attributes every Spotify track has, not leaks; on spotify_songs.csv the year lifted xgboost's artist-grouped
- * accuracy from 0.564 to 0.598); a file without
+ * attributes every Spotify track has, not leaks; what the year adds: docs/measurements.md); a file without
  * any standard audio feature uses every numeric column except identifiers, names, dates and the label. Features may
  * also be track metadata the reader parses from other columns ({@code popularity}, {@code release_year},
  * {@code explicit}). Columns that leak the label ({@code obtained_date}, ids) are never features unless listed.

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.audiu.core.ListenerLibrary;
 import org.audiu.core.Playlist;
 import org.audiu.core.PlaylistItem;
@@ -16,15 +17,17 @@ import org.audiu.core.engine.RecommendationEngine;
 import org.audiu.core.engine.RecommendationResult;
 import org.audiu.core.features.FeatureProviderChain;
 import org.audiu.core.features.NamedFeatureProvider;
+import org.audiu.core.recommender.TrainedRecommender;
 import org.audiu.core.spi.preference.PreferenceScorer;
 import org.audiu.core.spi.training.Trainer;
 
 /**
  * Recommends from a visitor's seeds with the audiU engine itself: the seeds become a one-playlist listener library,
  * the catalogue is the candidate pool and the feature source, and a (fast) trainer learns "sounds like the seeds"
- * against tracks sampled from the pool, exactly as {@code audiu recommend} does for a whole library. Each call builds
- * its own engine, so calls are independent and may run in parallel; the shared parts (catalogue, scorer, trainer
- * factory output) are immutable or stateless.
+ * against tracks sampled from the pool, exactly as {@code audiu recommend} does for a whole library. The trained
+ * recommender is kept in a bounded least-recently-used cache by seeds, so the same seeds asked again (with any
+ * limit) are ranked without training again. Each call builds its own engine, so calls are independent and may run
+ * in parallel; the shared parts (catalogue, scorer, trainer, the cache) are immutable, stateless or synchronised.
  */
 public final class SeedRecommender {
     private final Catalogue catalogue;
@@ -33,6 +36,7 @@ public final class SeedRecommender {
     private final EngineSettings settings;
     private final Map<String, String> componentNames;
     private final int maxLibraryTracks;
+    private final LruCache<String, TrainedRecommender> trained;
 
     /** A run's outcome with the library the seeds stood for. */
     public record Run(Seeds seeds, List<CatalogueTrack> library, RecommendationResult result, long millis) {
@@ -48,6 +52,15 @@ public final class SeedRecommender {
      */
     public SeedRecommender(Catalogue catalogue, PreferenceScorer scorer, Trainer trainer, String trainerName,
                            EngineSettings settings, int maxLibraryTracks) {
+        this(catalogue, scorer, trainer, trainerName, settings, maxLibraryTracks, 0);
+    }
+
+    /**
+     * @param recommenderCache trained recommenders kept by seeds and reused across requests (0: train every time)
+     */
+    public SeedRecommender(Catalogue catalogue, PreferenceScorer scorer, Trainer trainer, String trainerName,
+                           EngineSettings settings, int maxLibraryTracks, int recommenderCache) {
+        this.trained = new LruCache<>(recommenderCache);
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.scorer = Objects.requireNonNull(scorer, "scorer");
         this.trainer = Objects.requireNonNull(trainer, "trainer");
@@ -91,7 +104,20 @@ public final class SeedRecommender {
         RecommendationEngine engine = new RecommendationEngine(() -> listener, scorer, features,
                 catalogue.asCandidateSource(), trainer, settings.withRecommendations(limit), componentNames,
                 ProgressReporter.NONE);
-        RecommendationResult result = engine.recommend();
+        String key = seeds.key();
+        Optional<TrainedRecommender> kept = trained.get(key);
+        RecommendationResult result;
+        if (kept.isPresent()) {
+            result = engine.recommendWith(kept.get());
+        } else {
+            result = engine.recommend();
+            trained.put(key, result.recommender());
+        }
         return new Run(seeds, library, result, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** How many trained recommenders are kept. */
+    public int keptRecommenders() {
+        return trained.size();
     }
 }

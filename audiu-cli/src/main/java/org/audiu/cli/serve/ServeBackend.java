@@ -52,7 +52,8 @@ public record ServeBackend(Catalogue catalogue, TrackSearch search, SeedRecommen
                 LOG.info("serve ignores library.source = {}: visitors bring their own seeds", name));
         Catalogue catalogue = new CatalogueLoader(plugins).load(config, settings.schema());
         SeedRecommender recommender = new SeedRecommender(catalogue, scorer, recommendTrainer,
-                options.recommendModel().name(), settings, options.limits().maxLibraryTracks());
+                options.recommendModel().name(), settings, options.limits().maxLibraryTracks(),
+                options.recommenderCacheSize());
         Optional<GenreModel> genres = GenreModel.train(catalogue, genreTrainer, new GenreTraining(
                 options.genreModel().name(), options.genreModel().parameters(), options.genreHoldout(), config.seed()));
         return new ServeBackend(catalogue, new TrackSearch(catalogue), recommender, genres);

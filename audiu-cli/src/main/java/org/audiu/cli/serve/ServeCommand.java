@@ -55,6 +55,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Recommendation responses kept in memory (0: none). Default: ${DEFAULT-VALUE}.")
     int cacheSize;
 
+    @Option(names = "--recommender-cache", paramLabel = "N", defaultValue = "64",
+            description = {"Trained recommenders kept by seeds (0: none): a request with the same seeds and another "
+                + "limit ranks with the kept one instead of training again. Default: ${DEFAULT-VALUE}."})
+    int recommenderCacheSize;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -78,6 +83,9 @@ public final class ServeCommand implements Callable<Integer> {
         if (cacheSize < 0) {
             throw new ServeException("--cache must be 0 or more, got " + cacheSize);
         }
+        if (recommenderCacheSize < 0) {
+            throw new ServeException("--recommender-cache must be 0 or more, got " + recommenderCacheSize);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!isLoopback(host)) {
@@ -88,7 +96,8 @@ public final class ServeCommand implements Callable<Integer> {
                         "--recommend-param "))
                 .withGenreModel(TrainerChoice.of(genreModel, genreParams, ServeOptions.GENRE_DEFAULTS,
                         "--genre-param "))
-                .withCacheSize(cacheSize);
+                .withCacheSize(cacheSize)
+                .withRecommenderCacheSize(recommenderCacheSize);
         if (!options.json()) {
             err.println("audiu: loading the catalogue and training the genre model (" + serveOptions.genreModel()
                     + ")...");

@@ -10,13 +10,15 @@ import java.util.Objects;
  * @param genreModel     trainer of the genre classifier, trained once at startup
  * @param limits         what one request may ask for
  * @param cacheSize      recommendation responses kept (least recently used first out; 0 disables)
+ * @param recommenderCacheSize trained recommenders kept by seeds, reused across requests with other limits
+ *                       (least recently used first out; 0 disables)
  * @param maxConcurrent  recommendation runs at once (more wait, up to {@code busyTimeoutMillis})
  * @param busyTimeoutMillis how long a request waits for a free slot before a 503
  * @param genreHoldout   share of artists held out to measure the genre model
  * @param minNegativesPerSeed negatives sampled per seed track at least (the configured value is kept when higher)
  */
 public record ServeOptions(TrainerChoice recommendModel, TrainerChoice genreModel, ApiLimits limits, int cacheSize,
-                           int maxConcurrent, long busyTimeoutMillis, double genreHoldout,
+                           int recommenderCacheSize, int maxConcurrent, long busyTimeoutMillis, double genreHoldout,
                            double minNegativesPerSeed) {
     /** Trainer names used when none is given. */
     public static final String DEFAULT_RECOMMEND_MODEL = "random-forest";
@@ -35,9 +37,10 @@ public record ServeOptions(TrainerChoice recommendModel, TrainerChoice genreMode
         Objects.requireNonNull(recommendModel, "recommendModel");
         Objects.requireNonNull(genreModel, "genreModel");
         Objects.requireNonNull(limits, "limits");
-        if (cacheSize < 0 || maxConcurrent < 1 || busyTimeoutMillis < 0 || !(genreHoldout >= 0 && genreHoldout < 1)
+        if (cacheSize < 0 || recommenderCacheSize < 0 || maxConcurrent < 1 || busyTimeoutMillis < 0 || !(genreHoldout >= 0 && genreHoldout < 1)
                 || !(minNegativesPerSeed > 0)) {
-            throw new IllegalArgumentException("Invalid serve options: cacheSize " + cacheSize + ", maxConcurrent "
+            throw new IllegalArgumentException("Invalid serve options: cacheSize " + cacheSize + ", recommenderCacheSize "
+                    + recommenderCacheSize + ", maxConcurrent "
                     + maxConcurrent + ", busyTimeoutMillis " + busyTimeoutMillis + ", genreHoldout " + genreHoldout
                     + ", minNegativesPerSeed " + minNegativesPerSeed);
         }
@@ -47,21 +50,26 @@ public record ServeOptions(TrainerChoice recommendModel, TrainerChoice genreMode
         return new ServeOptions(
                 TrainerChoice.of(DEFAULT_RECOMMEND_MODEL, Map.of(), RECOMMEND_DEFAULTS, "--recommend-param "),
                 TrainerChoice.of(DEFAULT_GENRE_MODEL, Map.of(), GENRE_DEFAULTS, "--genre-param "),
-                ApiLimits.defaults(), 256, Math.max(2, Runtime.getRuntime().availableProcessors()), 30_000, 0.2, 10);
+                ApiLimits.defaults(), 256, 64, Math.max(2, Runtime.getRuntime().availableProcessors()), 30_000, 0.2, 10);
     }
 
     public ServeOptions withGenreModel(TrainerChoice value) {
-        return new ServeOptions(recommendModel, value, limits, cacheSize, maxConcurrent, busyTimeoutMillis,
+        return new ServeOptions(recommendModel, value, limits, cacheSize, recommenderCacheSize, maxConcurrent, busyTimeoutMillis,
                 genreHoldout, minNegativesPerSeed);
     }
 
     public ServeOptions withRecommendModel(TrainerChoice value) {
-        return new ServeOptions(value, genreModel, limits, cacheSize, maxConcurrent, busyTimeoutMillis, genreHoldout,
+        return new ServeOptions(value, genreModel, limits, cacheSize, recommenderCacheSize, maxConcurrent, busyTimeoutMillis, genreHoldout,
                 minNegativesPerSeed);
     }
 
+    public ServeOptions withRecommenderCacheSize(int value) {
+        return new ServeOptions(recommendModel, genreModel, limits, cacheSize, value, maxConcurrent, busyTimeoutMillis,
+                genreHoldout, minNegativesPerSeed);
+    }
+
     public ServeOptions withCacheSize(int value) {
-        return new ServeOptions(recommendModel, genreModel, limits, value, maxConcurrent, busyTimeoutMillis,
+        return new ServeOptions(recommendModel, genreModel, limits, value, recommenderCacheSize, maxConcurrent, busyTimeoutMillis,
                 genreHoldout, minNegativesPerSeed);
     }
 }

@@ -175,6 +175,22 @@ class ServeApiTest {
                 "the same seeds give the same recommendations, cached or not");
     }
 
+    @Test
+    void theSameSeedsWithAnotherLimitReuseTheTrainedRecommender() throws Exception {
+        String seed = firstTrackId("velvet");
+        ServeBackend b = server.backend();
+        Seeds seeds = new Seeds(List.of(b.catalogue().track(seed).orElseThrow()), List.of(), java.util.Optional.empty());
+        SeedRecommender.Run ten = b.recommender().recommend(seeds, 10);
+        int kept = b.recommender().keptRecommenders();
+        SeedRecommender.Run three = b.recommender().recommend(seeds, 3);
+        assertEquals(kept, b.recommender().keptRecommenders(), "no second recommender was trained for these seeds");
+        assertTrue(three.result().recommender() == ten.result().recommender(), "the kept recommender ranked it");
+        assertEquals(ten.result().recommendations().subList(0, 3).stream().map(x -> x.track().id()).toList(),
+                three.result().recommendations().stream().map(x -> x.track().id()).toList(),
+                "a shorter list is the longer one's start");
+        assertEquals(ten.result().report().likedExamples(), three.result().report().likedExamples());
+    }
+
     private static List<String> ids(JsonNode body) {
         List<String> out = new ArrayList<>();
         body.get("recommendations").forEach(r -> out.add(r.at("/track/id").asText()));

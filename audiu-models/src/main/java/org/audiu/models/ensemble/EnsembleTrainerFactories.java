@@ -38,8 +38,7 @@ public final class EnsembleTrainerFactories {
      * Parameters stacking gives its members unless the configuration sets them: stacking is the accuracy-first
      * model, so its members keep the sizes that measured best on genre accuracy where the single trainers' defaults
      * trade a little of it for speed (extra-trees: 300 trees, not 100; mlp: 256,128, not 128,64), and xgboost
-     * trains all its rounds (early stopping gave stacking 0.6218 / 0.6107 on music_genre.csv, against 0.622 / 0.612
-     * without, for 10% more training time).
+     * trains all its rounds (early stopping did not help stacking: docs/measurements.md).
      */
     static final Map<String, Map<String, String>> STACKING_MEMBER_DEFAULTS = Map.of(
             "extra-trees", Map.of("trees", "300"),

@@ -8,8 +8,8 @@ import org.audiu.models.prep.PreprocessingOptions;
 
 /**
  * {@code model = random-forest} and {@code model = extra-trees}: tree ensembles grown in parallel on all cores by
- * audiU's own CART implementation (Tribuo's trees took about 2.5 s each on 40,000 rows, far from scikit-learn's
- * 100 trees in under 5 s). Parameters: {@code trees}, {@code max-depth} (0 = unlimited), {@code min-samples-split}
+ * audiU's own CART implementation (training time against Tribuo's trees and scikit-learn: docs/measurements.md).
+ * Parameters: {@code trees}, {@code max-depth} (0 = unlimited), {@code min-samples-split}
  * (2), {@code min-samples-leaf} (1), {@code max-features} ({@code sqrt}, {@code log2}, {@code all} or a fraction),
  * {@code bootstrap}, {@code threads} (all cores), and the preprocessing keys of {@link PreprocessingOptions}.
  */
@@ -30,9 +30,8 @@ public final class ForestTrainerFactories {
 
     /**
      * All rows, random thresholds on a random subset of features. Defaults: 100 trees (scikit-learn's default), sqrt
-     * features. Fully grown extra trees are about three times the size of the random forest's: 300 of them gained
-     * 0.006 genre accuracy on music_genre.csv (0.586 against 0.580, 3 seeds) for three times the training and
-     * scoring time, and scored 0.53-0.61 M tracks/s against 1.37 M for 100 ({@code ./audiu bench}).
+     * features. Fully grown extra trees are about three times the size of the random forest's, so more of them
+     * cost training and scoring time for little accuracy (the measurements: docs/measurements.md).
      */
     public static final class ExtraTrees implements TrainerFactory {
         @Override public String name() { return "extra-trees"; }

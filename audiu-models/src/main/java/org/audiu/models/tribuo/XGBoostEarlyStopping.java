@@ -25,9 +25,8 @@ import org.tribuo.common.xgboost.XGBoostModel;
  * after which {@code patience} more rounds brought no improvement (or the best of all, if that never happens). The
  * caller then trains its final model on every row with that many rounds.
  *
- * <p>Without it, a boosting model sized for a large data set overfits a listener's library of a few hundred tracks:
- * on the preference task of {@code ./audiu bench} (960 rows), validation log-loss is lowest near round 320 (0.335)
- * and 9% worse at 800 (0.365).
+ * <p>Without it, a boosting model sized for a large data set overfits a listener's library of a few hundred tracks
+ * (the validation log-loss by round on {@code ./audiu bench}'s preference task: docs/measurements.md).
  */
 final class XGBoostEarlyStopping {
     private static final Logger LOG = LoggerFactory.getLogger(XGBoostEarlyStopping.class);
