@@ -2,8 +2,8 @@ package org.audiu.cli;
 
 import java.io.PrintWriter;
 import org.audiu.core.AudiuException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code audiu} command-line program. */
 @Command(name = "audiu", mixinStandardHelpOptions = true, versionProvider = AudiuCli.Version.class,

@@ -12,13 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import org.audiu.core.config.ConfigException;
-import org.audiu.core.plugin.Plugins;
 import org.audiu.cli.bench.EndToEndBenchmark;
 import org.audiu.cli.bench.ScoringBenchmark;
-import picocli.CommandLine;
+import org.audiu.core.config.ConfigException;
+import org.audiu.core.plugin.Plugins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code audiu bench}: scoring throughput of every trainer on a generated pool (with each model's unoptimised path

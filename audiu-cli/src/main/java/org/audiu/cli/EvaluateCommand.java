@@ -1,7 +1,5 @@
 package org.audiu.cli;
 
-import org.audiu.core.spi.preference.PreferenceScorerFactory;
-import org.audiu.core.spi.training.TrainerFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -21,7 +19,6 @@ import org.audiu.core.dataset.CsvReadOptions;
 import org.audiu.core.dataset.TrackDataset;
 import org.audiu.core.engine.ProgressReporter;
 import org.audiu.core.engine.RecommendationEngine;
-import org.audiu.core.metrics.RankingMetrics;
 import org.audiu.core.eval.playlist.Baselines;
 import org.audiu.core.eval.playlist.ContinuationMethod;
 import org.audiu.core.eval.playlist.ContinuationReport;
@@ -29,14 +26,17 @@ import org.audiu.core.eval.playlist.EngineMethod;
 import org.audiu.core.eval.playlist.EvaluationCatalogue;
 import org.audiu.core.eval.playlist.PlaylistContinuation;
 import org.audiu.core.eval.playlist.PlaylistSplitter;
+import org.audiu.core.metrics.RankingMetrics;
 import org.audiu.core.plugin.Plugins;
+import org.audiu.core.spi.preference.PreferenceScorerFactory;
+import org.audiu.core.spi.training.TrainerFactory;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code audiu evaluate}: measures recommendation quality. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -136,7 +136,8 @@ public final class EvaluateCommand implements Runnable {
             ContinuationReport report = benchmark.run(methods, progress);
             RecommendationEngine engine = audiu.engine(config.seed());
             Map<String, String> components = new LinkedHashMap<>();
-            components.put("model", config.get(TrainerFactory.KIND.configKey()).orElse(TrainerFactory.KIND.defaultSelection()));
+            components.put("model", config.get(TrainerFactory.KIND.configKey())
+                    .orElse(TrainerFactory.KIND.defaultSelection()));
             components.put("scorer", config.get(PreferenceScorerFactory.KIND.configKey())
                     .orElse(PreferenceScorerFactory.KIND.defaultSelection()));
             components.put("listener-features", String.join(", ", engine.listenerFeatures().names()));

@@ -1,6 +1,5 @@
 package org.audiu.cli;
 
-import org.audiu.core.spi.training.TrainerFactory;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -8,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
-import org.audiu.core.spi.PluginKind;
 import org.audiu.core.plugin.Plugins;
 import org.audiu.core.spi.training.Trainer;
+import org.audiu.core.spi.training.TrainerFactory;
 import picocli.CommandLine.Option;
 
 /** The trainer of a genre command: its name, its parameters and the seed. */

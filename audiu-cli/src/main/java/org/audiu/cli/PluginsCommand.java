@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.audiu.core.spi.PluginFactory;
 import org.audiu.core.plugin.PluginRegistry;
 import org.audiu.core.plugin.Plugins;
-import picocli.CommandLine;
+import org.audiu.core.spi.PluginFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code audiu plugins}: what the classpath offers, by kind. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,

@@ -14,10 +14,10 @@ import org.audiu.core.engine.RunReport;
 import org.audiu.core.plugin.Plugins;
 import org.audiu.core.recommender.RecommenderFiles;
 import org.audiu.core.recommender.TrainedRecommender;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code audiu recommend}: runs the whole pipeline and prints recommendations. */
 @Command(name = "recommend", mixinStandardHelpOptions = true,

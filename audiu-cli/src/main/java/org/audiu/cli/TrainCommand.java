@@ -16,10 +16,10 @@ import org.audiu.core.plugin.Plugins;
 import org.audiu.core.recommender.RecommenderFiles;
 import org.audiu.core.recommender.RecommenderProvenance;
 import org.audiu.core.recommender.TrainedRecommender;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code audiu train}: learns the listener's taste and saves it as a trained recommender file. */
 @Command(name = "train", mixinStandardHelpOptions = true,

@@ -1,6 +1,5 @@
 package org.audiu.models;
 
-import org.audiu.core.archive.ModelArchive;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import org.audiu.core.FeatureSchema;
+import org.audiu.core.archive.ModelArchive;
 import org.audiu.core.spi.training.ModelProvenance;
 import org.audiu.core.spi.training.TrainedModel;
 

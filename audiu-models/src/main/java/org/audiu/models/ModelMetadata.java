@@ -1,7 +1,5 @@
 package org.audiu.models;
 
-import org.audiu.core.archive.ModelArchive;
-import org.audiu.core.archive.ModelFileException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,6 +9,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.audiu.core.FeatureSchema;
+import org.audiu.core.archive.ModelArchive;
+import org.audiu.core.archive.ModelFileException;
 import org.audiu.core.spi.training.ModelProvenance;
 
 /**

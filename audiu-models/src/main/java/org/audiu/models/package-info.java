@@ -30,6 +30,4 @@
  */
 package org.audiu.models;
 
-import org.audiu.core.spi.training.TrainerFactory;
-import org.audiu.core.archive.ModelArchive;
 

@@ -1,11 +1,11 @@
 package org.audiu.models;
 
-import org.audiu.core.spi.PluginContext;
 import java.nio.file.Path;
 import java.util.Map;
 import org.audiu.core.config.ComponentConfig;
-import org.audiu.core.spi.training.TrainedModel;
 import org.audiu.core.plugin.Plugins;
+import org.audiu.core.spi.PluginContext;
+import org.audiu.core.spi.training.TrainedModel;
 import org.audiu.core.testkit.TrainerContractTest;
 
 /**

@@ -1,8 +1,5 @@
 package org.audiu.models;
 
-import org.audiu.core.spi.training.TrainerFactory;
-import org.audiu.core.archive.ModelArchive;
-import org.audiu.core.archive.ModelFileException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,10 +17,13 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.audiu.core.DataException;
 import org.audiu.core.FeatureSchema;
+import org.audiu.core.archive.ModelArchive;
+import org.audiu.core.archive.ModelFileException;
 import org.audiu.core.config.ComponentConfig;
+import org.audiu.core.plugin.Plugins;
 import org.audiu.core.spi.training.LabelledData;
 import org.audiu.core.spi.training.TrainedModel;
-import org.audiu.core.plugin.Plugins;
+import org.audiu.core.spi.training.TrainerFactory;
 import org.audiu.core.testkit.TestData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

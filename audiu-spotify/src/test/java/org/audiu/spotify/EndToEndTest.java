@@ -1,8 +1,5 @@
 package org.audiu.spotify;
 
-import org.audiu.core.engine.EngineSettings;
-import org.audiu.core.plugin.Components;
-import org.audiu.core.spi.sink.PlaylistSinkFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,12 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import org.audiu.core.Recommendation;
 import org.audiu.core.config.AudiuConfig;
+import org.audiu.core.engine.EngineSettings;
 import org.audiu.core.engine.ProgressReporter;
 import org.audiu.core.engine.RecommendationEngine;
 import org.audiu.core.engine.RecommendationResult;
-import org.audiu.core.spi.sink.PlaylistSink;
-import org.audiu.core.spi.PluginKind;
+import org.audiu.core.plugin.Components;
 import org.audiu.core.plugin.Plugins;
+import org.audiu.core.spi.sink.PlaylistSink;
+import org.audiu.core.spi.sink.PlaylistSinkFactory;
 import org.audiu.core.testkit.CentroidTrainer;
 import org.audiu.spotify.fake.CreatedPlaylist;
 import org.audiu.spotify.fake.FakeCatalog;

@@ -1,10 +1,5 @@
 package org.audiu.cli.bench;
 
-import org.audiu.core.engine.PoolSample;
-import org.audiu.core.engine.PreparedListener;
-import org.audiu.core.engine.TrainingOutcome;
-import org.audiu.core.recommender.TrainedRecommender;
-import org.audiu.core.spi.training.TrainerFactory;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -16,9 +11,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.audiu.core.config.AudiuConfig;
+import org.audiu.core.engine.PoolSample;
+import org.audiu.core.engine.PreparedListener;
 import org.audiu.core.engine.ProgressReporter;
 import org.audiu.core.engine.RecommendationEngine;
+import org.audiu.core.engine.TrainingOutcome;
 import org.audiu.core.plugin.Plugins;
+import org.audiu.core.recommender.TrainedRecommender;
+import org.audiu.core.spi.training.TrainerFactory;
 
 /**
  * End-to-end recommendation over a generated pool streamed by the {@code generated} candidate source, with the

@@ -1,7 +1,5 @@
 package org.audiu.cli.bench;
 
-import org.audiu.core.recommender.TrainedRecommender;
-import org.audiu.core.spi.training.TrainerFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,13 +13,14 @@ import org.audiu.core.AudioFeatures;
 import org.audiu.core.Track;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.demo.GeneratedCatalogue;
-import org.audiu.core.engine.RecommendationEngine;
+import org.audiu.core.plugin.Plugins;
+import org.audiu.core.recommender.TrainedRecommender;
+import org.audiu.core.spi.candidates.Candidate;
 import org.audiu.core.spi.training.LabelledData;
 import org.audiu.core.spi.training.LabelledExample;
 import org.audiu.core.spi.training.TrainedModel;
-import org.audiu.core.spi.candidates.Candidate;
-import org.audiu.core.plugin.Plugins;
 import org.audiu.core.spi.training.Trainer;
+import org.audiu.core.spi.training.TrainerFactory;
 import org.audiu.models.compiled.FastScoring;
 import org.audiu.models.ensemble.StackingModel;
 import org.audiu.models.ensemble.VotingModel;

@@ -8,13 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.audiu.core.plugin.Plugins;
 import org.audiu.cli.CommonOptions;
 import org.audiu.cli.Json;
-import picocli.CommandLine;
+import org.audiu.core.plugin.Plugins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code audiu serve}: the web page and JSON API on 127.0.0.1. */
 @Command(name = "serve", mixinStandardHelpOptions = true,

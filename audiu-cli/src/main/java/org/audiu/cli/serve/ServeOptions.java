@@ -37,10 +37,11 @@ public record ServeOptions(TrainerChoice recommendModel, TrainerChoice genreMode
         Objects.requireNonNull(recommendModel, "recommendModel");
         Objects.requireNonNull(genreModel, "genreModel");
         Objects.requireNonNull(limits, "limits");
-        if (cacheSize < 0 || recommenderCacheSize < 0 || maxConcurrent < 1 || busyTimeoutMillis < 0 || !(genreHoldout >= 0 && genreHoldout < 1)
+        if (cacheSize < 0 || recommenderCacheSize < 0 || maxConcurrent < 1 || busyTimeoutMillis < 0
+                || !(genreHoldout >= 0 && genreHoldout < 1)
                 || !(minNegativesPerSeed > 0)) {
-            throw new IllegalArgumentException("Invalid serve options: cacheSize " + cacheSize + ", recommenderCacheSize "
-                    + recommenderCacheSize + ", maxConcurrent "
+            throw new IllegalArgumentException("Invalid serve options: cacheSize " + cacheSize
+                    + ", recommenderCacheSize " + recommenderCacheSize + ", maxConcurrent "
                     + maxConcurrent + ", busyTimeoutMillis " + busyTimeoutMillis + ", genreHoldout " + genreHoldout
                     + ", minNegativesPerSeed " + minNegativesPerSeed);
         }
@@ -50,17 +51,18 @@ public record ServeOptions(TrainerChoice recommendModel, TrainerChoice genreMode
         return new ServeOptions(
                 TrainerChoice.of(DEFAULT_RECOMMEND_MODEL, Map.of(), RECOMMEND_DEFAULTS, "--recommend-param "),
                 TrainerChoice.of(DEFAULT_GENRE_MODEL, Map.of(), GENRE_DEFAULTS, "--genre-param "),
-                ApiLimits.defaults(), 256, 64, Math.max(2, Runtime.getRuntime().availableProcessors()), 30_000, 0.2, 10);
+                ApiLimits.defaults(), 256, 64, Math.max(2, Runtime.getRuntime().availableProcessors()), 30_000, 0.2,
+                10);
     }
 
     public ServeOptions withGenreModel(TrainerChoice value) {
-        return new ServeOptions(recommendModel, value, limits, cacheSize, recommenderCacheSize, maxConcurrent, busyTimeoutMillis,
-                genreHoldout, minNegativesPerSeed);
+        return new ServeOptions(recommendModel, value, limits, cacheSize, recommenderCacheSize, maxConcurrent,
+                busyTimeoutMillis, genreHoldout, minNegativesPerSeed);
     }
 
     public ServeOptions withRecommendModel(TrainerChoice value) {
-        return new ServeOptions(value, genreModel, limits, cacheSize, recommenderCacheSize, maxConcurrent, busyTimeoutMillis, genreHoldout,
-                minNegativesPerSeed);
+        return new ServeOptions(value, genreModel, limits, cacheSize, recommenderCacheSize, maxConcurrent,
+                busyTimeoutMillis, genreHoldout, minNegativesPerSeed);
     }
 
     public ServeOptions withRecommenderCacheSize(int value) {
@@ -69,7 +71,7 @@ public record ServeOptions(TrainerChoice recommendModel, TrainerChoice genreMode
     }
 
     public ServeOptions withCacheSize(int value) {
-        return new ServeOptions(recommendModel, genreModel, limits, value, recommenderCacheSize, maxConcurrent, busyTimeoutMillis,
-                genreHoldout, minNegativesPerSeed);
+        return new ServeOptions(recommendModel, genreModel, limits, value, recommenderCacheSize, maxConcurrent,
+                busyTimeoutMillis, genreHoldout, minNegativesPerSeed);
     }
 }

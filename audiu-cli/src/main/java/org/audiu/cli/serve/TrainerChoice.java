@@ -1,14 +1,13 @@
 package org.audiu.cli.serve;
 
-import org.audiu.core.spi.training.TrainerFactory;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.audiu.core.config.ComponentConfig;
-import org.audiu.core.spi.PluginKind;
 import org.audiu.core.plugin.Plugins;
 import org.audiu.core.spi.training.Trainer;
+import org.audiu.core.spi.training.TrainerFactory;
 
 /**
  * A trainer chosen by name with its parameters, as given on the command line ({@code --genre-model random-forest

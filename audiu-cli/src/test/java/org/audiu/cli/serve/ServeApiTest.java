@@ -179,7 +179,8 @@ class ServeApiTest {
     void theSameSeedsWithAnotherLimitReuseTheTrainedRecommender() throws Exception {
         String seed = firstTrackId("velvet");
         ServeBackend b = server.backend();
-        Seeds seeds = new Seeds(List.of(b.catalogue().track(seed).orElseThrow()), List.of(), java.util.Optional.empty());
+        Seeds seeds = new Seeds(List.of(b.catalogue().track(seed).orElseThrow()), List.of(),
+                java.util.Optional.empty());
         SeedRecommender.Run ten = b.recommender().recommend(seeds, 10);
         int kept = b.recommender().keptRecommenders();
         SeedRecommender.Run three = b.recommender().recommend(seeds, 3);

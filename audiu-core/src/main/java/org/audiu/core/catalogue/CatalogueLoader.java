@@ -18,8 +18,8 @@ import org.audiu.core.dataset.CsvDatasetReader;
 import org.audiu.core.dataset.CsvReadOptions;
 import org.audiu.core.dataset.TrackDataset;
 import org.audiu.core.demo.DemoCatalog;
+import org.audiu.core.demo.DemoFactories;
 import org.audiu.core.demo.DemoListener;
-import org.audiu.core.demo.DemoPlugins;
 import org.audiu.core.engine.EngineSettings;
 import org.audiu.core.features.FeatureLookup;
 import org.audiu.core.features.FeatureProviderChain;
@@ -155,11 +155,11 @@ public final class CatalogueLoader {
     private List<CataloguePlaylist> demoPlaylists(AudiuConfig config) {
         Components components = new Components(config, plugins, EngineSettings.KEYS);
         boolean demoLibrary = components.selected(LibrarySourceFactory.KIND).equals("demo");
-        List<String> genres = DemoPlugins.DEFAULT_GENRES;
+        List<String> genres = DemoFactories.DEFAULT_GENRES;
         int saved = 150;
         if (demoLibrary) {
             ComponentConfig c = components.section(LibrarySourceFactory.KIND, "demo");
-            genres = c.getList("genres", DemoPlugins.DEFAULT_GENRES);
+            genres = c.getList("genres", DemoFactories.DEFAULT_GENRES);
             saved = c.getInt("saved-tracks", 150, 10, 2000);
         }
         List<CataloguePlaylist> out = new ArrayList<>();

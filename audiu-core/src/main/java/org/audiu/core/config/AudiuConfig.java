@@ -1,19 +1,17 @@
 package org.audiu.core.config;
 
-import org.audiu.core.plugin.Components;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import org.audiu.core.plugin.Components;
 
 /**
  * The configuration file: Java properties ({@code key = value}, {@code #} comments). Keys that select components

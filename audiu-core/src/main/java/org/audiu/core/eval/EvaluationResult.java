@@ -1,13 +1,13 @@
 package org.audiu.core.eval;
 
-import org.audiu.core.metrics.ClassMetrics;
-import org.audiu.core.metrics.ClassificationReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
+import org.audiu.core.metrics.ClassMetrics;
+import org.audiu.core.metrics.ClassificationReport;
 
 /**
  * The runs of one trainer under one protocol, with their means.

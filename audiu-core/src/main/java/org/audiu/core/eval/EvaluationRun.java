@@ -1,7 +1,7 @@
 package org.audiu.core.eval;
 
-import org.audiu.core.metrics.ClassificationReport;
 import java.util.Objects;
+import org.audiu.core.metrics.ClassificationReport;
 
 /**
  * One trained-and-tested split.

@@ -1,11 +1,11 @@
 package org.audiu.core.eval;
 
-import org.audiu.core.metrics.ClassificationReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
+import org.audiu.core.metrics.ClassificationReport;
 import org.audiu.core.spi.training.LabelledData;
 import org.audiu.core.spi.training.TrainedModel;
 import org.audiu.core.spi.training.Trainer;

@@ -1,7 +1,5 @@
 package org.audiu.core.plugin;
 
-import org.audiu.core.spi.training.TrainerFactory;
-import org.audiu.core.spi.preference.PreferenceSignalFactory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -17,6 +15,8 @@ import org.audiu.core.config.ConfigException;
 import org.audiu.core.config.Suggestions;
 import org.audiu.core.spi.PluginFactory;
 import org.audiu.core.spi.PluginKind;
+import org.audiu.core.spi.preference.PreferenceSignalFactory;
+import org.audiu.core.spi.training.TrainerFactory;
 
 /**
  * The components a configuration selects, created in one call each: {@code components.create(TrainerFactory.KIND)}

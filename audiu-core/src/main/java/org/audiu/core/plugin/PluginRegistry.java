@@ -1,8 +1,5 @@
 package org.audiu.core.plugin;
 
-import org.audiu.core.spi.PluginContext;
-import org.audiu.core.spi.PluginFactory;
-import org.audiu.core.spi.PluginKind;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +11,9 @@ import java.util.regex.Pattern;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
 import org.audiu.core.config.Suggestions;
+import org.audiu.core.spi.PluginContext;
+import org.audiu.core.spi.PluginFactory;
+import org.audiu.core.spi.PluginKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

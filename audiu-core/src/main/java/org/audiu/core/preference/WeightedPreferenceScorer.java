@@ -1,6 +1,5 @@
 package org.audiu.core.preference;
 
-import org.audiu.core.spi.preference.PreferenceScores;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import org.audiu.core.DataException;
 import org.audiu.core.ListenerLibrary;
 import org.audiu.core.Track;
 import org.audiu.core.spi.preference.PreferenceScorer;
+import org.audiu.core.spi.preference.PreferenceScores;
 import org.audiu.core.spi.preference.PreferenceSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

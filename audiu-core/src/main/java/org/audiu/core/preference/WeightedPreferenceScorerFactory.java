@@ -1,15 +1,14 @@
 package org.audiu.core.preference;
 
-import org.audiu.core.spi.PluginContext;
-import org.audiu.core.spi.preference.PreferenceSignalFactory;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
+import org.audiu.core.spi.PluginContext;
 import org.audiu.core.spi.preference.PreferenceScorer;
 import org.audiu.core.spi.preference.PreferenceScorerFactory;
 import org.audiu.core.spi.preference.PreferenceSignal;
+import org.audiu.core.spi.preference.PreferenceSignalFactory;
 
 /**
  * {@code scorer = weighted}: weights under {@code scorer.weights.<signal>} (any registered signal), signal parameters

@@ -69,7 +69,7 @@ public final class AlbumAffinity implements ListenerFeature {
 
         /** Reads what {@link #writeState} wrote; the caller checks that the state ends there. */
         static Statistics read(FittedState.Reader in) throws IOException {
-            String name = BuiltInListenerFeatures.ALBUM_AFFINITY;
+            String name = ListenerFeatureFactories.ALBUM_AFFINITY;
             FeatureStates.readVersion(in, name, VERSION);
             Map<String, Integer> counts = in.readIntMap();
             Set<String> own = FeatureStates.readSet(in);

@@ -114,7 +114,7 @@ public final class ArtistAffinity implements ListenerFeature {
 
         /** Reads what {@link #writeState} wrote; the caller checks that the state ends there. */
         static Statistics read(FittedState.Reader in) throws IOException {
-            String name = BuiltInListenerFeatures.ARTIST_AFFINITY;
+            String name = ListenerFeatureFactories.ARTIST_AFFINITY;
             FeatureStates.readVersion(in, name, VERSION);
             Map<String, Integer> counts = in.readIntMap();
             Map<String, Double> preference = in.readDoubleMap();

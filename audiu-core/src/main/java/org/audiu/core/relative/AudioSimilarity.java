@@ -147,7 +147,7 @@ public final class AudioSimilarity implements ListenerFeature {
 
         /** Reads what {@link #writeState} wrote; the caller checks that the state ends there. */
         static Statistics read(FittedState.Reader in) throws IOException {
-            String name = BuiltInListenerFeatures.AUDIO_SIMILARITY;
+            String name = ListenerFeatureFactories.AUDIO_SIMILARITY;
             FeatureStates.readVersion(in, name, VERSION);
             List<String> features = in.readStrings();
             int[] idx = in.readInts();

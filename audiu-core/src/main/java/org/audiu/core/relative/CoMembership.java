@@ -123,7 +123,7 @@ public final class CoMembership implements ListenerFeature {
 
         /** Reads what {@link #writeState} wrote; the caller checks that the state ends there. */
         static Statistics read(FittedState.Reader in) throws IOException {
-            FeatureStates.readVersion(in, BuiltInListenerFeatures.CO_MEMBERSHIP, VERSION);
+            FeatureStates.readVersion(in, ListenerFeatureFactories.CO_MEMBERSHIP, VERSION);
             Map<String, Double> item = in.readDoubleMap();
             Map<String, Double> artist = in.readDoubleMap();
             Map<String, Double> self = in.readDoubleMap();

@@ -1,6 +1,5 @@
 package org.audiu.core.relative;
 
-import org.audiu.core.spi.listener.ListenerContext;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.audiu.core.config.ConfigException;
+import org.audiu.core.spi.listener.ListenerContext;
 import org.audiu.core.spi.listener.ListenerFeature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ListenerFeatures {
     /** The built-in features, on by default (config key {@code listener-features}). */
-    public static final List<String> DEFAULT_NAMES = List.of(BuiltInListenerFeatures.ARTIST_AFFINITY,
-            BuiltInListenerFeatures.ALBUM_AFFINITY, BuiltInListenerFeatures.CO_MEMBERSHIP,
-            BuiltInListenerFeatures.RELEASE_YEAR, BuiltInListenerFeatures.POPULARITY,
-            BuiltInListenerFeatures.AUDIO_SIMILARITY);
+    public static final List<String> DEFAULT_NAMES = List.of(ListenerFeatureFactories.ARTIST_AFFINITY,
+            ListenerFeatureFactories.ALBUM_AFFINITY, ListenerFeatureFactories.CO_MEMBERSHIP,
+            ListenerFeatureFactories.RELEASE_YEAR, ListenerFeatureFactories.POPULARITY,
+            ListenerFeatureFactories.AUDIO_SIMILARITY);
     /** The value of {@code listener-features} that turns them all off. */
     public static final String NONE = "none";
 
@@ -61,7 +61,7 @@ public final class ListenerFeatures {
 
     /** The built-in features with their default parameters. */
     public static ListenerFeatures defaults() {
-        return new ListenerFeatures(BuiltInListenerFeatures.defaults());
+        return new ListenerFeatures(ListenerFeatureFactories.defaults());
     }
 
     public List<String> names() {

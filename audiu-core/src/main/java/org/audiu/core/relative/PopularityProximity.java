@@ -75,7 +75,7 @@ public final class PopularityProximity implements ListenerFeature {
 
         /** Reads what {@link #writeState} wrote; the caller checks that the state ends there. */
         static Statistics read(FittedState.Reader in) throws IOException {
-            String name = BuiltInListenerFeatures.POPULARITY;
+            String name = ListenerFeatureFactories.POPULARITY;
             FeatureStates.readVersion(in, name, VERSION);
             int count = in.readInt();
             double total = in.readDouble();

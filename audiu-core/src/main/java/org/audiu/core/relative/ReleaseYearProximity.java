@@ -114,7 +114,7 @@ public final class ReleaseYearProximity implements ListenerFeature {
 
         /** Reads what {@link #writeState} wrote; the caller checks that the state ends there. */
         static Statistics read(FittedState.Reader in) throws IOException {
-            String name = BuiltInListenerFeatures.RELEASE_YEAR;
+            String name = ListenerFeatureFactories.RELEASE_YEAR;
             FeatureStates.readVersion(in, name, VERSION);
             int window = in.readInt();
             int[] years = in.readInts();

@@ -4,7 +4,8 @@
  * always) learns how much each matters for this listener.
  *
  * <p>Where they sit in the pipeline: {@code prepare} loads the library and its features, then fits every configured
- * {@link org.audiu.core.spi.listener.ListenerFeature} to it ({@link org.audiu.core.relative.ListenerFeatures#fit}); training
+ * {@link org.audiu.core.spi.listener.ListenerFeature} to it ({@link org.audiu.core.relative.ListenerFeatures#fit});
+ * training
  * extends each liked row with {@code inLibrary = true} (the track leaves itself out of the statistics, so a training
  * row looks like a candidate) and each sampled negative with {@code false}; scoring extends each candidate the same
  * way. Configuration:
@@ -24,4 +25,3 @@
  */
 package org.audiu.core.relative;
 
-import org.audiu.core.spi.listener.ListenerFeatureFactory;

@@ -57,7 +57,7 @@ class GeneratedCatalogueTest {
 
     @Test
     void pluginReadsSizeAndStreams() {
-        CandidateSource source = new GeneratedPlugins.CandidatesFactory().create(ComponentConfig.of(
+        CandidateSource source = new GeneratedFactories.CandidatesFactory().create(ComponentConfig.of(
                 "candidate source", "generated", Map.of("size", "1234"), 9));
         assertEquals(1234, source.candidates().count());
         assertEquals(1234, source.candidates().map(x -> x.track().id()).distinct().count());

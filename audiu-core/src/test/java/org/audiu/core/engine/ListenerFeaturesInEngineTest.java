@@ -58,7 +58,8 @@ class ListenerFeaturesInEngineTest {
                 sample.relative().schema().toString());
         TrainingOutcome training = engine.train(listener, sample);
         assertEquals(sample.relative().schema(), training.model().schema());
-        assertEquals(20, engine.rank(engine.recommender(listener, sample, training), 20, sample.poolSize()).recommendations().size());
+        assertEquals(20, engine.rank(engine.recommender(listener, sample, training), 20, sample.poolSize())
+                .recommendations().size());
     }
 
     @Test

@@ -18,8 +18,8 @@ import org.audiu.core.Recommendation;
 import org.audiu.core.Track;
 import org.audiu.core.config.AudiuConfig;
 import org.audiu.core.config.ConfigException;
-import org.audiu.core.spi.candidates.Candidate;
 import org.audiu.core.plugin.Plugins;
+import org.audiu.core.spi.candidates.Candidate;
 import org.audiu.core.testkit.CentroidTrainer;
 import org.audiu.core.testkit.TestData;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class RecommendationEngineTest {
         RecommendationResult result = demo(Map.of()).recommend();
         List<Recommendation> recs = result.recommendations();
         assertEquals(20, recs.size());
-        ListenerLibrary library = new org.audiu.core.demo.DemoPlugins.LibraryFactory().create(
+        ListenerLibrary library = new org.audiu.core.demo.DemoFactories.LibraryFactory().create(
                 org.audiu.core.config.ComponentConfig.of("library source", "demo", Map.of(), 42)).load();
         Set<String> known = library.tracksById().keySet();
         assertTrue(recs.stream().noneMatch(r -> known.contains(r.track().id())), "library tracks are excluded");
@@ -112,15 +112,15 @@ class RecommendationEngineTest {
     @Test
     void tracksWithoutFeaturesAreReportedNotDropped() {
         RecommendationEngine base = demo(Map.of());
-        ListenerLibrary demoLibrary = new org.audiu.core.demo.DemoPlugins.LibraryFactory().create(
+        ListenerLibrary demoLibrary = new org.audiu.core.demo.DemoFactories.LibraryFactory().create(
                 org.audiu.core.config.ComponentConfig.of("library source", "demo", Map.of(), 42)).load();
         Track stranger = TestData.track("not-in-any-provider", "Nobody");
         ListenerLibrary library = new ListenerLibrary(
                 Stream.concat(demoLibrary.savedTracks().stream(), Stream.of(new org.audiu.core.SavedTrack(stranger,
                         java.time.Instant.EPOCH))).toList(), List.of(), Map.of(), Map.of(), List.of());
-        var demoFeatures = new org.audiu.core.demo.DemoPlugins.FeaturesFactory().create(
+        var demoFeatures = new org.audiu.core.demo.DemoFactories.FeaturesFactory().create(
                 org.audiu.core.config.ComponentConfig.of("feature provider", "demo", Map.of(), 42));
-        var demoCandidates = new org.audiu.core.demo.DemoPlugins.CandidatesFactory().create(
+        var demoCandidates = new org.audiu.core.demo.DemoFactories.CandidatesFactory().create(
                 org.audiu.core.config.ComponentConfig.of("candidate source", "demo", Map.of(), 42));
         // Candidates without inline features go through the chain too.
         org.audiu.core.spi.candidates.CandidateSource bare = () -> demoCandidates.candidates().map(c -> Candidate.of(c.track()));

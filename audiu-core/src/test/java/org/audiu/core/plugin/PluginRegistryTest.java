@@ -1,9 +1,5 @@
 package org.audiu.core.plugin;
 
-import org.audiu.core.spi.preference.PreferenceSignalFactory;
-import org.audiu.core.spi.PluginKind;
-import org.audiu.core.spi.training.Trainer;
-import org.audiu.core.spi.training.TrainerFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
+import org.audiu.core.spi.preference.PreferenceSignalFactory;
+import org.audiu.core.spi.training.Trainer;
+import org.audiu.core.spi.training.TrainerFactory;
 import org.audiu.core.testkit.CentroidTrainer;
 import org.junit.jupiter.api.Test;
 

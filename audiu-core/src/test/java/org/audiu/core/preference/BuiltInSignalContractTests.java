@@ -33,7 +33,7 @@ class BuiltInSignalContractTests {
     class PopularityContract extends PreferenceSignalContractTest {
         @Override
         protected PreferenceSignal signal() {
-            return create(new BuiltInSignalFactories.Popularity(), Map.of());
+            return create(new PreferenceSignalFactories.Popularity(), Map.of());
         }
 
         /** Spotify's development mode: tracks without popularity. */
@@ -49,7 +49,7 @@ class BuiltInSignalContractTests {
     class FrequencyContract extends PreferenceSignalContractTest {
         @Override
         protected PreferenceSignal signal() {
-            return create(new BuiltInSignalFactories.Frequency(), Map.of("artist-share", "0.3"));
+            return create(new PreferenceSignalFactories.Frequency(), Map.of("artist-share", "0.3"));
         }
     }
 
@@ -57,7 +57,7 @@ class BuiltInSignalContractTests {
     class TopArtistsContract extends PreferenceSignalContractTest {
         @Override
         protected PreferenceSignal signal() {
-            return create(new BuiltInSignalFactories.TopArtists(), Map.of());
+            return create(new PreferenceSignalFactories.TopArtists(), Map.of());
         }
 
         @Override
@@ -70,7 +70,7 @@ class BuiltInSignalContractTests {
     class TopTracksContract extends PreferenceSignalContractTest {
         @Override
         protected PreferenceSignal signal() {
-            return create(new BuiltInSignalFactories.TopTracks(), Map.of());
+            return create(new PreferenceSignalFactories.TopTracks(), Map.of());
         }
 
         @Override
@@ -83,7 +83,7 @@ class BuiltInSignalContractTests {
     class RecencyContract extends PreferenceSignalContractTest {
         @Override
         protected PreferenceSignal signal() {
-            return create(new BuiltInSignalFactories.Recency(), Map.of("half-life-days", "30"));
+            return create(new PreferenceSignalFactories.Recency(), Map.of("half-life-days", "30"));
         }
 
         /** Only a playlist without dates and top tracks: nothing says when. */

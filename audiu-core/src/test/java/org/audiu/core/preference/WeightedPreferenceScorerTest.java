@@ -1,6 +1,5 @@
 package org.audiu.core.preference;
 
-import org.audiu.core.spi.preference.PreferenceScorerFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,9 +13,9 @@ import org.audiu.core.PlaylistItem;
 import org.audiu.core.Track;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
-import org.audiu.core.spi.PluginKind;
 import org.audiu.core.plugin.Plugins;
 import org.audiu.core.spi.preference.PreferenceScorer;
+import org.audiu.core.spi.preference.PreferenceScorerFactory;
 import org.audiu.core.testkit.PreferenceScorerContractTest;
 import org.audiu.core.testkit.TestData;
 import org.junit.jupiter.api.Test;

@@ -45,10 +45,10 @@ class TrainedRecommenderFilesTest {
 
     /** The demo pool's first candidates as rows, through the same lookup the engine uses. */
     private static List<CandidateRow> rows(TrainedRecommender r, int n) {
-        var source = new org.audiu.core.demo.DemoPlugins.CandidatesFactory().create(
+        var source = new org.audiu.core.demo.DemoFactories.CandidatesFactory().create(
                 org.audiu.core.config.ComponentConfig.of("candidate source", "demo", Map.of(), 42));
         var chain = new FeatureProviderChain(List.of(new NamedFeatureProvider("demo",
-                new org.audiu.core.demo.DemoPlugins.FeaturesFactory().create(
+                new org.audiu.core.demo.DemoFactories.FeaturesFactory().create(
                         org.audiu.core.config.ComponentConfig.of("feature provider", "demo", Map.of(), 42)))),
                 r.baseSchema());
         List<Candidate> candidates;

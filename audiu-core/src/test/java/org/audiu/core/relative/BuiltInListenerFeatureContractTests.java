@@ -12,7 +12,7 @@ class BuiltInListenerFeatureContractTests {
     class ArtistAffinityContract extends ListenerFeatureContractTest {
         @Override
         protected ListenerFeatureFactory factory() {
-            return new BuiltInListenerFeatures.ArtistAffinityFactory();
+            return new ListenerFeatureFactories.ArtistAffinityFactory();
         }
     }
 
@@ -20,7 +20,7 @@ class BuiltInListenerFeatureContractTests {
     class AlbumAffinityContract extends ListenerFeatureContractTest {
         @Override
         protected ListenerFeatureFactory factory() {
-            return new BuiltInListenerFeatures.AlbumAffinityFactory();
+            return new ListenerFeatureFactories.AlbumAffinityFactory();
         }
     }
 
@@ -28,7 +28,7 @@ class BuiltInListenerFeatureContractTests {
     class CoMembershipContract extends ListenerFeatureContractTest {
         @Override
         protected ListenerFeatureFactory factory() {
-            return new BuiltInListenerFeatures.CoMembershipFactory();
+            return new ListenerFeatureFactories.CoMembershipFactory();
         }
     }
 
@@ -36,7 +36,7 @@ class BuiltInListenerFeatureContractTests {
     class ReleaseYearContract extends ListenerFeatureContractTest {
         @Override
         protected ListenerFeatureFactory factory() {
-            return new BuiltInListenerFeatures.ReleaseYearFactory();
+            return new ListenerFeatureFactories.ReleaseYearFactory();
         }
 
         @Override
@@ -49,7 +49,7 @@ class BuiltInListenerFeatureContractTests {
     class PopularityContract extends ListenerFeatureContractTest {
         @Override
         protected ListenerFeatureFactory factory() {
-            return new BuiltInListenerFeatures.PopularityFactory();
+            return new ListenerFeatureFactories.PopularityFactory();
         }
     }
 
@@ -57,7 +57,7 @@ class BuiltInListenerFeatureContractTests {
     class AudioSimilarityContract extends ListenerFeatureContractTest {
         @Override
         protected ListenerFeatureFactory factory() {
-            return new BuiltInListenerFeatures.AudioSimilarityFactory();
+            return new ListenerFeatureFactories.AudioSimilarityFactory();
         }
 
         /** A column the schema lacks is ignored; the order differs from the schema's. */

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.audiu.core.AudiuException;
 import org.audiu.core.ListenerLibrary;
-import org.audiu.core.spi.preference.PreferenceScores;
 import org.audiu.core.spi.preference.PreferenceScorer;
+import org.audiu.core.spi.preference.PreferenceScores;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,6 +1,5 @@
 package org.audiu.core.testkit;
 
-import org.audiu.core.spi.PluginContext;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,10 +11,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
+import org.audiu.core.plugin.PluginRegistry;
+import org.audiu.core.spi.PluginContext;
 import org.audiu.core.spi.training.LabelledData;
 import org.audiu.core.spi.training.TrainedModel;
-import org.audiu.core.spi.PluginKind;
-import org.audiu.core.plugin.PluginRegistry;
 import org.audiu.core.spi.training.Trainer;
 import org.audiu.core.spi.training.TrainerFactory;
 import org.junit.jupiter.api.Assumptions;

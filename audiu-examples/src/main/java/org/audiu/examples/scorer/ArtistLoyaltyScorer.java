@@ -10,8 +10,8 @@ import org.audiu.core.ListenerLibrary;
 import org.audiu.core.Playlist;
 import org.audiu.core.PlaylistItem;
 import org.audiu.core.Track;
-import org.audiu.core.spi.preference.PreferenceScores;
 import org.audiu.core.spi.preference.PreferenceScorer;
+import org.audiu.core.spi.preference.PreferenceScores;
 
 /**
  * An example custom preference scorer: a listener who saves many tracks by an artist, and files that artist into

@@ -9,17 +9,17 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.audiu.core.archive.ModelArchive;
+import org.audiu.core.archive.ModelFileException;
 import org.audiu.core.spi.training.ModelProvenance;
 import org.audiu.models.AudiuModel;
 import org.audiu.models.CompiledScoringModel;
-import org.audiu.core.archive.ModelArchive;
-import org.audiu.core.archive.ModelFileException;
 import org.audiu.models.ModelFiles;
 import org.audiu.models.ModelReader;
-import org.audiu.models.prep.FeaturePipeline;
 import org.audiu.models.compiled.BatchScorer;
 import org.audiu.models.compiled.CompiledClassifier;
 import org.audiu.models.compiled.CompiledDense;
+import org.audiu.models.prep.FeaturePipeline;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
@@ -194,7 +194,9 @@ final class MlpModel extends CompiledScoringModel {
         entries.put(ENTRY, bytes.toByteArray());
     }
 
-    /** Reads networks written by {@link #writePayload}; registered in META-INF/services/org.audiu.models.ModelReader. */
+    /**
+     * Reads networks written by {@link #writePayload}; registered in META-INF/services/org.audiu.models.ModelReader.
+     */
     public static final class Reader implements ModelReader {
         @Override
         public String kind() {

@@ -11,7 +11,8 @@ import org.audiu.models.prep.PreprocessingOptions;
 /**
  * {@code model = mlp}: a multilayer perceptron (Deeplearning4j) with ReLU hidden layers, a softmax output, Adam,
  * weight decay, dropout and early stopping on an artist-grouped validation split; example weights scale each row's
- * loss. Parameters: {@code hidden} (128,64; why this size: docs/measurements.md), {@code epochs} (200), {@code learning-rate} (0.001),
+ * loss. Parameters: {@code hidden} (128,64; why this size: docs/measurements.md), {@code epochs} (200), {@code
+ * learning-rate} (0.001),
  * {@code batch-size} (256), {@code l2} (0.0001), {@code dropout} (0.1), {@code validation-fraction} (0.1),
  * {@code patience} (15), {@code threads} (1: OpenMP/BLAS threads; more is slower for nets this small), and the
  * preprocessing keys (defaults: log of skewed features, one-hot key, standardise).

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.audiu.core.spi.training.TrainedModel;
-import org.audiu.models.AudiuModel;
 import org.audiu.core.archive.ModelArchive;
 import org.audiu.core.archive.ModelFileException;
+import org.audiu.core.spi.training.TrainedModel;
+import org.audiu.models.AudiuModel;
 import org.audiu.models.ModelFiles;
 
 /** Saving and loading member models, and aligning their probability columns. */

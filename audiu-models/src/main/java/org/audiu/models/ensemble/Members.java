@@ -1,6 +1,5 @@
 package org.audiu.models.ensemble;
 
-import org.audiu.core.spi.training.TrainerFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,8 +8,11 @@ import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
 import org.audiu.core.spi.PluginContext;
 import org.audiu.core.spi.training.Trainer;
+import org.audiu.core.spi.training.TrainerFactory;
 
-/** The member trainers of an ensemble, built by name through the plugin context with their parameters under their name. */
+/**
+ * The member trainers of an ensemble, built by name through the plugin context with their parameters under their name.
+ */
 record Members(List<String> names, List<Trainer> trainers) {
     Members {
         names = List.copyOf(names);

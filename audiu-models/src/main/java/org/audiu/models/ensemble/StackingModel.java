@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.audiu.core.FeatureSchema;
+import org.audiu.core.archive.ModelArchive;
 import org.audiu.core.spi.training.ModelProvenance;
 import org.audiu.core.spi.training.TrainedModel;
 import org.audiu.models.AudiuModel;
-import org.audiu.core.archive.ModelArchive;
 import org.audiu.models.ModelFiles;
 import org.audiu.models.ModelReader;
 

@@ -1,6 +1,5 @@
 package org.audiu.models.ensemble;
 
-import org.audiu.core.spi.training.TrainerFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,9 +8,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
+import org.audiu.core.plugin.Plugins;
 import org.audiu.core.spi.training.LabelledData;
 import org.audiu.core.spi.training.TrainedModel;
-import org.audiu.core.plugin.Plugins;
+import org.audiu.core.spi.training.TrainerFactory;
 import org.audiu.core.testkit.TestData;
 import org.audiu.models.ModelFiles;
 import org.junit.jupiter.api.Test;

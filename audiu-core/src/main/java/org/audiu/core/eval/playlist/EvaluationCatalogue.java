@@ -22,11 +22,11 @@ import org.audiu.core.dataset.DatasetTrack;
 import org.audiu.core.dataset.PlaylistCoMembership;
 import org.audiu.core.dataset.TrackDataset;
 import org.audiu.core.relative.AudioSimilarity;
-import org.audiu.core.spi.listener.ListenerContext;
 import org.audiu.core.spi.candidates.Candidate;
 import org.audiu.core.spi.candidates.CandidateSource;
 import org.audiu.core.spi.candidates.CoMembershipIndex;
 import org.audiu.core.spi.features.FeatureProvider;
+import org.audiu.core.spi.listener.ListenerContext;
 
 /**
  * A playlist dataset parsed once and shared by every listener of an evaluation (immutable, thread-safe): the

@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.audiu.core.FeatureSchema;
 import org.audiu.core.ListenerLibrary;
 import org.audiu.core.Track;
-import org.audiu.core.spi.preference.PreferenceScores;
 import org.audiu.core.spi.candidates.CoMembershipIndex;
+import org.audiu.core.spi.preference.PreferenceScores;
 
 /**
  * What a listener-relative feature is fitted to: the library, its preference scores, the library tracks that have

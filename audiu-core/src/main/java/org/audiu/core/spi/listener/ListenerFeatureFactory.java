@@ -4,7 +4,10 @@ import java.io.IOException;
 import org.audiu.core.spi.PluginFactory;
 import org.audiu.core.spi.PluginKind;
 
-/** Service interface for {@link ListenerFeature}s; config key {@code listener-features} (a comma-separated list, {@code none} for none), parameters under {@code listener-features.<name>.}. */
+/**
+ * Service interface for {@link ListenerFeature}s; config key {@code listener-features} (a comma-separated list, {@code
+ * none} for none), parameters under {@code listener-features.<name>.}.
+ */
 public interface ListenerFeatureFactory extends PluginFactory<ListenerFeature> {
     /**
      * Rebuilds a fitted feature from what {@link ListenerFeature.Fitted#writeState} wrote (a saved trained
@@ -18,6 +21,9 @@ public interface ListenerFeatureFactory extends PluginFactory<ListenerFeature> {
     }
 
     /** The kind: selected by {@code listener-features}, parameters under {@code listener-features.}. */
-    PluginKind<ListenerFeatureFactory> KIND = new PluginKind<>("listener feature", ListenerFeatureFactory.class, "listener-features", "listener-features", PluginKind.Selection.LIST,
-            "artist-affinity, album-affinity, co-membership, release-year, popularity, audio-similarity", "audiu-core (artist-affinity, album-affinity, co-membership, release-year, popularity, audio-similarity) or your own jar");
+    PluginKind<ListenerFeatureFactory> KIND = new PluginKind<>("listener feature", ListenerFeatureFactory.class,
+            "listener-features", "listener-features", PluginKind.Selection.LIST,
+            "artist-affinity, album-affinity, co-membership, release-year, popularity, audio-similarity",
+            "audiu-core (artist-affinity, album-affinity, co-membership, release-year, popularity, "
+            + "audio-similarity) or your own jar");
 }

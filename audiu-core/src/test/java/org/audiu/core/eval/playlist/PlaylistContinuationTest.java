@@ -1,6 +1,5 @@
 package org.audiu.core.eval.playlist;
 
-import org.audiu.core.recommender.TrainedRecommender;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,10 +25,10 @@ import org.audiu.core.dataset.DatasetPlaylist;
 import org.audiu.core.dataset.DatasetTrack;
 import org.audiu.core.dataset.TrackDataset;
 import org.audiu.core.engine.ProgressReporter;
-import org.audiu.core.engine.RecommendationEngine;
+import org.audiu.core.plugin.Plugins;
+import org.audiu.core.recommender.TrainedRecommender;
 import org.audiu.core.spi.training.LabelledData;
 import org.audiu.core.spi.training.LabelledExample;
-import org.audiu.core.plugin.Plugins;
 import org.audiu.core.spi.training.Trainer;
 import org.audiu.core.spi.training.TrainerFactory;
 import org.audiu.core.testkit.CentroidTrainer;

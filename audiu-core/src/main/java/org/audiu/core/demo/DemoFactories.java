@@ -17,11 +17,11 @@ import org.audiu.core.spi.library.LibrarySource;
 import org.audiu.core.spi.library.LibrarySourceFactory;
 
 /** The embedded default: the demo catalogue as candidate source and feature provider, and the demo listener. */
-public final class DemoPlugins {
+public final class DemoFactories {
     /** The demo listener's default favourite genres. */
     public static final List<String> DEFAULT_GENRES = List.of("Jazz", "Blues");
 
-    private DemoPlugins() {
+    private DemoFactories() {
     }
 
     /** {@code library.source = demo}: {@code genres} (default Jazz, Blues), {@code saved-tracks} (default 150). */

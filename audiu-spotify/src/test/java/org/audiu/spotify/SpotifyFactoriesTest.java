@@ -13,19 +13,19 @@ import java.util.Map;
 import org.audiu.core.config.AudiuConfig;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
-import org.audiu.core.spi.candidates.CandidateSource;
 import org.audiu.core.plugin.Plugins;
-import org.audiu.spotify.features.CachedFeatureProvider;
-import org.audiu.spotify.features.ReccoBeatsProvider;
+import org.audiu.core.spi.candidates.CandidateSource;
 import org.audiu.spotify.fake.FakeCatalog;
 import org.audiu.spotify.fake.FakeSpotifyServer;
+import org.audiu.spotify.features.CachedFeatureProvider;
+import org.audiu.spotify.features.ReccoBeatsProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The factories as a configuration file reaches them: registration, keys, validation, secrets. */
-class SpotifyPluginsTest {
+class SpotifyFactoriesTest {
     @TempDir
     Path dir;
 

@@ -28,8 +28,8 @@ import org.audiu.core.spi.library.LibrarySource;
 import org.audiu.core.spi.library.LibrarySourceFactory;
 
 /** The CSV dataset as candidate source ({@code dataset}), feature provider ({@code dataset}) and library. */
-public final class DatasetPlugins {
-    private DatasetPlugins() {
+public final class DatasetFactories {
+    private DatasetFactories() {
     }
 
     static CsvReadOptions options(ComponentConfig config) {

@@ -5,8 +5,8 @@ import org.audiu.core.spi.preference.PreferenceSignal;
 import org.audiu.core.spi.preference.PreferenceSignalFactory;
 
 /** Factories of the built-in preference signals, registered in META-INF/services. */
-public final class BuiltInSignalFactories {
-    private BuiltInSignalFactories() {
+public final class PreferenceSignalFactories {
+    private PreferenceSignalFactories() {
     }
 
     /** {@code popularity}: global popularity. */

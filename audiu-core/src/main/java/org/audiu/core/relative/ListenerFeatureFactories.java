@@ -12,7 +12,7 @@ import org.audiu.core.spi.listener.ListenerFeatureFactory;
  * fitted feature from the state it saved ({@link ListenerFeatureFactory#readState}): parameters included, so the
  * restored feature computes exactly what the fitted one did.
  */
-public final class BuiltInListenerFeatures {
+public final class ListenerFeatureFactories {
     public static final String ARTIST_AFFINITY = "artist-affinity";
     public static final String ALBUM_AFFINITY = "album-affinity";
     public static final String CO_MEMBERSHIP = "co-membership";
@@ -20,7 +20,7 @@ public final class BuiltInListenerFeatures {
     public static final String POPULARITY = "popularity";
     public static final String AUDIO_SIMILARITY = "audio-similarity";
 
-    private BuiltInListenerFeatures() {
+    private ListenerFeatureFactories() {
     }
 
     /** Every built-in feature with default parameters, in {@link ListenerFeatures#DEFAULT_NAMES} order. */

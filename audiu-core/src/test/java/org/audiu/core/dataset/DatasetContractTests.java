@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /** The dataset plugins pass the contract tests, on a small generated CSV. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DatasetPluginContractTests {
+class DatasetContractTests {
     static Path csv;
 
     @BeforeAll
@@ -46,7 +46,7 @@ class DatasetPluginContractTests {
     class Candidates extends CandidateSourceContractTest {
         @Override
         protected CandidateSource source() {
-            return new DatasetPlugins.CandidatesFactory().create(config("candidate source", "dataset", Map.of()));
+            return new DatasetFactories.CandidatesFactory().create(config("candidate source", "dataset", Map.of()));
         }
     }
 
@@ -54,7 +54,7 @@ class DatasetPluginContractTests {
     class Features extends FeatureProviderContractTest {
         @Override
         protected FeatureProvider provider() {
-            return new DatasetPlugins.FeaturesFactory().create(config("feature provider", "dataset", Map.of()));
+            return new DatasetFactories.FeaturesFactory().create(config("feature provider", "dataset", Map.of()));
         }
 
         @Override
@@ -72,7 +72,7 @@ class DatasetPluginContractTests {
     class PlaylistLibrary extends LibrarySourceContractTest {
         @Override
         protected LibrarySource source() {
-            return new DatasetPlugins.PlaylistLibraryFactory().create(config("library source", "csv-playlist",
+            return new DatasetFactories.PlaylistLibraryFactory().create(config("library source", "csv-playlist",
                     Map.of("playlist", "List 1")));
         }
     }

@@ -22,8 +22,8 @@ import org.audiu.core.spi.library.LibrarySourceFactory;
  * {@code tracks-per-artist} (20); the listener also {@code genre} (Jazz) and {@code artists} (12). The seed is the
  * global one; use the same parameters for all three.
  */
-public final class GeneratedPlugins {
-    private GeneratedPlugins() {
+public final class GeneratedFactories {
+    private GeneratedFactories() {
     }
 
     static GeneratedCatalogue catalogue(ComponentConfig config) {

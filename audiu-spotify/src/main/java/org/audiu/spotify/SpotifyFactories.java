@@ -34,8 +34,8 @@ import org.audiu.spotify.sink.SpotifyPlaylistSink;
  * the playlist sink {@code spotify}. Creating a component reads and checks its configuration; nothing touches the
  * network before the component is used.
  */
-public final class SpotifyPlugins {
-    private SpotifyPlugins() {
+public final class SpotifyFactories {
+    private SpotifyFactories() {
     }
 
     private static String clientIdHint(ComponentConfig c) {

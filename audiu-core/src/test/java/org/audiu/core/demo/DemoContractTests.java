@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The demo plugins pass the contract tests every plugin must pass. */
-class DemoPluginContractTests {
+class DemoContractTests {
     private static ComponentConfig config(String kind) {
         return ComponentConfig.of(kind, "demo", Map.of(), 42);
     }
@@ -26,7 +26,7 @@ class DemoPluginContractTests {
     class Library extends LibrarySourceContractTest {
         @Override
         protected LibrarySource source() {
-            return new DemoPlugins.LibraryFactory().create(config("library source"));
+            return new DemoFactories.LibraryFactory().create(config("library source"));
         }
     }
 
@@ -34,7 +34,7 @@ class DemoPluginContractTests {
     class Candidates extends CandidateSourceContractTest {
         @Override
         protected CandidateSource source() {
-            return new DemoPlugins.CandidatesFactory().create(config("candidate source"));
+            return new DemoFactories.CandidatesFactory().create(config("candidate source"));
         }
     }
 
@@ -42,7 +42,7 @@ class DemoPluginContractTests {
     class Features extends FeatureProviderContractTest {
         @Override
         protected FeatureProvider provider() {
-            return new DemoPlugins.FeaturesFactory().create(config("feature provider"));
+            return new DemoFactories.FeaturesFactory().create(config("feature provider"));
         }
 
         @Override
