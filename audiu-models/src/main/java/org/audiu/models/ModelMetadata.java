@@ -26,8 +26,8 @@ public final class ModelMetadata {
         new TreeMap<>(p.parameters()).forEach((k, v) -> out.setProperty("parameter." + k, v));
         out.setProperty("seed", Long.toString(p.seed()));
         out.setProperty("training.rows", Integer.toString(p.trainingRows()));
-        writeList(out, "schema", p.schema().names());
-        writeList(out, "label", p.labels());
+        ModelArchive.putList(out, "schema", p.schema().names());
+        ModelArchive.putList(out, "label", p.labels());
         out.setProperty("preprocessing", p.preprocessing());
         new TreeMap<>(p.libraryVersions()).forEach((k, v) -> out.setProperty("version." + k, v));
         out.setProperty("trained.at", p.trainedAt().toString());
@@ -56,8 +56,8 @@ public final class ModelMetadata {
             throw a.corrupt("its seed is not a number", e);
         }
         int rows = a.requireInt("training.rows", 0, Integer.MAX_VALUE);
-        List<String> schema = readList(a, "schema");
-        List<String> labels = readList(a, "label");
+        List<String> schema = a.requireList("schema");
+        List<String> labels = a.requireList("label");
         Instant trainedAt;
         try {
             trainedAt = Instant.parse(a.require("trained.at").trim());
@@ -70,22 +70,6 @@ public final class ModelMetadata {
         } catch (IllegalArgumentException e) {
             throw a.corrupt(e.getMessage(), e);
         }
-    }
-
-    private static void writeList(Properties out, String prefix, List<String> values) {
-        out.setProperty(prefix + ".count", Integer.toString(values.size()));
-        for (int i = 0; i < values.size(); i++) {
-            out.setProperty(prefix + "." + i, values.get(i));
-        }
-    }
-
-    private static List<String> readList(ModelArchive a, String prefix) {
-        int n = a.requireInt(prefix + ".count", 1, 1_000_000);
-        List<String> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(a.require(prefix + "." + i));
-        }
-        return out;
     }
 
     /** Versions of the libraries every audiU model uses. */

@@ -88,6 +88,24 @@ public final class ModelArchive {
         }
     }
 
+    /** A list written by {@link #putList}, or a clear error. */
+    public List<String> requireList(String prefix) {
+        int n = requireInt(prefix + ".count", 1, 1_000_000);
+        List<String> out = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(require(prefix + "." + i));
+        }
+        return out;
+    }
+
+    /** Writes a non-empty list as {@code prefix.count} and {@code prefix.0}, {@code prefix.1}, ... */
+    public static void putList(Properties meta, String prefix, List<String> values) {
+        meta.setProperty(prefix + ".count", Integer.toString(values.size()));
+        for (int i = 0; i < values.size(); i++) {
+            meta.setProperty(prefix + "." + i, values.get(i));
+        }
+    }
+
     /** A payload entry or a clear error. */
     public byte[] entry(String name) {
         byte[] b = entries.get(name);

@@ -18,10 +18,20 @@ import org.audiu.core.spi.listener.FittedState;
 public final class LibraryExclusions {
     private final Set<String> ids;
     private final Set<String> songs;
+    /** {@link #asciiHash} of every song key that is plain ASCII: a candidate whose hash is absent is not one. */
+    private final Set<Long> asciiHashes;
 
     private LibraryExclusions(Set<String> ids, Set<String> songs) {
         this.ids = Set.copyOf(ids);
         this.songs = Set.copyOf(songs);
+        Set<Long> hashes = new HashSet<>();
+        for (String key : songs) {
+            long h = asciiHash(key);
+            if (h != NOT_ASCII) {
+                hashes.add(h);
+            }
+        }
+        this.asciiHashes = Set.copyOf(hashes);
     }
 
     /** Everything in the library. */
@@ -36,7 +46,54 @@ public final class LibraryExclusions {
     }
 
     public boolean excludes(Track t) {
-        return ids.contains(t.id()) || (!t.name().isEmpty() && songs.contains(songKey(t)));
+        if (ids.contains(t.id())) {
+            return true;
+        }
+        if (t.name().isEmpty()) {
+            return false;
+        }
+        // Ranking asks this of every candidate: an ASCII artist and title are hashed as their lower-cased key
+        // would be, without building it, and only a hash that a library song shares builds the key.
+        long h = asciiHash(t.mainArtist(), t.name());
+        if (h != NOT_ASCII && !asciiHashes.contains(h)) {
+            return false;
+        }
+        return songs.contains(songKey(t));
+    }
+
+    private static final long NOT_ASCII = 0;
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    /** FNV-1a of the song key (artist, a NUL, title) lower-cased, or {@link #NOT_ASCII} for other characters. */
+    private static long asciiHash(String artist, String title) {
+        long h = FNV_OFFSET;
+        h = mix(h, artist);
+        if (h == NOT_ASCII) {
+            return NOT_ASCII;
+        }
+        h = (h ^ 0) * FNV_PRIME;
+        h = mix(h, title);
+        return h;
+    }
+
+    private static long asciiHash(String key) {
+        int cut = key.indexOf('\u0000');
+        return asciiHash(key.substring(0, cut), key.substring(cut + 1));
+    }
+
+    private static long mix(long h, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return NOT_ASCII;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            h = (h ^ c) * FNV_PRIME;
+        }
+        return h == NOT_ASCII ? 1 : h;
     }
 
     /** How many track ids are excluded. */

@@ -53,7 +53,7 @@ public final class RecommenderFiles {
         meta.setProperty("recommender.version", Integer.toString(VERSION));
         meta.setProperty("model.format", r.model().format());
         meta.setProperty("per-artist", Integer.toString(r.perArtist()));
-        writeList(meta, "base", r.baseSchema().names());
+        ModelArchive.putList(meta, "base", r.baseSchema().names());
         FittedListenerFeatures lf = r.listenerFeatures();
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("model.bin", r.model().toBytes());
@@ -125,7 +125,7 @@ public final class RecommenderFiles {
         }
         FeatureSchema base;
         try {
-            base = new FeatureSchema(readList(a, "base"));
+            base = new FeatureSchema(a.requireList("base"));
         } catch (IllegalArgumentException e) {
             throw a.corrupt("its base schema is invalid: " + e.getMessage(), e);
         }
@@ -233,22 +233,6 @@ public final class RecommenderFiles {
         } catch (NumberFormatException | DateTimeParseException e) {
             throw a.corrupt("its provenance has an unreadable value (" + e.getMessage() + ")", e);
         }
-    }
-
-    private static void writeList(Properties out, String prefix, List<String> values) {
-        out.setProperty(prefix + ".count", Integer.toString(values.size()));
-        for (int i = 0; i < values.size(); i++) {
-            out.setProperty(prefix + "." + i, values.get(i));
-        }
-    }
-
-    private static List<String> readList(ModelArchive a, String prefix) {
-        int n = a.requireInt(prefix + ".count", 1, 1_000_000);
-        List<String> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(a.require(prefix + "." + i));
-        }
-        return out;
     }
 
     private static List<String> split(String joined) {

@@ -1,0 +1,54 @@
+package org.audiu.core.recommender;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.audiu.core.ListenerLibrary;
+import org.audiu.core.Playlist;
+import org.audiu.core.PlaylistItem;
+import org.audiu.core.Track;
+import org.audiu.core.spi.listener.FittedState;
+import org.junit.jupiter.api.Test;
+
+class LibraryExclusionsTest {
+    private static Track track(String id, String artist, String name) {
+        return Track.builder(id, name).artists(artist).build();
+    }
+
+    private static LibraryExclusions of(Track... tracks) {
+        List<PlaylistItem> items = java.util.Arrays.stream(tracks).map(PlaylistItem::of).toList();
+        return LibraryExclusions.of(new ListenerLibrary(List.of(), List.of(new Playlist("p", "P", true, items)),
+                Map.of(), Map.of(), List.of()));
+    }
+
+    @Test
+    void excludesByIdAndBySongUnderAnotherIdIgnoringCase() {
+        LibraryExclusions e = of(track("a", "AC/DC", "You Shook Me All Night Long"), track("b", "Beyoncé", "Halo"),
+                track("c", "Straße", "Über"));
+        assertTrue(e.excludes(track("a", "Someone", "Else")), "same id");
+        assertTrue(e.excludes(track("x", "ac/dc", "YOU SHOOK ME ALL NIGHT LONG")), "same song, other id and case");
+        assertTrue(e.excludes(track("y", "BEYONCÉ", "halo")), "non-ASCII names take the exact path");
+        assertTrue(e.excludes(track("z", "STRAßE", "ÜBER")));
+        assertFalse(e.excludes(track("w", "AC/DC", "Thunderstruck")));
+        assertFalse(e.excludes(track("v", "Beyonce", "Halo")), "an accent makes another song here");
+        assertFalse(e.excludes(track("u", "AC/DC", "")), "an empty title matches nothing");
+        assertEquals(3, e.size());
+    }
+
+    @Test
+    void savedExclusionsExcludeTheSame() throws IOException {
+        LibraryExclusions e = of(track("a", "Queen", "Bohemian Rhapsody"), track("b", "Sigur Rós", "Hoppípolla"));
+        FittedState.Writer w = new FittedState.Writer();
+        e.writeState(w);
+        LibraryExclusions back = LibraryExclusions.readState(new FittedState.Reader(w.toBytes()));
+        for (Track t : List.of(track("q", "QUEEN", "bohemian rhapsody"), track("s", "sigur rós", "HOPPÍPOLLA"),
+                track("a", "x", "y"), track("n", "Queen", "Radio Ga Ga"))) {
+            assertEquals(e.excludes(t), back.excludes(t), t.toString());
+        }
+        assertEquals(e.size(), back.size());
+    }
+}
