@@ -20,8 +20,8 @@ import org.audiu.core.dataset.TrackDataset;
 import org.audiu.core.demo.DemoCatalog;
 import org.audiu.core.demo.DemoFactories;
 import org.audiu.core.demo.DemoListener;
+import org.audiu.core.engine.CandidateFeatures;
 import org.audiu.core.engine.EngineSettings;
-import org.audiu.core.features.FeatureLookup;
 import org.audiu.core.features.FeatureProviderChain;
 import org.audiu.core.features.NamedFeatureProvider;
 import org.audiu.core.plugin.Components;
@@ -69,25 +69,23 @@ public final class CatalogueLoader {
         }
         FeatureProviderChain chain = new FeatureProviderChain(providers, schema);
 
+        CandidateFeatures features = new CandidateFeatures(chain);
         List<CatalogueTrack> tracks = new ArrayList<>();
-        List<Track> pending = new ArrayList<>();
         List<String> missing = new ArrayList<>();
+        List<Candidate> batch = new ArrayList<>(LOOKUP_BATCH);
         try (Stream<Candidate> stream = source.candidates()) {
             var it = stream.iterator();
             while (it.hasNext()) {
-                Candidate c = it.next();
-                Optional<FeatureVector> inline = c.features();
-                if (inline.isPresent()) {
-                    tracks.add(new CatalogueTrack(c.track(), chain.toTarget(c.track(), inline.get())));
-                } else {
-                    pending.add(c.track());
-                    if (pending.size() == LOOKUP_BATCH) {
-                        resolve(chain, pending, tracks, missing);
-                    }
+                batch.add(it.next());
+                if (batch.size() == LOOKUP_BATCH || !it.hasNext()) {
+                    CandidateFeatures.Batch rows = features.rows(batch);
+                    rows.rows().forEach(r -> tracks.add(new CatalogueTrack(r.track(), new FeatureVector(schema,
+                            r.features()))));
+                    missing.addAll(rows.missingIds());
+                    batch.clear();
                 }
             }
         }
-        resolve(chain, pending, tracks, missing);
         if (!missing.isEmpty()) {
             LOG.warn("{} catalogue tracks have no features in {} and cannot be recommended: {}{}", missing.size(),
                     chain.providerNames(), missing.stream().limit(10).toList(), missing.size() > 10 ? " ..." : "");
@@ -110,22 +108,6 @@ public final class CatalogueLoader {
 
     private ComponentConfig datasetConfig(AudiuConfig config) {
         return new Components(config, plugins, EngineSettings.KEYS).section(CandidateSourceFactory.KIND, "dataset");
-    }
-
-    private static void resolve(FeatureProviderChain chain, List<Track> pending, List<CatalogueTrack> into,
-                                List<String> missing) {
-        if (pending.isEmpty()) {
-            return;
-        }
-        FeatureLookup lookup = chain.lookup(pending);
-        for (Track t : pending) {
-            FeatureVector v = lookup.found().get(t.id());
-            if (v != null) {
-                into.add(new CatalogueTrack(t, v));
-            }
-        }
-        missing.addAll(lookup.missingIds());
-        pending.clear();
     }
 
     /** The candidate source's playlists: a dataset's, the demo listener's; other sources give none. */

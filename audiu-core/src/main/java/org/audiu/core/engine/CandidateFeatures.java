@@ -29,11 +29,17 @@ public final class CandidateFeatures {
      * Rows for a batch of candidates: those with their own features first, then those the chain knew, each in batch
      * order.
      *
-     * @param missing the number of candidates no provider knew (left out of {@code rows})
+     * @param missingIds the candidates no provider knew (left out of {@code rows})
      */
-    public record Batch(List<CandidateRow> rows, int missing) {
+    public record Batch(List<CandidateRow> rows, List<String> missingIds) {
         public Batch {
             rows = List.copyOf(rows);
+            missingIds = List.copyOf(missingIds);
+        }
+
+        /** How many candidates no provider knew. */
+        public int missing() {
+            return missingIds.size();
         }
     }
 
@@ -47,13 +53,13 @@ public final class CandidateFeatures {
                 needLookup.add(c);
             }
         }
-        int missing = 0;
+        List<String> missing = new ArrayList<>();
         if (!needLookup.isEmpty()) {
             FeatureLookup lookup = chain.lookup(needLookup.stream().map(Candidate::track).toList());
             for (Candidate c : needLookup) {
                 FeatureVector v = lookup.found().get(c.track().id());
                 if (v == null) {
-                    missing++;
+                    missing.add(c.track().id());
                 } else {
                     rows.add(new CandidateRow(c.track(), v.values()));
                 }
