@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.audiu.core.DataException;
 import org.audiu.core.Recommendation;
 import org.audiu.core.recommender.CandidateRow;
 import org.audiu.core.recommender.TrainedRecommender;
@@ -49,7 +50,7 @@ public final class PoolRanking {
             throw new IllegalArgumentException("limit must be >= 1, got " + limit);
         }
         if (!recommender.baseSchema().equals(features.chain().targetSchema())) {
-            throw new org.audiu.core.DataException("The recommender was trained on the features "
+            throw new DataException("The recommender was trained on the features "
                     + recommender.baseSchema() + " but the configuration's 'features.columns' give "
                     + features.chain().targetSchema() + "; use the configuration it was trained with.");
         }

@@ -164,7 +164,7 @@ public final class Components {
                 }
             }
             for (PluginKind<?> kind : Plugins.KINDS) {
-                if (kind.equals(org.audiu.core.spi.preference.PreferenceSignalFactory.KIND)
+                if (kind.equals(PreferenceSignalFactory.KIND)
                         || !key.startsWith(kind.sectionPrefix())) {
                     continue;
                 }
@@ -188,7 +188,7 @@ public final class Components {
             Set<String> known = new TreeSet<>();
             known.add("seed");
             for (PluginKind<?> kind : Plugins.KINDS) {
-                if (!kind.equals(org.audiu.core.spi.preference.PreferenceSignalFactory.KIND)) {
+                if (!kind.equals(PreferenceSignalFactory.KIND)) {
                     known.add(kind.configKey());
                 }
             }

@@ -172,8 +172,7 @@ public final class RecommenderFiles {
                     + "). Add the jar that trained it (audiU's own models: org.audiu:audiu-models; a reader is listed "
                     + "in META-INF/services/" + TrainedModelReader.class.getName() + ").");
         }
-        TrainedModel model = reader.read(a.entry("model.bin"), a.where() + " (its model)");
-        return model;
+        return reader.read(a.entry("model.bin"), a.where() + " (its model)");
     }
 
     private static FittedListenerFeatures readListenerFeatures(ModelArchive a, FeatureSchema base,
