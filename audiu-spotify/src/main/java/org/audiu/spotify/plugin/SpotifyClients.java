@@ -1,4 +1,4 @@
-package org.audiu.spotify;
+package org.audiu.spotify.plugin;
 
 import java.security.SecureRandom;
 import java.time.Clock;

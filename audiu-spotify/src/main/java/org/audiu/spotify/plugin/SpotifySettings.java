@@ -1,4 +1,4 @@
-package org.audiu.spotify;
+package org.audiu.spotify.plugin;
 
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.audiu.spotify;
+package org.audiu.spotify.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
