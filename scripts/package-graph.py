@@ -63,7 +63,13 @@ for module in modules:
         if m and m.group(1) != m.group(2):
             graph.setdefault(m.group(1), set()).add(m.group(2))
             graph.setdefault(m.group(2), set())
-    own = {p for p in graph if any(os.path.isdir(os.path.join(classes, *p.split('.'))) for _ in [0])}
+    own = set()
+    for dirpath, _, files in os.walk(classes):
+        if any(f.endswith('.class') for f in files):
+            own.add(os.path.relpath(dirpath, classes).replace(os.sep, '.'))
+    own = {p for p in own if p.startswith('org.audiu')}
+    for p in own:
+        graph.setdefault(p, set())
     name = os.path.basename(module)
     print(f'## {name}: {len(own)} packages')
     for p in sorted(own):
