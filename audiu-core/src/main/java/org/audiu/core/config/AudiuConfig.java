@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import org.audiu.core.plugin.Components;
 
 /**
  * The configuration file: Java properties ({@code key = value}, {@code #} comments). Keys that select components

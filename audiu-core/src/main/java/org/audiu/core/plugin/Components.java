@@ -16,7 +16,6 @@ import org.audiu.core.config.Suggestions;
 import org.audiu.core.spi.PluginFactory;
 import org.audiu.core.spi.PluginKind;
 import org.audiu.core.spi.preference.PreferenceSignalFactory;
-import org.audiu.core.spi.training.TrainerFactory;
 
 /**
  * The components a configuration selects, created in one call each: {@code components.create(TrainerFactory.KIND)}

@@ -2,7 +2,6 @@ package org.audiu.core.spi;
 
 import java.util.List;
 import java.util.Objects;
-import org.audiu.core.spi.training.TrainerFactory;
 
 /**
  * A kind of plugin: its factory interface, the word used in messages, the configuration key that selects it and the
