@@ -2,7 +2,6 @@ package org.audiu.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +11,7 @@ import org.audiu.core.eval.EvaluationData;
 import org.audiu.core.eval.EvaluationProtocol;
 import org.audiu.core.eval.EvaluationResult;
 import org.audiu.core.eval.Evaluator;
+import org.audiu.core.eval.HeldOutMeasure;
 import org.audiu.core.plugin.Plugins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,8 +20,8 @@ import picocli.CommandLine;
 
 /** {@code audiu genres compare}: every named trainer on the same splits, one leaderboard. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Train and test several trainers on exactly the same artist-grouped splits and print a "
-                + "leaderboard (accuracy, macro-F1, training time, predictions/s).")
+        description = "Train and test several trainers on exactly the same splits and print a leaderboard "
+                + "(accuracy, macro-F1, training time, predictions/s), best first by the --by measure.")
 public final class GenreCompareCommand implements Callable<Integer> {
     @Mixin
     GenreDataOptions data;
@@ -41,6 +41,11 @@ public final class GenreCompareCommand implements Callable<Integer> {
             description = "First seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--by", paramLabel = "MEASURE", defaultValue = "accuracy",
+            description = "Held-out measure that ranks the models and picks the best: accuracy or macro-f1 "
+                    + "(default ${DEFAULT-VALUE}).")
+    String by;
+
     @Option(names = "--json", description = "Print the leaderboard as JSON.")
     boolean json;
 
@@ -53,10 +58,15 @@ public final class GenreCompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, Map<String, String>> byModel = parametersByModel();
-        EvaluationData prepared = data.read().prepared();
+        HeldOutMeasure measure = HeldOutMeasure.parse(by);
+        GenreDataOptions.GenreData read = data.read();
+        EvaluationData prepared = read.prepared();
         PrintWriter err = spec.commandLine().getErr();
         EvaluationProtocol p = protocol.protocol(seed);
-        err.println(prepared.summary() + "; " + p.describe());
+        String described = p.describe(prepared.grouping());
+        GenreReports.features(err, read.selection());
+        err.println(prepared.summary() + "; " + described);
+        GenreReports.split(err, prepared);
         Plugins plugins = Plugins.fromClasspath();
         for (String name : models) {
             ModelOptions.createNamed(plugins, name, byModel.get(name), seed); // fail fast on names and keys
@@ -69,13 +79,19 @@ public final class GenreCompareCommand implements Callable<Integer> {
             results.add(evaluator.evaluate(name, prepared.data(),
                     s -> ModelOptions.createNamed(plugins, name, byModel.get(name), s)));
         }
-        results.sort(Comparator.comparingDouble(EvaluationResult::meanAccuracy).reversed());
+        results.sort(measure.bestFirst());
+        EvaluationResult best = results.get(0);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("data", data.data.toString());
             m.put("rows", prepared.data().size());
-            m.put("protocol", p.describe());
+            m.put("protocol", described);
+            GenreReports.putSplit(m, prepared);
+            GenreReports.putFeatures(m, read.selection());
+            m.put("rankedBy", measure.cliName());
+            m.put("best", best.trainer());
+            m.put("bestScore", GenreReports.round(measure.of(best)));
             List<Map<String, Object>> board = new ArrayList<>();
             for (EvaluationResult r : results) {
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -86,13 +102,17 @@ public final class GenreCompareCommand implements Callable<Integer> {
                 row.put("macroF1Sd", GenreReports.round(r.sdMacroF1()));
                 row.put("trainSeconds", GenreReports.round(r.meanTrainSeconds()));
                 row.put("predictionsPerSecond", Math.round(r.predictionsPerSecond()));
+                row.put("zeroRecallClasses", r.zeroRecallClasses());
                 board.add(row);
             }
             m.put("leaderboard", board);
             out.println(Json.write(m));
         } else {
-            out.printf(Locale.ROOT, "%s, %d tracks, %s%n%n", data.data.getFileName(), prepared.data().size(),
-                    p.describe());
+            out.printf(Locale.ROOT, "%s, %d tracks, %s%n", data.data.getFileName(), prepared.data().size(),
+                    described);
+            prepared.grouping().note().ifPresent(out::println);
+            out.println(read.selection().describe(GenreReports.FEATURES_SHOWN));
+            out.println();
             out.printf(Locale.ROOT, "%-3s %-16s %-17s %-17s %9s %13s%n", "#", "model", "accuracy", "macro-F1",
                     "train s", "predictions/s");
             for (int i = 0; i < results.size(); i++) {
@@ -100,6 +120,13 @@ public final class GenreCompareCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%-3d %-16s %.4f ± %.4f   %.4f ± %.4f   %9.1f %,13.0f%n", i + 1, r.trainer(),
                         r.meanAccuracy(), r.sdAccuracy(), r.meanMacroF1(), r.sdMacroF1(), r.meanTrainSeconds(),
                         r.predictionsPerSecond());
+            }
+            out.printf(Locale.ROOT, "%nbest by held-out %s: %s (%.4f)%n", measure.cliName(), best.trainer(),
+                    measure.of(best));
+            for (EvaluationResult r : results) {
+                if (!r.zeroRecallClasses().isEmpty()) {
+                    out.println(r.trainer() + ": recall 0 for " + String.join(", ", r.zeroRecallClasses()));
+                }
             }
         }
         out.flush();

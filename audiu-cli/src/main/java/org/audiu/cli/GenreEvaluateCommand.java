@@ -19,8 +19,8 @@ import picocli.CommandLine;
 
 /** {@code audiu genres evaluate}: honest evaluation of one trainer. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Evaluate a trainer on artist-grouped, de-duplicated splits (mean over seeds): accuracy, "
-                + "macro-F1, per-class precision/recall and a confusion matrix (printed and saved as a PNG).")
+        description = "Evaluate a trainer on artist-grouped (or --group), de-duplicated splits (mean over seeds): "
+                + "accuracy, macro-F1, per-class precision/recall and a confusion matrix (printed and saved as a PNG).")
 public final class GenreEvaluateCommand implements Callable<Integer> {
     @Mixin
     GenreDataOptions data;
@@ -50,11 +50,15 @@ public final class GenreEvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EvaluationData prepared = data.read().prepared();
+        GenreDataOptions.GenreData read = data.read();
+        EvaluationData prepared = read.prepared();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         EvaluationProtocol p = protocol.protocol(model.seed);
-        err.println(prepared.summary() + "; " + p.describe());
+        String described = p.describe(prepared.grouping());
+        GenreReports.features(err, read.selection());
+        err.println(prepared.summary() + "; " + described);
+        GenreReports.split(err, prepared);
         Plugins plugins = Plugins.fromClasspath();
         model.trainer(plugins, model.seed); // fails on a bad name or parameter before any work
         Evaluator evaluator = new Evaluator(p, run -> err.printf(Locale.ROOT,
@@ -64,21 +68,26 @@ public final class GenreEvaluateCommand implements Callable<Integer> {
                 seed -> model.trainer(plugins, seed));
         if (!noChart) {
             try {
-                ConfusionChart.write(result.pooled(), "audiU genres: " + model.model + " (" + p.describe() + ")",
+                ConfusionChart.write(result.pooled(), "audiU genres: " + model.model + " (" + described + ")",
                         chart);
             } catch (IOException | RuntimeException | LinkageError e) {
                 throw new AudiuException("Could not write the chart " + chart + ": " + e, e);
             }
         }
         if (json) {
-            Map<String, Object> m = GenreReports.json(result, p.describe(), prepared.data().size());
+            Map<String, Object> m = GenreReports.json(result, described, prepared.data().size());
+            GenreReports.putSplit(m, prepared);
+            GenreReports.putFeatures(m, read.selection());
             if (!noChart) {
                 m.put("chart", chart.toString());
             }
             out.println(Json.write(m));
         } else {
-            out.printf(Locale.ROOT, "%s on %s (%d tracks), %s%n%n", model.model, data.data.getFileName(),
-                    prepared.data().size(), p.describe());
+            out.printf(Locale.ROOT, "%s on %s (%d tracks), %s%n", model.model, data.data.getFileName(),
+                    prepared.data().size(), described);
+            prepared.grouping().note().ifPresent(out::println);
+            out.println(read.selection().describe(GenreReports.FEATURES_SHOWN));
+            out.println();
             GenreReports.text(out, result);
             if (!noChart) {
                 out.println();

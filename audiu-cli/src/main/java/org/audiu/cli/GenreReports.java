@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.audiu.core.dataset.FeatureSelection;
+import org.audiu.core.eval.EvaluationData;
 import org.audiu.core.eval.EvaluationResult;
 import org.audiu.core.metrics.ClassMetrics;
 import org.audiu.core.metrics.ClassificationReport;
@@ -13,6 +15,41 @@ import org.audiu.core.metrics.ClassificationReport;
 /** Text and JSON renderings of genre evaluations. */
 final class GenreReports {
     private GenreReports() {
+    }
+
+    /** Features shown by name on stderr; the rest are counted. */
+    static final int FEATURES_SHOWN = 8;
+
+    /** On stderr: the chosen features (count and names, shortened) and a warning line for each fall-back or drop. */
+    static void features(PrintWriter err, FeatureSelection s) {
+        err.println(s.describe(FEATURES_SHOWN));
+        s.warnings().forEach(w -> err.println("warning: " + w));
+    }
+
+    /** On stderr: the split's note when the data has no artist or group column. */
+    static void split(PrintWriter err, EvaluationData prepared) {
+        prepared.grouping().note().ifPresent(n -> err.println("note: " + n));
+    }
+
+    /** The features, their count, how they were chosen, the warnings and the dropped columns with reasons. */
+    static void putFeatures(Map<String, Object> m, FeatureSelection s) {
+        m.put("features", s.features());
+        m.put("featureCount", s.features().size());
+        m.put("featureRule", s.rule().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        m.put("featureWarnings", s.warnings());
+        Map<String, Object> dropped = new LinkedHashMap<>();
+        s.dropped().forEach(d -> dropped.put(d.column(), d.reason()));
+        m.put("droppedColumns", dropped);
+    }
+
+    /** What the split grouped by, and the note when nothing. */
+    static void putSplit(Map<String, Object> m, EvaluationData prepared) {
+        m.put("split", prepared.grouping().note().orElse(prepared.grouping().adjective() + " split"));
+        m.put("groupedBy", switch (prepared.grouping().kind()) {
+            case ARTIST -> "artist";
+            case COLUMN -> prepared.grouping().column();
+            case NONE -> "none";
+        });
     }
 
     /** The documented JSON object: accuracy, macroF1, perClass, plus spread, confusion matrix and timing. */
@@ -30,6 +67,7 @@ final class GenreReports {
             perClass.put(label, v);
         });
         m.put("perClass", perClass);
+        m.put("zeroRecallClasses", r.zeroRecallClasses());
         m.put("model", r.trainer());
         m.put("accuracySd", round(r.sdAccuracy()));
         m.put("macroF1Sd", round(r.sdMacroF1()));
@@ -57,6 +95,11 @@ final class GenreReports {
         for (ClassMetrics c : r.meanPerClass().values()) {
             out.printf(Locale.ROOT, "%-" + width + "s  %9.3f  %6.3f  %6.3f  %7d%n", c.label(), c.precision(),
                     c.recall(), c.f1(), c.support());
+        }
+        List<String> zero = r.zeroRecallClasses();
+        if (!zero.isEmpty()) {
+            out.println("recall 0 (never predicted correctly): " + String.join(", ", zero)
+                    + " (too few training rows, or indistinguishable with these features?)");
         }
         out.println();
         confusion(out, r.pooled());

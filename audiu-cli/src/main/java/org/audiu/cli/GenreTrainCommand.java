@@ -43,8 +43,10 @@ public final class GenreTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EvaluationData prepared = data.read().prepared();
+        GenreDataOptions.GenreData read = data.read();
+        EvaluationData prepared = read.prepared();
         PrintWriter err = spec.commandLine().getErr();
+        GenreReports.features(err, read.selection());
         if (!json) {
             err.println(prepared.summary());
         }
@@ -70,6 +72,7 @@ public final class GenreTrainCommand implements Callable<Integer> {
             m.put("out", out.toString());
             m.put("rows", prepared.data().size());
             m.put("labels", trained.labels());
+            GenreReports.putFeatures(m, read.selection());
             m.put("features", trained.schema().names());
             m.put("trainSeconds", GenreReports.round(seconds));
             m.put("bytes", bytes);

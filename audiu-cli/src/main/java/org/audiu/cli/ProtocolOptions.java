@@ -11,11 +11,12 @@ public final class ProtocolOptions {
     int seeds;
 
     @Option(names = "--folds", paramLabel = "K", defaultValue = "0",
-            description = "Artist-grouped K-fold cross-validation per seed instead of one holdout split.")
+            description = "Grouped (artist or --group) K-fold cross-validation per seed instead of one holdout split.")
     int folds;
 
     @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.2",
-            description = "Share of the tracks (whole artists) held out for testing (default ${DEFAULT-VALUE}).")
+            description = "Share of the tracks (whole artists or groups) held out for testing "
+                    + "(default ${DEFAULT-VALUE}).")
     double testFraction;
 
     EvaluationProtocol protocol(long seed) {

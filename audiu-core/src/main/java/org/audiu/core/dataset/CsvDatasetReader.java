@@ -90,11 +90,46 @@ public final class CsvDatasetReader {
         return reader;
     }
 
-    TrackDataset read(Reader reader, Path file) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+    private static CSVFormat format() {
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setAllowMissingColumnNames(true)
                 .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL).get();
-        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+    }
+
+    /**
+     * One column's trimmed text by the line number {@link #read} gives each row ({@link DatasetTrack#line()}), e.g.
+     * to group rows by an album or file-prefix column.
+     *
+     * @throws DataException for a missing or unreadable file, or a column the header lacks (naming its columns)
+     */
+    public static GroupColumn groupColumn(Path file, String column) {
+        if (!Files.isRegularFile(file)) {
+            throw new DataException("Dataset file not found: " + file.toAbsolutePath() + ".");
+        }
+        try (Reader reader = withoutBom(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+             CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format()).get()) {
+            List<String> header = parser.getHeaderNames().stream().map(String::trim).toList();
+            int idx = DatasetColumns.detect(header).index(column.trim());
+            if (idx < 0) {
+                throw new DataException("Group column '" + column + "' is not in " + file + ". Its columns are "
+                        + header + "; name one with --group COLUMN (e.g. an artist, album or file-prefix column).");
+            }
+            java.util.Map<Long, String> byLine = new java.util.HashMap<>();
+            var iterator = parser.iterator();
+            while (iterator.hasNext()) {
+                CSVRecord r = iterator.next();
+                if (idx < r.size() && !ValueParsers.isPlaceholder(r.get(idx))) {
+                    byLine.put(parser.getCurrentLineNumber(), r.get(idx).trim());
+                }
+            }
+            return new GroupColumn(column.trim().toLowerCase(Locale.ROOT), byLine);
+        } catch (IOException | UncheckedIOException e) {
+            throw new DataException("Could not read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    TrackDataset read(Reader reader, Path file) throws IOException {
+        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format()).get()) {
             List<String> header = parser.getHeaderNames().stream().map(h -> h.trim()).toList();
             if (header.isEmpty() || header.stream().allMatch(String::isEmpty)) {
                 throw new DataException(file + " is empty or has no header line. A track CSV needs a header such as "
@@ -102,6 +137,7 @@ public final class CsvDatasetReader {
             }
             DatasetColumns columns = DatasetColumns.detect(header);
             List<CSVRecord> lookahead = new ArrayList<>();
+            List<Long> lookaheadLines = new ArrayList<>();
             var iterator = parser.iterator();
             FeatureSchema schema;
             if (!options.featureColumns().isEmpty()) {
@@ -120,6 +156,7 @@ public final class CsvDatasetReader {
                 } else {
                     while (iterator.hasNext() && lookahead.size() < 200) {
                         lookahead.add(iterator.next());
+                        lookaheadLines.add(parser.getCurrentLineNumber());
                     }
                     schema = numericColumns(header, columns, lookahead, file);
                 }
@@ -131,8 +168,8 @@ public final class CsvDatasetReader {
                         + ". Its columns are " + header + ".");
             }
             DatasetRowBuilder builder = new DatasetRowBuilder(file, schema, labelColumn, columns, options.strict());
-            for (CSVRecord r : lookahead) {
-                builder.accept(r);
+            for (int i = 0; i < lookahead.size(); i++) {
+                builder.accept(lookahead.get(i), lookaheadLines.get(i));
             }
             while (true) {
                 CSVRecord r;
@@ -148,7 +185,7 @@ public final class CsvDatasetReader {
                             + "; an unclosed quote?); the rows before it are kept");
                     break;
                 }
-                builder.accept(r);
+                builder.accept(r, parser.getCurrentLineNumber());
             }
             TrackDataset dataset = builder.build();
             if (dataset.tracks().isEmpty()) {

@@ -84,8 +84,8 @@ final class DatasetRowBuilder {
         problems.add(p);
     }
 
-    void accept(CSVRecord r) {
-        long line = r.getParser().getCurrentLineNumber();
+    /** One record; {@code line} is the parser's line number right after reading it (the row's last line). */
+    void accept(CSVRecord r, long line) {
         boolean allEmpty = true;
         for (String v : r) {
             if (v != null && !v.isBlank()) {

@@ -46,10 +46,15 @@ public record EvaluationProtocol(List<Long> seeds, int folds, double testFractio
 
     /** E.g. "3 seeds x artist-grouped 80/20 holdout". */
     public String describe() {
+        return describe(SplitGrouping.artist());
+    }
+
+    /** E.g. "3 seeds x random stratified 80/20 holdout" for data without artists. */
+    public String describe(SplitGrouping grouping) {
         String per = folds == 0
-                ? String.format(java.util.Locale.ROOT, "artist-grouped %.0f/%.0f holdout", 100 * (1 - testFraction),
-                100 * testFraction)
-                : "artist-grouped " + folds + "-fold cross-validation";
+                ? String.format(java.util.Locale.ROOT, "%s %.0f/%.0f holdout", grouping.adjective(),
+                100 * (1 - testFraction), 100 * testFraction)
+                : grouping.adjective() + " " + folds + "-fold cross-validation";
         return seeds.size() + (seeds.size() == 1 ? " seed" : " seeds") + " x " + per;
     }
 }

@@ -81,6 +81,15 @@ public record EvaluationResult(String trainer, List<EvaluationRun> runs) {
         return out;
     }
 
+    /**
+     * Classes the model never got right: recall 0 in every run (with test rows), in label order. Usually classes
+     * too rare in the training data, or indistinguishable from another with these features.
+     */
+    public List<String> zeroRecallClasses() {
+        return meanPerClass().values().stream().filter(c -> c.support() > 0 && c.recall() == 0)
+                .map(ClassMetrics::label).toList();
+    }
+
     private double mean(ToDoubleFunction<EvaluationRun> f) {
         return runs.stream().mapToDouble(f).average().orElse(Double.NaN);
     }

@@ -1,0 +1,297 @@
+package org.audiu.core.dataset;
+
+import static org.audiu.core.dataset.CsvDatasetReader.LABEL_COLUMNS;
+import static org.audiu.core.dataset.CsvDatasetReader.POPULARITY_COLUMNS;
+import static org.audiu.core.dataset.CsvDatasetReader.RELEASE_COLUMNS;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.audiu.core.AudioFeatures;
+import org.audiu.core.DataException;
+import org.audiu.core.dataset.FeatureSelection.DroppedColumn;
+import org.audiu.core.dataset.FeatureSelection.Rule;
+import org.audiu.core.features.TrackMetadataFeatures;
+
+/**
+ * Chooses the default features of a track CSV. When at least {@link #MIN_STANDARD} of the standard audio features
+ * ({@link AudioFeatures#STANDARD}) are columns of the file, the features are those present; otherwise every
+ * numeric column is, except identifiers, names and dates, the label, and obvious leaks judged on the first
+ * {@link #SAMPLE_ROWS} rows: a constant column (a duration identical for every clip among them), an integer column
+ * unique per row (a row number) and file-name text. Either way {@code popularity} and {@code release_year} are added
+ * when the file has a popularity or release-date column (unless turned off), and the user's exclusions are removed.
+ * Features named by the user are taken as they are. Stateless apart from its options.
+ */
+public final class FeatureSelector {
+    /** The standard audio features a file needs for them to be the default: half of the 12 a model uses. */
+    public static final int MIN_STANDARD = 6;
+    /** Rows read to judge the columns of the all-numeric fall-back. */
+    public static final int SAMPLE_ROWS = 20_000;
+    /** A unique-per-row integer column is only called an identifier with at least this many rows. */
+    static final int MIN_ROWS_FOR_UNIQUE = 20;
+
+    private final Options options;
+
+    /**
+     * What the user asked for.
+     *
+     * @param label       the label column (empty: the first of music_genre, playlist_genre, genre, track_genre, label)
+     * @param listed      features named by the user (empty: choose)
+     * @param excluded    columns or metadata features never to use
+     * @param popularity  add {@code popularity} when the file has a popularity column
+     * @param releaseYear add {@code release_year} when the file has a release-date column
+     */
+    public record Options(Optional<String> label, List<String> listed, List<String> excluded, boolean popularity,
+                          boolean releaseYear) {
+        public Options {
+            Objects.requireNonNull(label, "label");
+            listed = lower(listed);
+            excluded = lower(excluded);
+        }
+
+        public static Options defaults() {
+            return new Options(Optional.empty(), List.of(), List.of(), true, true);
+        }
+
+        private static List<String> lower(List<String> names) {
+            return Objects.requireNonNull(names).stream().map(s -> s.trim().toLowerCase(Locale.ROOT))
+                    .filter(s -> !s.isEmpty()).distinct().toList();
+        }
+    }
+
+    public FeatureSelector(Options options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /**
+     * Chooses the features of a file.
+     *
+     * @throws DataException for a missing or empty file, an excluded name that is neither a column nor a metadata
+     *                       feature, or a file left without any feature
+     */
+    public FeatureSelection select(Path file) {
+        List<String> header = header(file);
+        for (String e : options.excluded()) {
+            if (!header.contains(e) && !TrackMetadataFeatures.isMetadata(e)) {
+                throw new DataException("--exclude-features names '" + e + "', which is not a column of " + file
+                        + " (nor popularity, release_year, explicit). Its columns are " + header + ".");
+            }
+        }
+        String label = options.label().map(l -> l.trim().toLowerCase(Locale.ROOT))
+                .orElseGet(() -> LABEL_COLUMNS.stream().filter(header::contains).findFirst().orElse(""));
+        List<DroppedColumn> dropped = new ArrayList<>();
+        if (!options.listed().isEmpty()) {
+            List<String> features = options.listed().stream().filter(f -> !options.excluded().contains(f)).toList();
+            return finish(file, features, Rule.LISTED, dropped, new ArrayList<>());
+        }
+        List<String> standard = AudioFeatures.STANDARD.names().stream().filter(header::contains).toList();
+        List<String> features = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Rule rule;
+        if (standard.size() >= MIN_STANDARD) {
+            rule = Rule.STANDARD;
+            for (String f : standard) {
+                if (options.excluded().contains(f)) {
+                    dropped.add(new DroppedColumn(f, "excluded with --exclude-features"));
+                } else {
+                    features.add(f);
+                }
+            }
+        } else {
+            rule = Rule.ALL_NUMERIC;
+            warnings.add((standard.isEmpty() ? "none of the standard audio features is a column"
+                    : "only " + standard.size() + " of the " + AudioFeatures.STANDARD.size() + " standard audio "
+                    + "features are columns (" + String.join(", ", standard) + ")") + "; the default needs at least "
+                    + MIN_STANDARD + ", so every numeric column is a feature instead (name them with --features)");
+            features.addAll(new ColumnJudge(file, header, label, options.excluded()).numericFeatures(dropped));
+        }
+        if (options.popularity() && POPULARITY_COLUMNS.stream().anyMatch(header::contains)) {
+            features.add(TrackMetadataFeatures.POPULARITY);
+        }
+        if (options.releaseYear() && RELEASE_COLUMNS.stream().anyMatch(header::contains)) {
+            features.add(TrackMetadataFeatures.RELEASE_YEAR);
+        }
+        features.removeIf(f -> options.excluded().contains(f));
+        for (DroppedColumn d : dropped) {
+            if (!d.column().equals(label) && !d.reason().startsWith("an identifier")) {
+                warnings.add("dropped " + d.column() + ": " + d.reason());
+            }
+        }
+        return finish(file, features, rule, dropped, warnings);
+    }
+
+    private static FeatureSelection finish(Path file, List<String> features, Rule rule, List<DroppedColumn> dropped,
+                                           List<String> warnings) {
+        if (features.isEmpty()) {
+            throw new DataException(file + " leaves no feature to learn from (" + (dropped.isEmpty() ? "all excluded"
+                    : "dropped: " + dropped.stream().map(d -> d.column() + " (" + d.reason() + ")").toList())
+                    + "). Name the feature columns with --features.");
+        }
+        return new FeatureSelection(features, rule, dropped, warnings);
+    }
+
+    /** The header's column names, trimmed and lower-case (a byte-order mark removed). */
+    public static List<String> header(Path file) {
+        try (CSVParser parser = open(file)) {
+            for (CSVRecord record : parser) {
+                return names(record);
+            }
+            throw new DataException(file + " is empty: a track CSV needs a header line and rows.");
+        } catch (IOException | UncheckedIOException e) {
+            throw new DataException("Could not read the header of " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static CSVParser open(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new DataException("Dataset file not found: " + file.toAbsolutePath() + ".");
+        }
+        Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        return CSVParser.builder().setReader(r).setFormat(CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true)
+                .setIgnoreSurroundingSpaces(true).get()).get();
+    }
+
+    static List<String> names(CSVRecord record) {
+        List<String> out = new ArrayList<>();
+        record.forEach(v -> out.add(v.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT)));
+        return out;
+    }
+
+    /** Statistics of each column over the first rows, and the verdict for the all-numeric fall-back. */
+    private static final class ColumnJudge {
+        private final Path file;
+        private final List<String> header;
+        private final String label;
+        private final List<String> excluded;
+
+        ColumnJudge(Path file, List<String> header, String label, List<String> excluded) {
+            this.file = file;
+            this.header = header;
+            this.label = label;
+            this.excluded = excluded;
+        }
+
+        List<String> numericFeatures(List<DroppedColumn> dropped) {
+            Set<String> identifiers = new LinkedHashSet<>(CsvDatasetReader.NEVER_FEATURES);
+            for (List<String> group : List.of(CsvDatasetReader.ID_COLUMNS, CsvDatasetReader.NAME_COLUMNS,
+                    CsvDatasetReader.ARTIST_COLUMNS, CsvDatasetReader.ALBUM_COLUMNS,
+                    CsvDatasetReader.PLAYLIST_ID_COLUMNS, CsvDatasetReader.PLAYLIST_NAME_COLUMNS)) {
+                identifiers.addAll(group);
+            }
+            List<ColumnStats> stats = sample();
+            List<String> out = new ArrayList<>();
+            Set<String> seen = new LinkedHashSet<>();
+            for (int i = 0; i < header.size(); i++) {
+                String c = header.get(i);
+                if (c.isEmpty() || !seen.add(c) || POPULARITY_COLUMNS.contains(c) || RELEASE_COLUMNS.contains(c)) {
+                    continue; // popularity and release dates become metadata features
+                }
+                String reason = c.equals(label) ? "the label"
+                        : excluded.contains(c) ? "excluded with --exclude-features"
+                        : identifiers.contains(c) ? "an identifier, name or date column"
+                        : stats.get(i).whyNot(c);
+                if (reason == null) {
+                    out.add(c);
+                } else {
+                    dropped.add(new DroppedColumn(c, reason));
+                }
+            }
+            return out;
+        }
+
+        private List<ColumnStats> sample() {
+            List<ColumnStats> stats = new ArrayList<>();
+            header.forEach(h -> stats.add(new ColumnStats()));
+            try (CSVParser parser = open(file)) {
+                int rows = -1;
+                for (CSVRecord r : parser) {
+                    if (rows++ < 0) {
+                        continue;
+                    }
+                    if (rows > SAMPLE_ROWS) {
+                        break;
+                    }
+                    for (int i = 0; i < header.size() && i < r.size(); i++) {
+                        stats.get(i).add(header.get(i), r.get(i));
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                throw new DataException("Could not read " + file + ": " + e.getMessage(), e);
+            }
+            return stats;
+        }
+    }
+
+    /** What the first rows of one column hold. */
+    private static final class ColumnStats {
+        private int present;
+        private int numeric;
+        private int fileNames;
+        private boolean integers = true;
+        private String first;
+        private boolean varies;
+        private final Set<Double> distinct = new java.util.HashSet<>();
+
+        void add(String column, String raw) {
+            if (ValueParsers.isPlaceholder(raw)) {
+                return;
+            }
+            String v = raw.trim();
+            present++;
+            if (first == null) {
+                first = v;
+            } else if (!first.equals(v)) {
+                varies = true;
+            }
+            if (v.matches("(?i).*\\.(wav|mp3|au|flac|ogg|m4a|aiff?|mp4|webm)$") || v.contains("/")
+                    || v.contains("\\")) {
+                fileNames++;
+            }
+            try {
+                double d = ValueParsers.feature(column, v);
+                if (!Double.isNaN(d)) {
+                    numeric++;
+                    integers &= d == Math.rint(d);
+                    if (integers) {
+                        distinct.add(d);
+                    }
+                }
+            } catch (ValueParsers.BadValueException e) {
+                // text
+            }
+        }
+
+        /** Why the column is not a feature, or null when it is one. */
+        String whyNot(String column) {
+            if (present == 0) {
+                return "empty in every row";
+            }
+            if (numeric < 0.9 * present) {
+                return fileNames >= 0.5 * present ? "file names (e.g. '" + first + "'), not a measurement"
+                        : "text, not numeric (e.g. '" + first + "')";
+            }
+            if (!varies) {
+                return column.contains("duration") || column.contains("length")
+                        ? "a duration identical for every clip (" + first + "), it tells the clips apart by nothing"
+                        : "constant (every row is " + first + ")";
+            }
+            if (integers && numeric >= MIN_ROWS_FOR_UNIQUE && distinct.size() == numeric) {
+                return "unique per row (" + numeric + " different whole numbers: a row number or identifier)";
+            }
+            return null;
+        }
+    }
+}
