@@ -15,7 +15,6 @@ import org.audiu.core.config.ConfigException;
 import org.audiu.core.config.Suggestions;
 import org.audiu.core.spi.PluginFactory;
 import org.audiu.core.spi.PluginKind;
-import org.audiu.core.spi.preference.PreferenceSignalFactory;
 
 /**
  * The components a configuration selects, created in one call each: {@code components.create(TrainerFactory.KIND)}
@@ -51,8 +50,8 @@ public final class Components {
 
     /** The single name a kind's key selects, or the kind's default (empty for an optional kind left unset). */
     public String selected(PluginKind<?> kind) {
-        if (kind.selection() == PluginKind.Selection.LIST) {
-            throw new IllegalArgumentException(kind.label() + " selects a list; use selectedList");
+        if (kind.selection() == PluginKind.Selection.LIST || kind.selection() == PluginKind.Selection.NESTED) {
+            throw new IllegalArgumentException(kind.label() + " selects no single component; use selectedList");
         }
         return config.get(kind.configKey()).orElse(kind.defaultSelection());
     }
@@ -98,7 +97,8 @@ public final class Components {
     public ComponentConfig section(PluginKind<?> kind, String name) {
         String prefix = kind.sectionPrefix();
         String own = name + ".";
-        boolean single = kind.selection() != PluginKind.Selection.LIST;
+        boolean single = kind.selection() == PluginKind.Selection.ONE
+                || kind.selection() == PluginKind.Selection.OPTIONAL;
         Map<String, String> shared = new LinkedHashMap<>();
         Map<String, String> scoped = new LinkedHashMap<>();
         config.values().forEach((k, v) -> {
@@ -163,8 +163,7 @@ public final class Components {
                 }
             }
             for (PluginKind<?> kind : Plugins.KINDS) {
-                if (kind.equals(PreferenceSignalFactory.KIND)
-                        || !key.startsWith(kind.sectionPrefix())) {
+                if (kind.selection() == PluginKind.Selection.NESTED || !key.startsWith(kind.sectionPrefix())) {
                     continue;
                 }
                 if (kind.selection() != PluginKind.Selection.LIST) {
@@ -187,7 +186,7 @@ public final class Components {
             Set<String> known = new TreeSet<>();
             known.add("seed");
             for (PluginKind<?> kind : Plugins.KINDS) {
-                if (!kind.equals(PreferenceSignalFactory.KIND)) {
+                if (kind.selection() != PluginKind.Selection.NESTED) {
                     known.add(kind.configKey());
                 }
             }

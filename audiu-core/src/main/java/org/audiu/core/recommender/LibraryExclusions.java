@@ -1,9 +1,7 @@
 package org.audiu.core.recommender;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,6 +14,10 @@ import org.audiu.core.spi.listener.FittedState;
  * id). Immutable and thread-safe.
  */
 public final class LibraryExclusions {
+    private static final long NOT_ASCII = 0;
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
     private final Set<String> ids;
     private final Set<String> songs;
     /** {@link #asciiHash} of every song key that is plain ASCII: a candidate whose hash is absent is not one. */
@@ -61,9 +63,6 @@ public final class LibraryExclusions {
         return songs.contains(songKey(t));
     }
 
-    private static final long NOT_ASCII = 0;
-    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
 
     /** FNV-1a of the song key (artist, a NUL, title) lower-cased, or {@link #NOT_ASCII} for other characters. */
     private static long asciiHash(String artist, String title) {
@@ -107,34 +106,13 @@ public final class LibraryExclusions {
     }
 
     void writeState(FittedState.Writer out) throws IOException {
-        writeSet(out, ids);
-        writeSet(out, songs);
+        out.writeStrings(new TreeSet<>(ids)).writeStrings(new TreeSet<>(songs));
     }
 
     static LibraryExclusions readState(FittedState.Reader in) throws IOException {
-        Set<String> ids = readSet(in);
-        Set<String> songs = readSet(in);
+        Set<String> ids = new HashSet<>(in.readStrings());
+        Set<String> songs = new HashSet<>(in.readStrings());
         in.requireEnd();
         return new LibraryExclusions(ids, songs);
-    }
-
-    private static void writeSet(FittedState.Writer out, Set<String> values) throws IOException {
-        List<String> sorted = new ArrayList<>(new TreeSet<>(values));
-        out.writeInt(sorted.size());
-        for (String v : sorted) {
-            out.writeString(v);
-        }
-    }
-
-    private static Set<String> readSet(FittedState.Reader in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > FittedState.MAX_LENGTH) {
-            throw new IOException("invalid exclusion count " + n);
-        }
-        Set<String> out = new HashSet<>(Math.max(16, n * 2));
-        for (int i = 0; i < n; i++) {
-            out.add(in.readString());
-        }
-        return out;
     }
 }

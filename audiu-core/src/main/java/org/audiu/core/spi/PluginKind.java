@@ -25,8 +25,12 @@ import java.util.Objects;
 public record PluginKind<F extends PluginFactory<?>>(String label, Class<F> factoryType, String configKey,
                                                      String section, Selection selection, String defaultSelection,
                                                      String whereToFind) {
-    /** How many components of a kind a configuration selects. */
-    public enum Selection { ONE, OPTIONAL, LIST }
+    /**
+     * How a configuration selects components of a kind: one, an optional one, a list, or none directly
+     * ({@code NESTED}: another component builds them through its {@link PluginContext}, as the weighted scorer does
+     * its signals, with the parameters under its own section).
+     */
+    public enum Selection { ONE, OPTIONAL, LIST, NESTED }
 
     public PluginKind {
         Objects.requireNonNull(label, "label");

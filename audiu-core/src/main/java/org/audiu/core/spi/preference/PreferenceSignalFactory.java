@@ -10,6 +10,6 @@ import org.audiu.core.spi.PluginKind;
 public interface PreferenceSignalFactory extends PluginFactory<PreferenceSignal> {
     /** The kind: selected by {@code scorer.signals}, parameters under {@code scorer.signals.}. */
     PluginKind<PreferenceSignalFactory> KIND = new PluginKind<>("preference signal", PreferenceSignalFactory.class,
-            "scorer.signals", "scorer.signals", PluginKind.Selection.LIST, "",
+            "scorer.signals", "scorer.signals", PluginKind.Selection.NESTED, "",
             "audiu-core or your own jar");
 }
