@@ -1,14 +1,11 @@
 package org.audiu.core.engine;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.audiu.core.DataException;
 import org.audiu.core.Recommendation;
-import org.audiu.core.recommender.CandidateRow;
 import org.audiu.core.recommender.TrainedRecommender;
 import org.audiu.core.spi.candidates.Candidate;
 import org.audiu.core.spi.candidates.CandidateSource;
@@ -17,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The second pass over the pool: streams every candidate outside the library through {@link CandidateFeatures} in
- * batches and ranks them with a {@link TrainedRecommender}. Memory stays bounded however large the pool.
+ * batches and ranks them with a {@link TrainedRecommender}. Library tracks are left out before their features are
+ * looked up, once per candidate. Memory stays bounded however large the pool.
  */
 public final class PoolRanking {
     private static final Logger LOG = LoggerFactory.getLogger(PoolRanking.class);
@@ -46,72 +44,49 @@ public final class PoolRanking {
      * @param expectedPool the pool size for the progress bar, or -1 when unknown
      */
     public Ranking rank(TrainedRecommender recommender, int limit, long expectedPool) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be >= 1, got " + limit);
-        }
         if (!recommender.baseSchema().equals(features.chain().targetSchema())) {
-            throw new DataException("The recommender was trained on the features "
-                    + recommender.baseSchema() + " but the configuration's 'features.columns' give "
-                    + features.chain().targetSchema() + "; use the configuration it was trained with.");
+            throw new DataException("The recommender was trained on the features " + recommender.baseSchema()
+                    + " but the configuration's 'features.columns' give " + features.chain().targetSchema()
+                    + "; use the configuration it was trained with.");
         }
+        TrainedRecommender.TopRecommendations top = recommender.top(limit);
+        long pool = 0;
+        long missing = 0;
+        List<Candidate> batch = new ArrayList<>(batchSize);
         try (Stream<Candidate> stream = candidates.candidates();
              ProgressReporter.Step step = progress.start("Scoring pool", expectedPool)) {
-            Rows rows = new Rows(stream.iterator(), recommender, step);
-            List<Recommendation> out = recommender.recommend(rows, limit, batchSize);
-            if (rows.missing > 0) {
-                LOG.warn("{} of {} candidates have no features in {} and were not scored", rows.missing, rows.pool,
-                        features.chain().providerNames());
-            }
-            return new Ranking(out, rows.pool, rows.missing);
-        }
-    }
-
-    /** Candidates outside the library as rows, looked up a batch at a time. */
-    private final class Rows implements Iterator<CandidateRow> {
-        private final Iterator<Candidate> source;
-        private final TrainedRecommender recommender;
-        private final ProgressReporter.Step step;
-        private Iterator<CandidateRow> current = List.<CandidateRow>of().iterator();
-        long pool;
-        long missing;
-
-        Rows(Iterator<Candidate> source, TrainedRecommender recommender, ProgressReporter.Step step) {
-            this.source = source;
-            this.recommender = recommender;
-            this.step = step;
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (!current.hasNext()) {
-                if (!source.hasNext()) {
-                    return false;
-                }
-                List<Candidate> batch = new ArrayList<>(batchSize);
-                while (batch.size() < batchSize && source.hasNext()) {
-                    Candidate c = source.next();
-                    if (!recommender.excludes(c.track())) {
-                        batch.add(c);
-                    }
-                }
-                if (batch.isEmpty()) {
+            var it = stream.iterator();
+            while (it.hasNext()) {
+                Candidate c = it.next();
+                if (recommender.excludes(c.track())) {
                     continue;
                 }
+                batch.add(c);
+                if (batch.size() == batchSize) {
+                    pool += batch.size();
+                    missing += offer(batch, top);
+                    step.advance(batch.size());
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
                 pool += batch.size();
-                CandidateFeatures.Batch rows = features.rows(batch);
-                missing += rows.missing();
+                missing += offer(batch, top);
                 step.advance(batch.size());
-                current = rows.rows().iterator();
             }
-            return true;
         }
+        if (missing > 0) {
+            LOG.warn("{} of {} candidates have no features in {} and were not scored", missing, pool,
+                    features.chain().providerNames());
+        }
+        return new Ranking(top.recommendations(), pool, missing);
+    }
 
-        @Override
-        public CandidateRow next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return current.next();
+    private long offer(List<Candidate> batch, TrainedRecommender.TopRecommendations top) {
+        CandidateFeatures.Batch rows = features.rows(batch);
+        if (!rows.rows().isEmpty()) {
+            top.offer(rows.rows());
         }
+        return rows.missing();
     }
 }

@@ -1,6 +1,7 @@
 package org.audiu.core.recommender;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -20,20 +21,18 @@ public final class LibraryExclusions {
 
     private final Set<String> ids;
     private final Set<String> songs;
-    /** {@link #asciiHash} of every song key that is plain ASCII: a candidate whose hash is absent is not one. */
-    private final Set<Long> asciiHashes;
+    /**
+     * {@link #asciiHash} of every song key that is plain ASCII, sorted: a candidate whose hash is absent is not one.
+     * A primitive array, so the check allocates nothing (ranking asks it of every candidate).
+     */
+    private final long[] asciiHashes;
 
     private LibraryExclusions(Set<String> ids, Set<String> songs) {
-        this.ids = Set.copyOf(ids);
-        this.songs = Set.copyOf(songs);
-        Set<Long> hashes = new HashSet<>();
-        for (String key : songs) {
-            long h = asciiHash(key);
-            if (h != NOT_ASCII) {
-                hashes.add(h);
-            }
-        }
-        this.asciiHashes = Set.copyOf(hashes);
+        // HashSet, not Set.copyOf: its lookups are faster on the ranking path; neither set ever leaves this class.
+        this.ids = new HashSet<>(ids);
+        this.songs = new HashSet<>(songs);
+        this.asciiHashes = songs.stream().mapToLong(LibraryExclusions::asciiHash).filter(h -> h != NOT_ASCII)
+                .sorted().distinct().toArray();
     }
 
     /** Everything in the library. */
@@ -57,7 +56,7 @@ public final class LibraryExclusions {
         // Ranking asks this of every candidate: an ASCII artist and title are hashed as their lower-cased key
         // would be, without building it, and only a hash that a library song shares builds the key.
         long h = asciiHash(t.mainArtist(), t.name());
-        if (h != NOT_ASCII && !asciiHashes.contains(h)) {
+        if (h != NOT_ASCII && Arrays.binarySearch(asciiHashes, h) < 0) {
             return false;
         }
         return songs.contains(songKey(t));

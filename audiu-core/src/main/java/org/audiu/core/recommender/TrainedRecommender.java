@@ -152,14 +152,10 @@ public final class TrainedRecommender {
      * the iterator yields.
      */
     public List<Recommendation> recommend(Iterator<CandidateRow> candidates, int k, int batchSize) {
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be >= 1, got " + k);
-        }
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
         }
-        CappedTopK<CandidateRow> top = new CappedTopK<>(k, perArtist,
-                c -> c.track().mainArtist().toLowerCase(Locale.ROOT));
+        TopRecommendations top = top(k);
         List<CandidateRow> batch = new ArrayList<>(Math.min(batchSize, 65_536));
         while (candidates.hasNext()) {
             CandidateRow c = candidates.next();
@@ -168,30 +164,59 @@ public final class TrainedRecommender {
             }
             batch.add(c);
             if (batch.size() == batchSize) {
-                offer(batch, top);
+                top.offer(batch);
                 batch.clear();
             }
         }
         if (!batch.isEmpty()) {
-            offer(batch, top);
+            top.offer(batch);
         }
-        List<Recommendation> out = new ArrayList<>();
-        for (TopK.Scored<CandidateRow> s : top.sortedDescending()) {
-            List<String> why = new ArrayList<>(reasons.reasons(s.item().track(), s.item().features()));
-            why.add(String.format(Locale.ROOT, "model score %.3f", s.score()));
-            out.add(new Recommendation(s.item().track(), s.score(), why));
-        }
-        if (out.size() < k) {
-            LOG.warn("Only {} recommendations after the artist cap of {} per artist (asked for {}); raise "
-                    + "'recommendations.per-artist' for more.", out.size(), perArtist, k);
-        }
-        return out;
+        return top.recommendations();
     }
 
-    private void offer(List<CandidateRow> batch, CappedTopK<CandidateRow> top) {
-        double[] scores = score(batch);
-        for (int i = 0; i < scores.length; i++) {
-            top.offer(batch.get(i), scores[i], batch.get(i).track().id());
+    /**
+     * An empty bounded top-{@code k} with this recommender's artist cap, to fill batch by batch with candidates the
+     * caller has already filtered with {@link #excludes} (a pool pass that filters before looking features up, or
+     * one partition of a catalogue).
+     */
+    public TopRecommendations top(int k) {
+        return new TopRecommendations(k);
+    }
+
+    /** The best candidates offered so far, artist cap applied as they come. Not thread-safe: one per pass. */
+    public final class TopRecommendations {
+        private final int k;
+        private final CappedTopK<CandidateRow> top;
+
+        private TopRecommendations(int k) {
+            if (k < 1) {
+                throw new IllegalArgumentException("k must be >= 1, got " + k);
+            }
+            this.k = k;
+            this.top = new CappedTopK<>(k, perArtist, c -> c.track().mainArtist().toLowerCase(Locale.ROOT));
+        }
+
+        /** Scores a batch of candidates outside the library and keeps the best. */
+        public void offer(List<CandidateRow> batch) {
+            double[] scores = score(batch);
+            for (int i = 0; i < scores.length; i++) {
+                top.offer(batch.get(i), scores[i], batch.get(i).track().id());
+            }
+        }
+
+        /** The best {@code k}, best first, each with its reasons. */
+        public List<Recommendation> recommendations() {
+            List<Recommendation> out = new ArrayList<>();
+            for (TopK.Scored<CandidateRow> s : top.sortedDescending()) {
+                List<String> why = new ArrayList<>(reasons.reasons(s.item().track(), s.item().features()));
+                why.add(String.format(Locale.ROOT, "model score %.3f", s.score()));
+                out.add(new Recommendation(s.item().track(), s.score(), why));
+            }
+            if (out.size() < k) {
+                LOG.warn("Only {} recommendations after the artist cap of {} per artist (asked for {}); raise "
+                        + "'recommendations.per-artist' for more.", out.size(), perArtist, k);
+            }
+            return out;
         }
     }
 
