@@ -147,8 +147,9 @@ public final class TrainedRecommender {
 
     /**
      * The best {@code k} candidates, best first, each with reasons: library tracks are skipped, candidates are scored
-     * in batches and kept in a bounded heap that applies the artist cap as it goes ({@link CappedTopK}: the cap never
-     * leaves the list short while the candidates have other artists). Memory stays bounded however many candidates
+     * in batches and kept in a bounded heap that applies the artist cap and keeps the best copy of each song (same
+     * artist and title under several ids) as it goes ({@link CappedTopK}: neither leaves the list short while the
+     * candidates hold other artists and songs). Memory stays bounded however many candidates
      * the iterator yields.
      */
     public List<Recommendation> recommend(Iterator<CandidateRow> candidates, int k, int batchSize) {
@@ -183,7 +184,11 @@ public final class TrainedRecommender {
         return new TopRecommendations(k);
     }
 
-    /** The best candidates offered so far, artist cap applied as they come. Not thread-safe: one per pass. */
+    /**
+     * The best candidates offered so far, artist cap applied as they come, and each song once: a track with the
+     * artist and title ({@link LibraryExclusions#songKey}) of a better-scored one under another id is left out, and
+     * the next candidate takes its place. Not thread-safe: one per pass.
+     */
     public final class TopRecommendations {
         private final int k;
         private final CappedTopK<CandidateRow> top;
@@ -193,7 +198,7 @@ public final class TrainedRecommender {
                 throw new IllegalArgumentException("k must be >= 1, got " + k);
             }
             this.k = k;
-            this.top = new CappedTopK<>(k, perArtist, c -> c.track().mainArtist().toLowerCase(Locale.ROOT));
+            this.top = new CappedTopK<>(k, perArtist, c -> artistGroup(c.track()), c -> songIdentity(c.track()));
         }
 
         /** Scores a batch of candidates outside the library and keeps the best. */
@@ -202,6 +207,20 @@ public final class TrainedRecommender {
             for (int i = 0; i < scores.length; i++) {
                 top.offer(batch.get(i), scores[i], batch.get(i).track().id());
             }
+        }
+
+        /** A song: tracks under other ids with the same artist and title ({@link LibraryExclusions#songKey}). */
+        private static String songIdentity(Track t) {
+            return t.name().isEmpty() ? "" : LibraryExclusions.songKey(t);
+        }
+
+        /**
+         * The artist cap's group: the main artist as {@link LibraryExclusions#songKey} normalises it (the key of a song
+         * without a title), so the copies of one song always share their group and the cap stays exact.
+         */
+        private static String artistGroup(Track t) {
+            String artist = t.mainArtist();
+            return artist.isEmpty() ? "" : LibraryExclusions.songKey(Track.builder(t.id(), "").artists(artist).build());
         }
 
         /** The best {@code k}, best first, each with its reasons. */
@@ -213,8 +232,8 @@ public final class TrainedRecommender {
                 out.add(new Recommendation(s.item().track(), s.score(), why));
             }
             if (out.size() < k) {
-                LOG.warn("Only {} recommendations after the artist cap of {} per artist (asked for {}); raise "
-                        + "'recommendations.per-artist' for more.", out.size(), perArtist, k);
+                LOG.warn("Only {} recommendations after the artist cap of {} per artist and one copy per song (asked "
+                        + "for {}); raise 'recommendations.per-artist' for more.", out.size(), perArtist, k);
             }
             return out;
         }

@@ -102,6 +102,42 @@ class TrainedRecommenderFilesTest {
     }
 
     @Test
+    void theSameSongUnderAnotherIdIsRecommendedOnceTheBestScoredCopy() {
+        TrainedRecommender r = demo(Map.of("recommendations.per-artist", "3")).train();
+        List<CandidateRow> original = rows(r, 6000);
+        java.util.Random random = new java.util.Random(5);
+        List<CandidateRow> pool = new ArrayList<>(original);
+        for (CandidateRow c : original) {
+            // The same artist and title under other ids: one with the same features, one with another track's.
+            pool.add(new CandidateRow(copy(c.track(), c.track().id() + "-same"), c.features()));
+            pool.add(new CandidateRow(copy(c.track(), c.track().id() + "-other"),
+                    original.get(random.nextInt(original.size())).features()));
+        }
+        java.util.Collections.shuffle(pool, random);
+        double[] scores = r.score(pool);
+        Map<String, Double> bestOfSong = new HashMap<>();
+        for (int i = 0; i < pool.size(); i++) {
+            bestOfSong.merge(LibraryExclusions.songKey(pool.get(i).track()), scores[i], Math::max);
+        }
+
+        for (int batch : new int[] {TrainedRecommender.DEFAULT_BATCH, 7}) {
+            List<Recommendation> top = r.recommend(pool.iterator(), 40, batch);
+            assertEquals(40, top.size(), "dropped copies leave no gap");
+            List<String> songs = top.stream().map(x -> LibraryExclusions.songKey(x.track())).toList();
+            assertEquals(songs.size(), new java.util.HashSet<>(songs).size(), "each song once: " + songs);
+            for (Recommendation x : top) {
+                assertEquals(bestOfSong.get(LibraryExclusions.songKey(x.track())), x.score(), 0.0,
+                        "the best-scored copy of " + x.track().name() + " is kept");
+            }
+        }
+    }
+
+    private static org.audiu.core.Track copy(org.audiu.core.Track t, String id) {
+        return new org.audiu.core.Track(id, t.name(), t.artists(), t.album(), t.releaseYear(), t.durationMs(),
+                t.explicit(), t.popularity(), t.isrc(), t.genre());
+    }
+
+    @Test
     void aTruncatedFileFailsNamingIt() throws Exception {
         Path file = tmp.resolve("r.recommender");
         RecommenderFiles.save(demo(Map.of()).train(), file);
