@@ -77,6 +77,10 @@ public final class EvaluateCommand implements Runnable {
                         + "../shared/data/spotify_songs.csv.")
         Path data;
 
+        @Option(names = "--charset", paramLabel = "NAME", defaultValue = "UTF-8",
+                description = "The file's encoding (default ${DEFAULT-VALUE}), e.g. ISO-8859-1 for a Latin-1 file.")
+        java.nio.charset.Charset charset;
+
         @Option(names = "--seeds", paramLabel = "N", defaultValue = "3",
                 description = "Repetitions with different splits and model seeds (default ${DEFAULT-VALUE}).")
         int seeds;
@@ -121,7 +125,7 @@ public final class EvaluateCommand implements Runnable {
             AudiuConfig config = options.loadConfig();
             Plugins plugins = Plugins.fromClasspath();
             long start = System.nanoTime();
-            TrackDataset dataset = new CsvDatasetReader(CsvReadOptions.defaults()).read(file);
+            TrackDataset dataset = new CsvDatasetReader(CsvReadOptions.defaults().withCharset(charset)).read(file);
             EvaluationCatalogue catalogue = new EvaluationCatalogue(dataset);
             EngineMethod audiu = new EngineMethod("audiu", config, plugins, catalogue);
             List<ContinuationMethod> methods = new ArrayList<>();

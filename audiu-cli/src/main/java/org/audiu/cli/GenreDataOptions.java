@@ -1,5 +1,7 @@
 package org.audiu.cli;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +53,10 @@ public final class GenreDataOptions {
                     + "artist; a file without one gets a random stratified split).")
     String group;
 
+    @Option(names = "--charset", paramLabel = "NAME", defaultValue = "UTF-8",
+            description = "The file's encoding (default ${DEFAULT-VALUE}), e.g. ISO-8859-1 for a Latin-1 file.")
+    Charset charset = StandardCharsets.UTF_8;
+
     @Option(names = "--no-popularity", description = "Leave popularity out of the default features.")
     boolean noPopularity;
 
@@ -68,8 +74,9 @@ public final class GenreDataOptions {
     GenreData read() {
         FeatureSelection selection = new FeatureSelector(new FeatureSelector.Options(Optional.ofNullable(label),
                 features == null ? List.of() : features, excluded == null ? List.of() : excluded, !noPopularity,
-                !noReleaseYear)).select(data);
-        GroupColumn groups = group == null || group.isBlank() ? null : CsvDatasetReader.groupColumn(data, group);
+                !noReleaseYear, charset)).select(data);
+        GroupColumn groups = group == null || group.isBlank() ? null
+                : CsvDatasetReader.groupColumn(data, group, charset);
         GenreData read = readWith(selection.features());
         return new GenreData(read.dataset(), read.schema(), selection, groups);
     }
@@ -80,7 +87,7 @@ public final class GenreDataOptions {
      * @throws DataException naming features that are neither columns of the file nor track metadata
      */
     GenreData readWith(List<String> wanted) {
-        List<String> header = FeatureSelector.header(data);
+        List<String> header = FeatureSelector.header(data, charset);
         List<String> columns = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String f : wanted) {
@@ -103,6 +110,6 @@ public final class GenreDataOptions {
     }
 
     private CsvDatasetReader reader(List<String> columns) {
-        return new CsvDatasetReader(new CsvReadOptions(false, columns, Optional.ofNullable(label)));
+        return new CsvDatasetReader(new CsvReadOptions(false, columns, Optional.ofNullable(label), charset));
     }
 }

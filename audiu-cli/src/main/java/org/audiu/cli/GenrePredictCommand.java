@@ -33,6 +33,10 @@ public final class GenrePredictCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "COLUMN", description = "Label column to score against (optional).")
     String label;
 
+    @Option(names = "--charset", paramLabel = "NAME", defaultValue = "UTF-8",
+            description = "The file's encoding (default ${DEFAULT-VALUE}), e.g. ISO-8859-1 for a Latin-1 file.")
+    java.nio.charset.Charset charset;
+
     @Option(names = "--limit", paramLabel = "N", description = "Print at most N predictions (default: all).")
     Integer limit;
 
@@ -51,6 +55,7 @@ public final class GenrePredictCommand implements Callable<Integer> {
         GenreDataOptions options = new GenreDataOptions();
         options.data = data;
         options.label = label;
+        options.charset = charset;
         GenreDataOptions.GenreData read = options.readWith(model.schema().names());
         ModelFiles.requireSchema(model, read.schema(), modelFile.toString());
         TrackDataset dataset = read.dataset();

@@ -59,6 +59,34 @@ class GenresCommandTest {
     }
 
     @Test
+    void aLatin1FileSaysWhereItIsNotUtf8AndReadsWithCharset() throws Exception {
+        Path latin1 = tmp.resolve("latin1.csv");
+        Files.write(latin1, Files.readString(csv).replace("Song 7,", "Caf\u00e9 7,").getBytes(
+                StandardCharsets.ISO_8859_1));
+        Result r = run("genres", "evaluate", "--data", latin1.toString(), "--model", "cart", "--seeds", "1",
+                "--no-chart");
+        assertEquals(AudiuCli.EXIT_BAD_INPUT, r.code(), r.err());
+        assertTrue(r.err().contains("is not UTF-8 text") && r.err().contains("0xE9") && r.err().contains("line 9")
+                && r.err().contains("--charset ISO-8859-1"), r.err());
+        assertFalse(r.err().contains("Input length") || r.err().contains("MalformedInput"), r.err());
+        Result ok = run("genres", "evaluate", "--data", latin1.toString(), "--model", "cart", "--seeds", "1",
+                "--no-chart", "--charset", "ISO-8859-1");
+        assertEquals(0, ok.code(), ok.err());
+    }
+
+    @Test
+    void aBinaryFileIsNamedForWhatItIs() throws Exception {
+        Path zip = tmp.resolve("sheet.csv");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("xl/workbook.xml"));
+            out.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
+        }
+        Result r = run("genres", "evaluate", "--data", zip.toString());
+        assertEquals(AudiuCli.EXIT_BAD_INPUT, r.code(), r.err());
+        assertTrue(r.err().contains("is not a UTF-8 text CSV: it is a ZIP archive"), r.err());
+    }
+
+    @Test
     void evaluatePrintsMetricsAndWritesTheChart() throws Exception {
         Path chart = tmp.resolve("cm.png");
         Result r = run("genres", "evaluate", "--data", csv.toString(), "--model", "random-forest", "--set",

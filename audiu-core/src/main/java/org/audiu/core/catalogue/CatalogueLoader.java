@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.audiu.core.AudiuException;
 import org.audiu.core.FeatureSchema;
@@ -14,9 +13,7 @@ import org.audiu.core.PlaylistItem;
 import org.audiu.core.Track;
 import org.audiu.core.config.AudiuConfig;
 import org.audiu.core.config.ComponentConfig;
-import org.audiu.core.dataset.CsvDatasetReader;
-import org.audiu.core.dataset.CsvReadOptions;
-import org.audiu.core.dataset.TrackDataset;
+import org.audiu.core.dataset.DatasetFactories;
 import org.audiu.core.demo.DemoCatalog;
 import org.audiu.core.demo.DemoFactories;
 import org.audiu.core.demo.DemoListener;
@@ -91,7 +88,7 @@ public final class CatalogueLoader {
                     chain.providerNames(), missing.stream().limit(10).toList(), missing.size() > 10 ? " ..." : "");
         }
         Catalogue catalogue = new Catalogue(describe(config, candidateName), schema, tracks,
-                playlists(config, candidateName));
+                playlists(config, candidateName, source));
         LOG.info("Catalogue: {}", catalogue);
         return catalogue;
     }
@@ -111,27 +108,13 @@ public final class CatalogueLoader {
     }
 
     /** The candidate source's playlists: a dataset's, the demo listener's; other sources give none. */
-    List<CataloguePlaylist> playlists(AudiuConfig config, String candidateName) {
-        return switch (candidateName) {
-            case "dataset" -> datasetPlaylists(config);
-            case "demo" -> demoPlaylists(config);
-            default -> List.of();
-        };
-    }
-
-    private List<CataloguePlaylist> datasetPlaylists(AudiuConfig config) {
-        ComponentConfig c = datasetConfig(config);
-        Path path = c.requirePath("path", "Set it to a track CSV.");
-        CsvReadOptions options = new CsvReadOptions(c.getBoolean("strict", false), c.getList("feature-columns",
-                List.of()), Optional.ofNullable(c.getString("label-column", null)));
-        try {
-            TrackDataset dataset = new CsvDatasetReader(options).read(path);
-            return dataset.playlists().values().stream()
+    List<CataloguePlaylist> playlists(AudiuConfig config, String candidateName, CandidateSource source) {
+        if (source instanceof DatasetFactories.DatasetCandidateSource dataset) {
+            // The file the candidates came from, read once for both.
+            return dataset.dataset().playlists().values().stream()
                     .map(p -> new CataloguePlaylist(p.id(), p.name(), p.trackIds())).toList();
-        } catch (AudiuException e) {
-            LOG.warn("No playlists from {}: {}", path, e.getMessage());
-            return List.of();
         }
+        return candidateName.equals("demo") ? demoPlaylists(config) : List.of();
     }
 
     private List<CataloguePlaylist> demoPlaylists(AudiuConfig config) {

@@ -1,12 +1,10 @@
 package org.audiu.core.dataset;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +14,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.audiu.core.AudioFeatures;
 import org.audiu.core.DataException;
@@ -29,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * datasets and the common variants (any column order, a byte-order mark, pitch-name keys, {@code Major}/
  * {@code Minor}, {@code ?} and {@code -1} placeholders, duplicate track ids, empty rows). Columns are recognised
  * by name; a bad line is reported with its line number and reason and skipped (or fails the load when strict).
- * Good rows are never lost because of a bad one.
+ * Good rows are never lost because of a bad one: after a broken quote, reading resumes on the next line
+ * ({@link CsvRecordReader}). Files are read in UTF-8 unless the options name another charset; a file that is not
+ * such text fails saying what it is, or where its first undecodable byte is.
  */
 public final class CsvDatasetReader {
     private static final Logger LOG = LoggerFactory.getLogger(CsvDatasetReader.class);
@@ -50,6 +49,9 @@ public final class CsvDatasetReader {
     static final Set<String> NEVER_FEATURES = Set.of("instance_id", "obtained_date", "id", "track_id", "index",
             "unnamed: 0", "playlist_id", "track_album_id", "album_id", "artist_id");
 
+    /** Bad lines listed in the warning after a read; all of them are in {@link TrackDataset#problems()}. */
+    static final int SHOWN_PROBLEMS = 5;
+
     private final CsvReadOptions options;
 
     public CsvDatasetReader(CsvReadOptions options) {
@@ -59,38 +61,28 @@ public final class CsvDatasetReader {
     /**
      * Loads a file.
      *
-     * @throws DataException for a missing, unreadable or empty file, a header without usable feature columns, or
-     *                       (strict) the first bad line
+     * @throws DataException for a missing, unreadable or empty file, a file that is not text in the options' charset
+     *                       (saying what it is, or where its first undecodable byte is), a header without usable
+     *                       feature columns, or (strict) the first bad line
      */
     public TrackDataset read(Path file) {
-        if (!Files.exists(file)) {
-            throw new DataException("Dataset file not found: " + file.toAbsolutePath()
-                    + ". Check the path in your configuration (relative paths are resolved against the config file's "
-                    + "folder).");
-        }
-        if (Files.isDirectory(file)) {
-            throw new DataException("Dataset path " + file.toAbsolutePath() + " is a folder; point it at a CSV file.");
-        }
-        try (Reader reader = withoutBom(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+        try (Reader reader = CsvText.open(file, options.charset())) {
             return read(reader, file);
         } catch (NoSuchFileException e) {
             throw new DataException("Dataset file not found: " + file.toAbsolutePath(), e);
         } catch (IOException | UncheckedIOException e) {
-            throw new DataException("Could not read dataset " + file.toAbsolutePath() + ": " + e.getMessage()
-                    + (e.getMessage() != null && e.getMessage().contains("EOF") ? " (an unclosed quote?)" : ""), e);
+            throw failure(file, e);
         }
     }
 
-    private static Reader withoutBom(BufferedReader in) throws IOException {
-        PushbackReader reader = new PushbackReader(in, 1);
-        int first = reader.read();
-        if (first != -1 && first != '\uFEFF') {
-            reader.unread(first);
+    private DataException failure(Path file, Exception e) {
+        if (CsvText.isDecodingFailure(e)) {
+            return CsvText.undecodable(file, options.charset());
         }
-        return reader;
+        return new DataException("Could not read dataset " + file.toAbsolutePath() + ": " + e.getMessage(), e);
     }
 
-    private static CSVFormat format() {
+    static CSVFormat format() {
         return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setAllowMissingColumnNames(true)
                 .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL).get();
@@ -98,47 +90,61 @@ public final class CsvDatasetReader {
 
     /**
      * One column's trimmed text by the line number {@link #read} gives each row ({@link DatasetTrack#line()}), e.g.
-     * to group rows by an album or file-prefix column.
+     * to group rows by an album or file-prefix column. Read in UTF-8.
      *
      * @throws DataException for a missing or unreadable file, or a column the header lacks (naming its columns)
      */
     public static GroupColumn groupColumn(Path file, String column) {
-        if (!Files.isRegularFile(file)) {
-            throw new DataException("Dataset file not found: " + file.toAbsolutePath() + ".");
-        }
-        try (Reader reader = withoutBom(Files.newBufferedReader(file, StandardCharsets.UTF_8));
-             CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format()).get()) {
-            List<String> header = parser.getHeaderNames().stream().map(String::trim).toList();
+        return groupColumn(file, column, StandardCharsets.UTF_8);
+    }
+
+    /** {@link #groupColumn(Path, String)} for a file in another charset. */
+    public static GroupColumn groupColumn(Path file, String column, Charset charset) {
+        try (Reader reader = CsvText.open(file, charset);
+             CsvRecordReader records = new CsvRecordReader(reader, format(), (line, reason) -> { })) {
+            List<String> header = records.header().stream().map(String::trim).toList();
             int idx = DatasetColumns.detect(header).index(column.trim());
             if (idx < 0) {
                 throw new DataException("Group column '" + column + "' is not in " + file + ". Its columns are "
                         + header + "; name one with --group COLUMN (e.g. an artist, album or file-prefix column).");
             }
             java.util.Map<Long, String> byLine = new java.util.HashMap<>();
-            var iterator = parser.iterator();
-            while (iterator.hasNext()) {
-                CSVRecord r = iterator.next();
+            for (CsvRecordReader.Row row = records.next(); row != null; row = records.next()) {
+                CSVRecord r = row.record();
                 if (idx < r.size() && !ValueParsers.isPlaceholder(r.get(idx))) {
-                    byLine.put(parser.getCurrentLineNumber(), r.get(idx).trim());
+                    byLine.put(row.line(), r.get(idx).trim());
                 }
             }
             return new GroupColumn(column.trim().toLowerCase(Locale.ROOT), byLine);
         } catch (IOException | UncheckedIOException e) {
+            if (CsvText.isDecodingFailure(e)) {
+                throw CsvText.undecodable(file, charset);
+            }
             throw new DataException("Could not read " + file + ": " + e.getMessage(), e);
         }
     }
 
     TrackDataset read(Reader reader, Path file) throws IOException {
-        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format()).get()) {
-            List<String> header = parser.getHeaderNames().stream().map(h -> h.trim()).toList();
+        List<DatasetProblem> early = new ArrayList<>();
+        DatasetRowBuilder[] builderRef = new DatasetRowBuilder[1];
+        CsvRecordReader.Problems problems = (line, reason) -> {
+            if (builderRef[0] != null) {
+                builderRef[0].problem(line, reason);
+            } else if (options.strict()) {
+                throw new DataException(file + " " + new DatasetProblem(line, reason) + " (strict mode: set 'strict "
+                        + "= false' to skip bad lines and keep the rest)");
+            } else {
+                early.add(new DatasetProblem(line, reason));
+            }
+        };
+        try (CsvRecordReader records = new CsvRecordReader(reader, format(), problems)) {
+            List<String> header = records.header().stream().map(h -> h.trim()).toList();
             if (header.isEmpty() || header.stream().allMatch(String::isEmpty)) {
                 throw new DataException(file + " is empty or has no header line. A track CSV needs a header such as "
                         + "track_id,track_name,track_artist,danceability,energy,...");
             }
             DatasetColumns columns = DatasetColumns.detect(header);
-            List<CSVRecord> lookahead = new ArrayList<>();
-            List<Long> lookaheadLines = new ArrayList<>();
-            var iterator = parser.iterator();
+            List<CsvRecordReader.Row> lookahead = new ArrayList<>();
             FeatureSchema schema;
             if (!options.featureColumns().isEmpty()) {
                 List<String> missing = options.featureColumns().stream()
@@ -154,11 +160,14 @@ public final class CsvDatasetReader {
                 if (!standard.isEmpty()) {
                     schema = new FeatureSchema(standard);
                 } else {
-                    while (iterator.hasNext() && lookahead.size() < 200) {
-                        lookahead.add(iterator.next());
-                        lookaheadLines.add(parser.getCurrentLineNumber());
+                    for (CsvRecordReader.Row row = records.next(); row != null; row = records.next()) {
+                        lookahead.add(row);
+                        if (lookahead.size() == 200) {
+                            break;
+                        }
                     }
-                    schema = numericColumns(header, columns, lookahead, file);
+                    schema = numericColumns(header, columns,
+                            lookahead.stream().map(CsvRecordReader.Row::record).toList(), file);
                 }
             }
             Optional<String> labelColumn = options.labelColumn().isPresent()
@@ -168,24 +177,13 @@ public final class CsvDatasetReader {
                         + ". Its columns are " + header + ".");
             }
             DatasetRowBuilder builder = new DatasetRowBuilder(file, schema, labelColumn, columns, options.strict());
-            for (int i = 0; i < lookahead.size(); i++) {
-                builder.accept(lookahead.get(i), lookaheadLines.get(i));
+            early.forEach(p -> builder.problem(p.line(), p.reason()));
+            builderRef[0] = builder;
+            for (CsvRecordReader.Row row : lookahead) {
+                builder.accept(row.record(), row.line());
             }
-            while (true) {
-                CSVRecord r;
-                try {
-                    if (!iterator.hasNext()) {
-                        break;
-                    }
-                    r = iterator.next();
-                } catch (UncheckedIOException e) {
-                    // The parser cannot resynchronise after a broken quote: keep what was read, say where it stopped.
-                    String why = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
-                    builder.problem(parser.getCurrentLineNumber(), "unreadable CSV from here on (" + why
-                            + "; an unclosed quote?); the rows before it are kept");
-                    break;
-                }
-                builder.accept(r, parser.getCurrentLineNumber());
+            for (CsvRecordReader.Row row = records.next(); row != null; row = records.next()) {
+                builder.accept(row.record(), row.line());
             }
             TrackDataset dataset = builder.build();
             if (dataset.tracks().isEmpty()) {
@@ -194,7 +192,9 @@ public final class CsvDatasetReader {
                         + (dataset.problems().isEmpty() ? "" : "; first: " + dataset.problems().get(0)) + ").");
             }
             LOG.info("{}", dataset.summary());
-            dataset.problems().stream().limit(10).forEach(p -> LOG.warn("{}: skipped {}", file.getFileName(), p));
+            if (!dataset.problems().isEmpty()) {
+                LOG.warn("{}", dataset.problemReport(SHOWN_PROBLEMS));
+            }
             return dataset;
         }
     }

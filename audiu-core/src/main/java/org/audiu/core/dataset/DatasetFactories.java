@@ -1,5 +1,7 @@
 package org.audiu.core.dataset;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +20,7 @@ import org.audiu.core.SavedTrack;
 import org.audiu.core.Track;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
+import org.audiu.core.spi.PluginContext;
 import org.audiu.core.spi.candidates.Candidate;
 import org.audiu.core.spi.candidates.CandidateSource;
 import org.audiu.core.spi.candidates.CandidateSourceFactory;
@@ -27,7 +30,11 @@ import org.audiu.core.spi.features.FeatureProviderFactory;
 import org.audiu.core.spi.library.LibrarySource;
 import org.audiu.core.spi.library.LibrarySourceFactory;
 
-/** The CSV dataset as candidate source ({@code dataset}), feature provider ({@code dataset}) and library. */
+/**
+ * The CSV dataset as candidate source ({@code dataset}), feature provider ({@code dataset}) and library
+ * ({@code csv-playlist}). Components of one run that name the same file with the same read options share one read of
+ * it ({@link PluginContext#shared}).
+ */
 public final class DatasetFactories {
     private DatasetFactories() {
     }
@@ -36,12 +43,39 @@ public final class DatasetFactories {
         boolean strict = config.getBoolean("strict", false);
         List<String> columns = config.getList("feature-columns", List.of());
         Optional<String> label = Optional.ofNullable(config.getString("label-column", null));
-        return new CsvReadOptions(strict, columns, label);
+        return new CsvReadOptions(strict, columns, label, charset(config));
+    }
+
+    /** The {@code charset} key: the file's encoding, UTF-8 by default. */
+    static Charset charset(ComponentConfig config) {
+        String name = config.getString("charset", StandardCharsets.UTF_8.name());
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("'" + config.qualified("charset") + " = " + name + "' in " + config.origin()
+                    + " is not a character set Java knows. Use, for example, UTF-8, ISO-8859-1 (Latin-1), "
+                    + "windows-1252 or UTF-16.");
+        }
     }
 
     static Path path(ComponentConfig config) {
         return config.requirePath("path", "Set it to a track CSV, e.g. " + config.qualified("path")
                 + " = ../shared/data/spotify_songs.csv");
+    }
+
+    /** What makes two components read the same dataset: the file and how it is read. */
+    private record DatasetKey(Path file, CsvReadOptions options) {
+    }
+
+    /**
+     * The dataset a component's section names, shared with the other components of its run that read the same file
+     * the same way ({@link PluginContext#shared}): one read, one report of its bad lines.
+     */
+    static LazyDataset dataset(ComponentConfig config, PluginContext context) {
+        Path path = path(config);
+        CsvReadOptions options = options(config);
+        return context.shared(new DatasetKey(path.toAbsolutePath().normalize(), options), LazyDataset.class,
+                () -> new LazyDataset(path, options));
     }
 
     /** Loads a dataset once, on first use. */
@@ -53,6 +87,12 @@ public final class DatasetFactories {
         LazyDataset(Path path, CsvReadOptions options) {
             this.path = path;
             this.options = options;
+        }
+
+        LazyDataset(TrackDataset loaded) {
+            this.path = loaded.source();
+            this.options = CsvReadOptions.defaults();
+            this.dataset = loaded;
         }
 
         synchronized TrackDataset get() {
@@ -76,8 +116,12 @@ public final class DatasetFactories {
         }
 
         public DatasetCandidateSource(TrackDataset dataset) {
-            this.dataset = new LazyDataset(dataset.source(), CsvReadOptions.defaults());
-            this.dataset.dataset = dataset;
+            this.dataset = new LazyDataset(dataset);
+        }
+
+        /** The dataset, read on first use. */
+        public TrackDataset dataset() {
+            return dataset.get();
         }
 
         @Override
@@ -114,6 +158,11 @@ public final class DatasetFactories {
 
         DatasetFeatureProvider(LazyDataset dataset) {
             this.dataset = dataset;
+        }
+
+        /** The dataset, read on first use. */
+        public TrackDataset dataset() {
+            return dataset.get();
         }
 
         @Override
@@ -182,32 +231,49 @@ public final class DatasetFactories {
         }
     }
 
-    /** {@code candidates.source = dataset}: {@code path}, {@code strict}, {@code feature-columns}. */
+    /**
+     * {@code candidates.source = dataset}: {@code path}, {@code strict}, {@code feature-columns}, {@code charset}.
+     */
     public static final class CandidatesFactory implements CandidateSourceFactory {
         @Override public String name() { return "dataset"; }
         @Override public String description() { return "every track of a CSV dataset (candidates.path)"; }
         @Override public CandidateSource create(ComponentConfig config) {
-            return new DatasetCandidateSource(new LazyDataset(path(config), options(config)));
+            return create(config, PluginContext.NONE);
+        }
+        @Override public CandidateSource create(ComponentConfig config, PluginContext context) {
+            return new DatasetCandidateSource(dataset(config, context));
         }
     }
 
-    /** {@code features = dataset}: {@code features.dataset.path}, {@code strict}, {@code feature-columns}. */
+    /**
+     * {@code features = dataset}: {@code features.dataset.path}, {@code strict}, {@code feature-columns},
+     * {@code charset}.
+     */
     public static final class FeaturesFactory implements FeatureProviderFactory {
         @Override public String name() { return "dataset"; }
         @Override public String description() { return "features looked up by track id in a CSV dataset"; }
         @Override public FeatureProvider create(ComponentConfig config) {
-            return new DatasetFeatureProvider(new LazyDataset(path(config), options(config)));
+            return create(config, PluginContext.NONE);
+        }
+        @Override public FeatureProvider create(ComponentConfig config, PluginContext context) {
+            return new DatasetFeatureProvider(dataset(config, context));
         }
     }
 
-    /** {@code library.source = csv-playlist}: {@code library.path}, {@code library.playlist} (id or name). */
+    /**
+     * {@code library.source = csv-playlist}: {@code library.path}, {@code library.playlist} (id or name),
+     * {@code strict}, {@code feature-columns}, {@code charset}.
+     */
     public static final class PlaylistLibraryFactory implements LibrarySourceFactory {
         @Override public String name() { return "csv-playlist"; }
         @Override public String description() { return "a listener made of one playlist of a CSV dataset"; }
         @Override public LibrarySource create(ComponentConfig config) {
-            Path p = path(config);
-            String playlist = config.requireString("playlist", "Name a playlist id or name of " + p + ".");
-            return new PlaylistLibrarySource(new LazyDataset(p, options(config)), playlist, config.origin());
+            return create(config, PluginContext.NONE);
+        }
+        @Override public LibrarySource create(ComponentConfig config, PluginContext context) {
+            LazyDataset dataset = dataset(config, context);
+            String playlist = config.requireString("playlist", "Name a playlist id or name of " + dataset.path + ".");
+            return new PlaylistLibrarySource(dataset, playlist, config.origin());
         }
     }
 }

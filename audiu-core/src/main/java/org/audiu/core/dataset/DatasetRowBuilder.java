@@ -184,7 +184,9 @@ final class DatasetRowBuilder {
                 ? new DatasetTrack(t.track(), t.features(), t.label(), memberships.get(id), t.line()) : t));
         Map<String, DatasetPlaylist> pl = new LinkedHashMap<>();
         playlists.forEach((id, acc) -> pl.put(id, new DatasetPlaylist(id, acc.name, acc.genre, acc.trackIds)));
-        return new TrackDataset(file, schema, labelColumn, out, pl, rows, empty, duplicates, conflicts, problems);
+        List<DatasetProblem> byLine = new ArrayList<>(problems);
+        byLine.sort(java.util.Comparator.comparingLong(DatasetProblem::line)); // the sampled rows' come late
+        return new TrackDataset(file, schema, labelColumn, out, pl, rows, empty, duplicates, conflicts, byLine);
     }
 
     private static final class PlaylistAccumulator {

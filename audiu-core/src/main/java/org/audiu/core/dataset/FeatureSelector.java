@@ -7,6 +7,7 @@ import static org.audiu.core.dataset.CsvDatasetReader.RELEASE_COLUMNS;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,13 +54,21 @@ public final class FeatureSelector {
      * @param excluded    columns or metadata features never to use
      * @param popularity  add {@code popularity} when the file has a popularity column
      * @param releaseYear add {@code release_year} when the file has a release-date column
+     * @param charset     the file's encoding
      */
     public record Options(Optional<String> label, List<String> listed, List<String> excluded, boolean popularity,
-                          boolean releaseYear) {
+                          boolean releaseYear, Charset charset) {
         public Options {
             Objects.requireNonNull(label, "label");
             listed = lower(listed);
             excluded = lower(excluded);
+            Objects.requireNonNull(charset, "charset");
+        }
+
+        /** A UTF-8 file. */
+        public Options(Optional<String> label, List<String> listed, List<String> excluded, boolean popularity,
+                       boolean releaseYear) {
+            this(label, listed, excluded, popularity, releaseYear, StandardCharsets.UTF_8);
         }
 
         public static Options defaults() {
@@ -83,7 +92,7 @@ public final class FeatureSelector {
      *                       feature, or a file left without any feature
      */
     public FeatureSelection select(Path file) {
-        List<String> header = header(file);
+        List<String> header = header(file, options.charset());
         for (String e : options.excluded()) {
             if (!header.contains(e) && !TrackMetadataFeatures.isMetadata(e)) {
                 throw new DataException("--exclude-features names '" + e + "', which is not a column of " + file
@@ -116,7 +125,8 @@ public final class FeatureSelector {
                     : "only " + standard.size() + " of the " + AudioFeatures.STANDARD.size() + " standard audio "
                     + "features are columns (" + String.join(", ", standard) + ")") + "; the default needs at least "
                     + MIN_STANDARD + ", so every numeric column is a feature instead (name them with --features)");
-            features.addAll(new ColumnJudge(file, header, label, options.excluded()).numericFeatures(dropped));
+            features.addAll(new ColumnJudge(file, options.charset(), header, label, options.excluded())
+                    .numericFeatures(dropped));
         }
         if (options.popularity() && POPULARITY_COLUMNS.stream().anyMatch(header::contains)) {
             features.add(TrackMetadataFeatures.POPULARITY);
@@ -143,23 +153,33 @@ public final class FeatureSelector {
         return new FeatureSelection(features, rule, dropped, warnings);
     }
 
-    /** The header's column names, trimmed and lower-case (a byte-order mark removed). */
+    /** The header's column names, trimmed and lower-case (a byte-order mark removed), of a UTF-8 file. */
     public static List<String> header(Path file) {
-        try (CSVParser parser = open(file)) {
+        return header(file, StandardCharsets.UTF_8);
+    }
+
+    /** The header's column names, trimmed and lower-case (a byte-order mark removed). */
+    public static List<String> header(Path file, Charset charset) {
+        try (CSVParser parser = open(file, charset)) {
             for (CSVRecord record : parser) {
                 return names(record);
             }
             throw new DataException(file + " is empty: a track CSV needs a header line and rows.");
         } catch (IOException | UncheckedIOException e) {
-            throw new DataException("Could not read the header of " + file + ": " + e.getMessage(), e);
+            throw failure("Could not read the header of " + file, file, charset, e);
         }
     }
 
-    static CSVParser open(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
+    private static DataException failure(String what, Path file, Charset charset, Exception e) {
+        return CsvText.isDecodingFailure(e) ? CsvText.undecodable(file, charset)
+                : new DataException(what + ": " + e.getMessage(), e);
+    }
+
+    static CSVParser open(Path file, Charset charset) throws IOException {
+        if (!Files.isRegularFile(file) && !Files.isDirectory(file)) {
             throw new DataException("Dataset file not found: " + file.toAbsolutePath() + ".");
         }
-        Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        Reader r = CsvText.open(file, charset);
         return CSVParser.builder().setReader(r).setFormat(CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true)
                 .setIgnoreSurroundingSpaces(true).get()).get();
     }
@@ -173,12 +193,14 @@ public final class FeatureSelector {
     /** Statistics of each column over the first rows, and the verdict for the all-numeric fall-back. */
     private static final class ColumnJudge {
         private final Path file;
+        private final Charset charset;
         private final List<String> header;
         private final String label;
         private final List<String> excluded;
 
-        ColumnJudge(Path file, List<String> header, String label, List<String> excluded) {
+        ColumnJudge(Path file, Charset charset, List<String> header, String label, List<String> excluded) {
             this.file = file;
+            this.charset = charset;
             this.header = header;
             this.label = label;
             this.excluded = excluded;
@@ -215,7 +237,7 @@ public final class FeatureSelector {
         private List<ColumnStats> sample() {
             List<ColumnStats> stats = new ArrayList<>();
             header.forEach(h -> stats.add(new ColumnStats()));
-            try (CSVParser parser = open(file)) {
+            try (CSVParser parser = open(file, charset)) {
                 int rows = -1;
                 for (CSVRecord r : parser) {
                     if (rows++ < 0) {
@@ -229,7 +251,7 @@ public final class FeatureSelector {
                     }
                 }
             } catch (IOException | UncheckedIOException e) {
-                throw new DataException("Could not read " + file + ": " + e.getMessage(), e);
+                throw failure("Could not read " + file, file, charset, e);
             }
             return stats;
         }

@@ -61,8 +61,33 @@ public record TrackDataset(Path source, FeatureSchema schema, Optional<String> l
             sb.append(" (").append(conflictingLabels).append(" with a different label; first label kept)");
         }
         if (!problems.isEmpty()) {
-            sb.append(", ").append(problems.size()).append(" bad lines skipped (first: ").append(problems.get(0))
-                    .append(')');
+            sb.append(", ").append(lost()).append(" (first: ").append(problems.get(0)).append(')');
+        }
+        return sb.toString();
+    }
+
+    private String lost() {
+        return problems.size() + (problems.size() == 1 ? " row lost to a bad line" : " rows lost to bad lines");
+    }
+
+    /**
+     * The bad lines for people, in one message: how many rows were lost and kept, and the first {@code shown} lines
+     * with their reasons (every one is in {@link #problems()}).
+     */
+    public String problemReport(int shown) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(source.getFileName()).append(": ").append(lost()).append(", ").append(tracks.size())
+                .append(" distinct tracks kept");
+        if (problems.isEmpty()) {
+            return sb.toString();
+        }
+        int n = Math.min(shown, problems.size());
+        sb.append(n < problems.size() ? "; the first " + n + ":" : ":");
+        for (int i = 0; i < n; i++) {
+            sb.append(System.lineSeparator()).append("  ").append(problems.get(i));
+        }
+        if (n < problems.size()) {
+            sb.append(System.lineSeparator()).append("  ... and ").append(problems.size() - n).append(" more");
         }
         return sb.toString();
     }

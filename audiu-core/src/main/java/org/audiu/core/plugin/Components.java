@@ -19,8 +19,8 @@ import org.audiu.core.spi.PluginKind;
 /**
  * The components a configuration selects, created in one call each: {@code components.create(TrainerFactory.KIND)}
  * finds the selected name (or the kind's default), builds its parameter section under the scoping rule of
- * {@link PluginKind}, creates it with the registries as context for nested components, and fails on keys it did not
- * read. Keys the caller owns (the engine's settings) are given as {@code reservedKeys} and left out of every section.
+ * {@link PluginKind}, creates it with the run's context ({@link Plugins#forRun()}: the registries for nested
+ * components, and what the components share, such as a file read once), and fails on keys it did not read. Keys the caller owns (the engine's settings) are given as {@code reservedKeys} and left out of every section.
  */
 public final class Components {
     /** The value of a list selector that selects nothing ({@code listener-features = none}). */
@@ -28,6 +28,7 @@ public final class Components {
 
     private final AudiuConfig config;
     private final Plugins plugins;
+    private final RunContext run;
     private final List<String> reservedKeys;
 
     /**
@@ -37,6 +38,7 @@ public final class Components {
     public Components(AudiuConfig config, Plugins plugins, Collection<String> reservedKeys) {
         this.config = config;
         this.plugins = plugins;
+        this.run = plugins.forRun();
         this.reservedKeys = List.copyOf(reservedKeys);
     }
 
@@ -88,9 +90,12 @@ public final class Components {
         return Optional.of(create(kind, name));
     }
 
-    /** Creates a named component of a kind from its section. */
+    /**
+     * Creates a named component of a kind from its section. Every component created through one {@code Components}
+     * belongs to one run: they share what they have in common ({@link RunContext}), such as a dataset file read once.
+     */
     public <T> T create(PluginKind<? extends PluginFactory<T>> kind, String name) {
-        return plugins.create(kind, name, section(kind, name));
+        return run.create(kind, name, section(kind, name));
     }
 
     /** The parameters of a named component under the scoping rule of {@link PluginKind}. */

@@ -17,8 +17,8 @@ import org.audiu.core.spi.training.TrainerFactory;
 
 /**
  * The registries of every plugin kind. Build it once from the classpath ({@link #fromClasspath()}) or assemble it in
- * code for tests; it is immutable and thread-safe. It is also the {@link PluginContext} that factories of nested
- * components (ensembles, the weighted scorer) are given.
+ * code for tests; it is immutable and thread-safe. It is also a {@link PluginContext} that shares nothing; the
+ * components of one run are created through {@link #forRun()}, which shares what they have in common.
  */
 public record Plugins(PluginRegistry<LibrarySourceFactory> librarySources,
                       PluginRegistry<CandidateSourceFactory> candidateSources,
@@ -98,6 +98,14 @@ public record Plugins(PluginRegistry<LibrarySourceFactory> librarySources,
     @Override
     public List<String> names(PluginKind<?> kind) {
         return registry(kind).names();
+    }
+
+    /**
+     * A context for the components of one run: created through these registries, they share what they have in
+     * common (a dataset file read once, {@link PluginContext#shared}). {@link Components} makes one per assembly.
+     */
+    public RunContext forRun() {
+        return new RunContext(this);
     }
 
     public Plugins withTrainer(TrainerFactory factory) {

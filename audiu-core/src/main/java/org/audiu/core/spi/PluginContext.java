@@ -1,12 +1,14 @@
 package org.audiu.core.spi;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
 
 /**
- * What a factory may use to build nested components (an ensemble's member trainers, a scorer's signals): passed
- * explicitly to {@link PluginFactory#create(ComponentConfig, PluginContext)}, never reached through the config.
+ * What a factory may use to build nested components (an ensemble's member trainers, a scorer's signals) and share
+ * what the components of one run have in common (a file several of them read): passed explicitly to
+ * {@link PluginFactory#create(ComponentConfig, PluginContext)}, never reached through the config.
  */
 public interface PluginContext {
     /** A context for components that build nothing nested: asking it for a component fails clearly. */
@@ -28,4 +30,18 @@ public interface PluginContext {
 
     /** The registered names of a kind, sorted. */
     List<String> names(PluginKind<?> kind);
+
+    /**
+     * One value per key for the components created through this context: the first request computes it, later ones
+     * with an equal key get the same value. A CSV dataset read by the library, the features and the candidates of one
+     * run is read once this way (keyed by its path and read options). Keep what is shared immutable or thread-safe,
+     * and cheap until used (load it lazily). The context of one run ({@code Plugins.forRun()}) shares; {@link #NONE}
+     * and contexts outside a run compute the value on every request.
+     *
+     * @param key  what identifies the value (a record of everything it depends on)
+     * @param type the value's type
+     */
+    default <T> T shared(Object key, Class<T> type, Supplier<? extends T> compute) {
+        return type.cast(compute.get());
+    }
 }

@@ -136,6 +136,122 @@ class CsvDatasetReaderTest {
         assertFalse(d.problems().isEmpty());
     }
 
+    /** {@code rows} rows r0, r1, ... after a header; row {@code i} at line i + 2. */
+    private static StringBuilder rows(int rows) {
+        StringBuilder sb = new StringBuilder("track_id,track_name,track_artist,energy\n");
+        for (int i = 0; i < rows; i++) {
+            sb.append("r").append(i).append(",Song ").append(i).append(",Artist ").append(i % 7).append(",0.")
+                    .append(i % 10).append('\n');
+        }
+        return sb;
+    }
+
+    @Test
+    void anUnclosedQuoteLosesOnlyItsOwnLine() throws Exception {
+        String text = rows(3000).toString().replace("r10,Song 10,", "r10,\"Song 10,");
+        TrackDataset d = read(write("unclosed.csv", text));
+        assertEquals(2999, d.tracks().size(), "every good row after the quote is kept");
+        assertFalse(d.tracks().containsKey("r10"));
+        assertTrue(d.tracks().containsKey("r11") && d.tracks().containsKey("r2999"));
+        assertEquals(1, d.problems().size(), d.problems().toString());
+        assertEquals(12, d.problems().get(0).line(), "the line of the broken quote");
+        assertTrue(d.problems().get(0).reason().contains("quote"), d.problems().get(0).reason());
+        assertEquals(13, d.tracks().get("r11").line(), "lines after it keep their numbers");
+        assertTrue(d.summary().contains("1 row lost"), d.summary());
+    }
+
+    @Test
+    void aQuoteClosedOnALaterLineLosesOnlyItsOwnLine() throws Exception {
+        Path p = write("later.csv", "track_id,track_name,energy\na,One,0.5\nb,\"Two,0.4\nc,Three,0.2\n"
+                + "d,\"Four\",0.1\ne,Five,0.3\nf,Six,oops\n");
+        TrackDataset d = read(p);
+        assertEquals(List.of("a", "c", "d", "e"), List.copyOf(d.tracks().keySet()));
+        assertEquals(List.of(3L, 7L), d.problems().stream().map(DatasetProblem::line).toList(), d.problems().toString());
+        assertEquals("Four", d.tracks().get("d").track().name());
+    }
+
+    @Test
+    void severalBrokenQuotesEachLoseOneLine() throws Exception {
+        String text = rows(200).toString().replace("r5,Song 5,", "r5,\"Song 5,").replace("r50,Song 50,",
+                "r50,Song 50,\"").replace("r150,", "\"r150,");
+        TrackDataset d = read(write("several.csv", text));
+        assertEquals(197, d.tracks().size(), d.problems().toString());
+        assertEquals(List.of(7L, 52L, 152L), d.problems().stream().map(DatasetProblem::line).toList());
+        assertTrue(d.summary().contains("3 rows lost"), d.summary());
+    }
+
+    @Test
+    void aQuotedFieldOverSeveralLinesIsStillOneRow() throws Exception {
+        Path p = write("multiline.csv", "track_id,track_name,energy\na,\"One\nand more\",0.5\nb,Two,0.4\n"
+                + "c,Three,oops\n");
+        TrackDataset d = read(p);
+        assertEquals(List.of("a", "b"), List.copyOf(d.tracks().keySet()));
+        assertEquals("One\nand more", d.tracks().get("a").track().name());
+        assertEquals(List.of(5L), d.problems().stream().map(DatasetProblem::line).toList());
+    }
+
+    @Test
+    void strictModeFailsAtABrokenQuoteNamingItsLine() throws Exception {
+        Path p = write("strict-quote.csv", "track_id,track_name,energy\na,One,0.5\nb,\"Two,0.4\nc,Three,0.2\n");
+        DataException e = assertThrows(DataException.class,
+                () -> new CsvDatasetReader(CsvReadOptions.defaults().withStrict(true)).read(p));
+        assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("quote"), e.getMessage());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8SaysWhereTheFirstBadByteIs() throws Exception {
+        Path p = tmp.resolve("latin1.csv");
+        byte[] head = "track_id,track_name,track_artist,energy\na,One,Ann,0.5\nb,Caf".getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ",Bob,0.4\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[head.length + 1 + tail.length];
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        bytes[head.length] = (byte) 0xE9; // é in Latin-1
+        System.arraycopy(tail, 0, bytes, head.length + 1, tail.length);
+        Files.write(p, bytes);
+        DataException e = assertThrows(DataException.class, () -> read(p));
+        assertTrue(e.getMessage().contains("not UTF-8 text"), e.getMessage());
+        assertTrue(e.getMessage().contains("0xE9") && e.getMessage().contains("line 3")
+                && e.getMessage().contains("byte offset " + head.length), e.getMessage());
+        assertTrue(e.getMessage().contains("ISO-8859-1"), "says how to read it: " + e.getMessage());
+        assertFalse(e.getMessage().contains("Input length"), e.getMessage());
+
+        TrackDataset latin1 = new CsvDatasetReader(CsvReadOptions.defaults()
+                .withCharset(java.nio.charset.StandardCharsets.ISO_8859_1)).read(p);
+        assertEquals("Café", latin1.tracks().get("b").track().name());
+    }
+
+    @Test
+    void binaryFilesAreNamedForWhatTheyAre() throws Exception {
+        Path zip = tmp.resolve("songs.csv");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("songs.csv"));
+            out.write("track_id,energy\na,0.5\n".getBytes(StandardCharsets.UTF_8));
+        }
+        DataException e = assertThrows(DataException.class, () -> read(zip));
+        assertTrue(e.getMessage().contains("not a UTF-8 text CSV") && e.getMessage().contains("ZIP"),
+                e.getMessage());
+
+        Path gz = tmp.resolve("songs.csv.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write("track_id,energy\na,0.5\n".getBytes(StandardCharsets.UTF_8));
+        }
+        e = assertThrows(DataException.class, () -> read(gz));
+        assertTrue(e.getMessage().contains("gzip"), e.getMessage());
+
+        Path binary = tmp.resolve("data.csv");
+        Files.write(binary, new byte[] {'t', 'r', 'a', 'c', 'k', 0, 1, 2, 3, '\n'});
+        e = assertThrows(DataException.class, () -> read(binary));
+        assertTrue(e.getMessage().contains("binary") && e.getMessage().contains("byte offset 5"), e.getMessage());
+
+        Path utf16 = tmp.resolve("utf16.csv");
+        Files.write(utf16, "\uFEFFtrack_id,energy\na,0.5\n".getBytes(StandardCharsets.UTF_16LE));
+        e = assertThrows(DataException.class, () -> read(utf16));
+        assertTrue(e.getMessage().contains("UTF-16"), e.getMessage());
+        TrackDataset d = new CsvDatasetReader(CsvReadOptions.defaults().withCharset(StandardCharsets.UTF_16)).read(
+                utf16);
+        assertEquals(0.5, d.tracks().get("a").features().get("energy"));
+    }
+
     @Test
     void parsesArtistLists() {
         assertEquals(List.of("A", "B"), CsvDatasetReader.parseArtists("['A', 'B']"));
