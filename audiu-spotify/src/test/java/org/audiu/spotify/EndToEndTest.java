@@ -115,7 +115,31 @@ class EndToEndTest {
 
         RecommendationResult afterWriting = RecommendationEngine.fromConfig(config, plugins, ProgressReporter.NONE)
                 .recommend();
-        assertTrue(afterWriting.recommendations().stream().noneMatch(r -> picks.contains(r.track().id())),
-                "the written playlist is now part of the library, so its tracks are not recommended again");
+        assertEquals(result.report().libraryTracks(), afterWriting.report().libraryTracks(),
+                "the playlist audiU wrote is not read back as part of the library");
+        assertEquals(picks, afterWriting.recommendations().stream().map(r -> r.track().id()).toList(),
+                "so the next identical run gives the same answer");
+    }
+
+    @Test
+    void repeatedRunsWithTheSpotifySinkGiveTheSameLibraryAndUpdateOnePlaylist() {
+        List<Long> likedCounts = new java.util.ArrayList<>();
+        List<List<String>> picks = new java.util.ArrayList<>();
+        int before = server.createdPlaylists().size();
+        for (int run = 0; run < 4; run++) {
+            RecommendationResult r = RecommendationEngine.fromConfig(config, plugins, ProgressReporter.NONE)
+                    .recommend();
+            likedCounts.add((long) r.report().libraryTracks());
+            picks.add(r.recommendations().stream().map(x -> x.track().id()).toList());
+            PlaylistSink sink = new Components(config, plugins, EngineSettings.KEYS).create(PlaylistSinkFactory.KIND,
+                    "spotify");
+            sink.write("audiU recommendations", r.recommendations());
+        }
+        assertEquals(List.of(likedCounts.get(0), likedCounts.get(0), likedCounts.get(0), likedCounts.get(0)),
+                likedCounts, "identical runs read identical libraries");
+        assertTrue(picks.stream().allMatch(picks.get(0)::equals), "and recommend the same: " + picks);
+        List<CreatedPlaylist> made = server.createdPlaylists().subList(before, server.createdPlaylists().size());
+        assertEquals(1, made.size(), "the second and later runs replace the first run's playlist");
+        assertEquals(picks.get(0).stream().map(id -> "spotify:track:" + id).toList(), made.get(0).uris());
     }
 }

@@ -26,6 +26,7 @@ import org.audiu.core.TimeRange;
 import org.audiu.core.Track;
 import org.audiu.core.spi.library.LibrarySource;
 import org.audiu.spotify.ApiException;
+import org.audiu.spotify.api.AudiuPlaylists;
 import org.audiu.spotify.api.JsonRequest;
 import org.audiu.spotify.api.Pages;
 import org.audiu.spotify.api.SpotifyWebClient;
@@ -37,8 +38,8 @@ import se.michaelthelin.spotify.model_objects.specification.PlaylistSimplified;
 /**
  * A listener's Spotify library under the 2026 rules: saved tracks, their playlists with items from
  * {@code /v1/playlists/{id}/items} (field {@code item}, old {@code track} as fallback; playlists Spotify refuses with
- * 403 are skipped and named in the report), top artists and tracks for the three time ranges, and recently played
- * tracks (cursor paging). Every page is followed to the end; repeats are dropped and counted.
+ * 403 are skipped and named in the report; the playlists audiU wrote are left out unless asked for), top artists and
+ * tracks for the three time ranges, and recently played tracks (cursor paging). Every page is followed to the end; repeats are dropped and counted.
  */
 public final class SpotifyLibrarySource implements LibrarySource {
     /** Spotify's largest page for these endpoints. */
@@ -52,9 +53,17 @@ public final class SpotifyLibrarySource implements LibrarySource {
      *
      * @param followedPlaylists also try playlists the user only follows (Spotify answers 403 for new apps; they are
      *                          then skipped)
+     * @param audiuPlaylists    also read the playlists audiU wrote ({@link AudiuPlaylists}); off by default, so
+     *                          identical runs read identical libraries
      */
     public record Options(boolean savedTracks, boolean playlists, boolean followedPlaylists, boolean top,
-                          boolean recentlyPlayed) {
+                          boolean recentlyPlayed, boolean audiuPlaylists) {
+        /** Without audiU's own playlists. */
+        public Options(boolean savedTracks, boolean playlists, boolean followedPlaylists, boolean top,
+                       boolean recentlyPlayed) {
+            this(savedTracks, playlists, followedPlaylists, top, recentlyPlayed, false);
+        }
+
         public static Options all() {
             return new Options(true, true, true, true, true);
         }
@@ -100,6 +109,11 @@ public final class SpotifyLibrarySource implements LibrarySource {
                             + "2026), {} empty entries, {} local files and {} episodes or other non-tracks",
                     counts.skippedPlaylists.size(), counts.nullItems, counts.localFiles, counts.otherItems);
         }
+        if (!counts.audiuPlaylists.isEmpty()) {
+            LOG.info("Left out {} playlist(s) audiU wrote ({}): its own recommendations are not your taste (set "
+                    + "library.audiu-playlists = true to read them)", counts.audiuPlaylists.size(),
+                    counts.audiuPlaylists);
+        }
         return new LoadedLibrary(library, report);
     }
 
@@ -110,6 +124,7 @@ public final class SpotifyLibrarySource implements LibrarySource {
         int duplicates;
         int requests;
         final List<String> skippedPlaylists = new ArrayList<>();
+        final List<String> audiuPlaylists = new ArrayList<>();
     }
 
     private List<SavedTrack> savedTracks(Counts counts) {
@@ -156,6 +171,11 @@ public final class SpotifyLibrarySource implements LibrarySource {
             boolean owned = (p.getOwner() != null && me.equals(p.getOwner().getId()))
                     || Boolean.TRUE.equals(p.getIsCollaborative());
             String label = "'" + p.getName() + "' (" + p.getId() + ")";
+            if (!options.audiuPlaylists() && AudiuPlaylists.writtenByAudiu(p.getOwner() == null ? null
+                    : p.getOwner().getId(), me, p.getDescription())) {
+                counts.audiuPlaylists.add(p.getName());
+                continue; // audiU's own output: reading it back would make each run learn from the last one's picks
+            }
             if (!owned && !options.followedPlaylists()) {
                 counts.skippedPlaylists.add(p.getName());
                 continue;

@@ -67,8 +67,9 @@ public final class SpotifyFactories {
                 }
             }
             boolean followed = c.getBoolean("followed-playlists", true);
+            boolean audiu = c.getBoolean("audiu-playlists", false);
             var options = new SpotifyLibrarySource.Options(include.contains("saved"), include.contains("playlists"),
-                    followed, include.contains("top"), include.contains("recent"));
+                    followed, include.contains("top"), include.contains("recent"), audiu);
             return new SpotifyLibrarySource(SpotifyClients.webClient(settings, c.seed(), clientIdHint(c)), options);
         }
     }
@@ -171,7 +172,10 @@ public final class SpotifyFactories {
         }
     }
 
-    /** {@code sink = spotify}: recommendations become a new playlist of the listener. */
+    /**
+     * {@code sink = spotify}: recommendations become a playlist of the listener; {@code sink.mode = replace} (the
+     * default) updates the playlist of that name audiU wrote before, {@code new} adds one every run.
+     */
     public static final class SinkFactory implements PlaylistSinkFactory {
         @Override
         public String name() {
@@ -180,7 +184,7 @@ public final class SpotifyFactories {
 
         @Override
         public String description() {
-            return "writes the recommendations to a new playlist in your Spotify account";
+            return "writes the recommendations to a playlist in your Spotify account (updated by later runs)";
         }
 
         @Override
@@ -188,8 +192,10 @@ public final class SpotifyFactories {
             SpotifySettings settings = SpotifySettings.read(c, false);
             boolean isPublic = c.getBoolean("public", false);
             String description = c.getString("description", "Recommended by audiU from your own listening");
+            SpotifyPlaylistSink.Mode mode = SpotifyPlaylistSink.Mode.valueOf(c.getChoice("mode", "replace",
+                    List.of("replace", "new")).toUpperCase(Locale.ROOT));
             return new SpotifyPlaylistSink(SpotifyClients.webClient(settings, c.seed(), clientIdHint(c)), isPublic,
-                    description);
+                    description, mode);
         }
     }
 

@@ -31,6 +31,11 @@ public final class CreatedPlaylist {
         uris.addAll(more);
     }
 
+    synchronized void replace(List<String> all) {
+        uris.clear();
+        uris.addAll(all);
+    }
+
     synchronized int size() {
         return uris.size();
     }

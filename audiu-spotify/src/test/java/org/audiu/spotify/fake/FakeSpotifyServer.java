@@ -53,7 +53,8 @@ import org.audiu.spotify.fake.FakeCatalog.ItemShape;
  * <p>Endpoints: {@code GET /authorize} (auto-approves, redirects to a loopback {@code redirect_uri}),
  * {@code POST /api/token} (authorization_code with PKCE verifier check, refresh_token with optional rotation,
  * client_credentials), {@code /v1/me}, {@code /v1/me/tracks}, {@code /v1/me/playlists} (GET and POST),
- * {@code /v1/playlists/{id}/items} (GET: 403 unless owned or collaborative; POST), {@code /v1/me/top/{type}},
+ * {@code /v1/playlists/{id}/items} (GET: 403 unless owned or collaborative; POST adds, PUT replaces),
+ * {@code /v1/me/top/{type}},
  * {@code /v1/me/player/recently-played} (cursor paging), {@code /v1/audio-features} (403 unless
  * {@link #setAudioFeaturesAvailable}), {@code /v1/search} (limit at most 10, offset at most 1000),
  * {@code /v1/recommendations} (404) and ReccoBeats' {@code /reccobeats/v1/audio-features} (at most 40 ids). The old
@@ -291,6 +292,17 @@ public final class FakeSpotifyServer implements AutoCloseable {
         requests.clear();
     }
 
+    /**
+     * A playlist the listener made themselves (in the Spotify app), empty, listed with the others by
+     * {@code GET /v1/me/playlists}.
+     */
+    public CreatedPlaylist createPlaylistAsUser(String name, String description) {
+        String id = "created" + String.format(Locale.ROOT, "%015d", serial.incrementAndGet());
+        CreatedPlaylist playlist = new CreatedPlaylist(id, name, description, false);
+        created.put(id, playlist);
+        return playlist;
+    }
+
     /** Playlists created through the API, in creation order. */
     public List<CreatedPlaylist> createdPlaylists() {
         synchronized (created) {
@@ -415,7 +427,11 @@ public final class FakeSpotifyServer implements AutoCloseable {
             if (m.group(2).equals("tracks")) {
                 return error(403, "Forbidden: use /v1/playlists/{id}/items");
             }
-            return method.equals("POST") ? addItems(m.group(1), body) : playlistItems(m.group(1), q);
+            return switch (method) {
+                case "POST" -> addItems(m.group(1), body, false);
+                case "PUT" -> addItems(m.group(1), body, true);
+                default -> playlistItems(m.group(1), q);
+            };
         }
         if ((m = TOP.matcher(path)).matches() && method.equals("GET")) {
             return top(m.group(1), q);
@@ -582,8 +598,11 @@ public final class FakeSpotifyServer implements AutoCloseable {
         List<ObjectNode> all = new ArrayList<>();
         catalog.playlists().forEach(pl -> all.add(playlistObject(pl.id(), pl.name(), pl.ownerId(),
                 pl.collaborative(), pl.entries().size())));
-        createdPlaylists().forEach(c -> all.add(playlistObject(c.id(), c.name(), catalog.userId(), false,
-                c.size())));
+        createdPlaylists().forEach(c -> {
+            ObjectNode o = playlistObject(c.id(), c.name(), catalog.userId(), false, c.size());
+            o.put("description", htmlEscaped(c.description()));
+            all.add(o);
+        });
         ArrayNode items = json.createArrayNode();
         slice(all, p).forEach(items::add);
         return ok(page("/v1/me/playlists", "", items, p, all.size()));
@@ -661,7 +680,17 @@ public final class FakeSpotifyServer implements AutoCloseable {
         return Response.json(201, obj.toString());
     }
 
-    private Response addItems(String id, String body) {
+    /** Spotify returns playlist descriptions HTML-escaped. */
+    private static String htmlEscaped(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#x27;")
+                .replace("\"", "&quot;");
+    }
+
+    /**
+     * {@code POST} adds items; {@code PUT} replaces them (body {@code {"uris": [...]}}, at most 100; an empty list
+     * empties the playlist).
+     */
+    private Response addItems(String id, String body, boolean replace) {
         CreatedPlaylist playlist = created.get(id);
         Optional<FakePlaylist> fixture = catalog.playlist(id);
         if (playlist == null) {
@@ -675,7 +704,7 @@ public final class FakeSpotifyServer implements AutoCloseable {
         } catch (IOException e) {
             return error(400, "Error parsing JSON.");
         }
-        if (uris.isEmpty() || uris.size() > 100) {
+        if ((uris.isEmpty() && !replace) || uris.size() > 100) {
             return error(400, "You can add at most 100 items per request, and at least 1");
         }
         for (String uri : uris) {
@@ -683,7 +712,11 @@ public final class FakeSpotifyServer implements AutoCloseable {
                 return error(400, "Invalid track uri: " + uri);
             }
         }
-        playlist.add(uris);
+        if (replace) {
+            playlist.replace(uris);
+        } else {
+            playlist.add(uris);
+        }
         ObjectNode root = json.createObjectNode();
         root.put("snapshot_id", "snap" + serial.incrementAndGet());
         return Response.json(201, root.toString());

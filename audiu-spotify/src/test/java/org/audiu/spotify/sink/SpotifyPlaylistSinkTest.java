@@ -61,7 +61,7 @@ class SpotifyPlaylistSinkTest {
         assertEquals(1, created.size());
         CreatedPlaylist p = created.get(0);
         assertEquals("audiU picks", p.name());
-        assertEquals("made by a test", p.description());
+        assertEquals("made by a test #audiU", p.description(), "marked as audiU's own");
         assertFalse(p.isPublic());
         assertEquals(recs.stream().map(r -> "spotify:track:" + r.track().id()).toList(), p.uris());
         assertEquals(1, server.count("POST", "/v1/me/playlists"));
@@ -110,5 +110,39 @@ class SpotifyPlaylistSinkTest {
         assertEquals(500, e.status());
         assertEquals(1, server.count("POST", "/v1/me/playlists"), "a 500 may have created it: not repeated");
         assertTrue(e.getMessage().contains("creating the playlist 'once'"), e.getMessage());
+    }
+
+    @Test
+    void aSecondWriteReplacesTheItemsOfThePlaylistItWroteBefore() {
+        String first = sink.write("audiU picks", recommendations(150));
+        List<Recommendation> second = recommendations(230).subList(100, 230);
+        String again = sink.write("audiU picks", second);
+        assertEquals(first, again, "the same playlist");
+        assertEquals(1, server.createdPlaylists().size());
+        CreatedPlaylist p = server.createdPlaylists().get(0);
+        assertEquals(second.stream().map(r -> "spotify:track:" + r.track().id()).toList(), p.uris());
+        assertEquals(1, server.count("PUT", "/v1/playlists/" + p.id() + "/items"), "the first 100 replace");
+        assertTrue(p.description().startsWith("made by a test") && p.description().contains("#audiU"),
+                p.description());
+    }
+
+    @Test
+    void aPlaylistOfTheSameNameThatAudiuDidNotWriteIsLeftAlone() {
+        server.createPlaylistAsUser("audiU picks", "my own list");
+        sink.write("audiU picks", recommendations(5));
+        assertEquals(2, server.createdPlaylists().size(), "a new one beside the listener's own");
+        assertTrue(server.createdPlaylists().get(0).uris().isEmpty());
+    }
+
+    @Test
+    void modeNewAddsAPlaylistEachTime() {
+        SpotifyPlaylistSink adding = new SpotifyPlaylistSink(FakeSpotifyClients.client(server,
+                FakeSpotifyClients.loggedIn(server, dir.resolve("token2.json")),
+                FakeSpotifyClients.retrier(new RecordingSleeper())), false, "made by a test",
+                SpotifyPlaylistSink.Mode.NEW);
+        adding.write("audiU picks", recommendations(5));
+        adding.write("audiU picks", recommendations(6));
+        assertEquals(2, server.createdPlaylists().size());
+        assertEquals(0, server.count("GET", "/v1/me/playlists"), "no need to look for the old one");
     }
 }
