@@ -30,6 +30,11 @@ public final class SparkScoringCli {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public static void main(String[] args) {
+        // ./audiu spark logs through slf4j-simple: Spark's INFO lines would bury the results (spark-submit uses
+        // the cluster's log4j2 settings instead).
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         int code = commandLine().execute(args);
         if (code != 0) {
             System.exit(code);
