@@ -223,6 +223,20 @@ public final class TrainedRecommender {
             return artist.isEmpty() ? "" : LibraryExclusions.songKey(Track.builder(t.id(), "").artists(artist).build());
         }
 
+        /**
+         * Keeps a candidate this recommender has already scored in another pass ({@link #kept()} of another top).
+         * Merging the tops of disjoint parts of a pool this way (a catalogue's partitions) gives exactly the top of
+         * one pass over the whole pool: every candidate of the overall top is in the top of its own part.
+         */
+        public void offerScored(CandidateRow candidate, double score) {
+            top.offer(candidate, score, candidate.track().id());
+        }
+
+        /** The candidates kept so far with their scores, best first, without reasons: a partial pass's result. */
+        public List<TopK.Scored<CandidateRow>> kept() {
+            return top.sortedDescending();
+        }
+
         /** The best {@code k}, best first, each with its reasons. */
         public List<Recommendation> recommendations() {
             List<Recommendation> out = new ArrayList<>();
