@@ -113,6 +113,10 @@ public final class EvaluateCommand implements Runnable {
                         + maxPlaylists + ".");
             }
             Path file = data != null ? data : defaultData();
+            if (Files.isDirectory(file)) {
+                throw new DataException("Playlist dataset " + file.toAbsolutePath() + " is a folder, not a file. "
+                        + "Pass --data FILE (spotify_songs.csv of the TidyTuesday \"30000 Spotify songs\" data).");
+            }
             if (!Files.isRegularFile(file)) {
                 throw new DataException("Playlist dataset not found: " + file.toAbsolutePath() + ". Pass --data "
                         + "FILE (spotify_songs.csv of the TidyTuesday \"30000 Spotify songs\" data) or set "
