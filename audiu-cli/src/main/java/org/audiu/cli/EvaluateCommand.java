@@ -136,7 +136,7 @@ public final class EvaluateCommand implements Runnable {
             int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             PlaylistContinuation benchmark = new PlaylistContinuation(catalogue, new PlaylistContinuation.Options(k,
                     seeds, config.seed(), workers, PlaylistSplitter.standard(), maxPlaylists));
-            ProgressReporter progress = options.json() ? ProgressReporter.NONE : ConsoleProgress.forTerminal();
+            ProgressReporter progress = ConsoleProgress.to(spec.commandLine().getErr());
             ContinuationReport report = benchmark.run(methods, progress);
             RecommendationEngine engine = audiu.engine(config.seed());
             Map<String, String> components = new LinkedHashMap<>();
