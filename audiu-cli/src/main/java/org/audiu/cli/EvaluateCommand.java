@@ -117,6 +117,10 @@ public final class EvaluateCommand implements Runnable {
                         + maxPlaylists + ".");
             }
             Path file = data != null ? data : defaultData();
+            if (Files.isDirectory(file)) {
+                throw new DataException("Playlist dataset " + file.toAbsolutePath() + " is a folder, not a file. "
+                        + "Pass --data FILE (spotify_songs.csv of the TidyTuesday \"30000 Spotify songs\" data).");
+            }
             if (!Files.isRegularFile(file)) {
                 throw new DataException("Playlist dataset not found: " + file.toAbsolutePath() + ". Pass --data "
                         + "FILE (spotify_songs.csv of the TidyTuesday \"30000 Spotify songs\" data) or set "
@@ -136,7 +140,7 @@ public final class EvaluateCommand implements Runnable {
             int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             PlaylistContinuation benchmark = new PlaylistContinuation(catalogue, new PlaylistContinuation.Options(k,
                     seeds, config.seed(), workers, PlaylistSplitter.standard(), maxPlaylists));
-            ProgressReporter progress = options.json() ? ProgressReporter.NONE : ConsoleProgress.forTerminal();
+            ProgressReporter progress = ConsoleProgress.to(spec.commandLine().getErr());
             ContinuationReport report = benchmark.run(methods, progress);
             RecommendationEngine engine = audiu.engine(config.seed());
             Map<String, String> components = new LinkedHashMap<>();

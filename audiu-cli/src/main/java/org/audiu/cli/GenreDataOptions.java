@@ -72,6 +72,7 @@ public final class GenreDataOptions {
 
     /** Reads the file with the chosen features (and the group column, when named). */
     GenreData read() {
+        requireData();
         FeatureSelection selection = new FeatureSelector(new FeatureSelector.Options(Optional.ofNullable(label),
                 features == null ? List.of() : features, excluded == null ? List.of() : excluded, !noPopularity,
                 !noReleaseYear, charset)).select(data);
@@ -81,12 +82,18 @@ public final class GenreDataOptions {
         return new GenreData(read.dataset(), read.schema(), selection, groups);
     }
 
+    private void requireData() {
+        InputFiles.requireFile(data, "--data", "Pass a CSV of tracks with feature columns and a label column, such "
+                + "as ../shared/data/music_genre.csv.");
+    }
+
     /**
      * Reads the file for exactly these features (a saved model's).
      *
      * @throws DataException naming features that are neither columns of the file nor track metadata
      */
     GenreData readWith(List<String> wanted) {
+        requireData();
         List<String> header = FeatureSelector.header(data, charset);
         List<String> columns = new ArrayList<>();
         List<String> missing = new ArrayList<>();

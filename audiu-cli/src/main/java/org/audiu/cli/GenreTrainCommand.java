@@ -43,6 +43,7 @@ public final class GenreTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        InputFiles.prepareOutput(out, "--out");
         GenreDataOptions.GenreData read = data.read();
         EvaluationData prepared = read.prepared();
         PrintWriter err = spec.commandLine().getErr();

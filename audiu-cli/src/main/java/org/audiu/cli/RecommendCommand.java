@@ -54,7 +54,7 @@ public final class RecommendCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Plugins plugins = Plugins.fromClasspath();
         RecommendationEngine engine = RecommendationEngine.fromConfig(config, plugins,
-                options.json() ? org.audiu.core.engine.ProgressReporter.NONE : ConsoleProgress.forTerminal());
+                ConsoleProgress.to(spec.commandLine().getErr()));
         var sink = RecommendationEngine.playlistSink(config, plugins);
         RecommendationResult result;
         if (recommenderFile == null) {

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.audiu.core.config.AudiuConfig;
 import org.audiu.core.config.ConfigException;
-import org.audiu.core.engine.ProgressReporter;
 import org.audiu.core.engine.RecommendationEngine;
 import org.audiu.core.plugin.Plugins;
 import org.audiu.core.recommender.RecommenderFiles;
@@ -45,7 +44,7 @@ public final class TrainCommand implements Callable<Integer> {
         AudiuConfig config = options.loadConfig();
         long start = System.nanoTime();
         RecommendationEngine engine = RecommendationEngine.fromConfig(config, Plugins.fromClasspath(),
-                options.json() ? ProgressReporter.NONE : ConsoleProgress.forTerminal());
+                ConsoleProgress.to(spec.commandLine().getErr()));
         TrainedRecommender recommender = engine.train();
         RecommenderFiles.save(recommender, out);
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -217,4 +217,16 @@ class GenresCommandTest {
         assertEquals(AudiuCli.EXIT_BAD_INPUT, r.code());
         assertTrue(r.err().contains("model.max-depth"), r.err());
     }
+
+    @Test
+    void trainIntoAMissingFolderCreatesIt() throws Exception {
+        Path model = tmp.resolve("new/models/genres.model");
+        Result r = run("genres", "train", "--data", csv.toString(), "--model", "cart", "--out", model.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(model) && Files.size(model) > 0, model.toString());
+        Result intoFolder = run("genres", "train", "--data", csv.toString(), "--model", "cart", "--out",
+                tmp.toString());
+        assertEquals(AudiuCli.EXIT_BAD_INPUT, intoFolder.code());
+        assertTrue(intoFolder.err().contains("is a folder"), intoFolder.err());
+    }
 }

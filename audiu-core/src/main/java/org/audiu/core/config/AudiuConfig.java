@@ -1,14 +1,14 @@
 package org.audiu.core.config;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -38,25 +38,29 @@ public final class AudiuConfig {
     /**
      * Reads a properties file.
      *
-     * @throws ConfigException when the file is missing or unreadable
+     * @throws ConfigException when the file is missing, a folder or unreadable, or sets a key twice
      */
     public static AudiuConfig load(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new ConfigException("Configuration " + file.toAbsolutePath() + " is a folder, not a file. Pass a "
+                    + "properties file with --config (examples live in audiu-examples/config/), or omit --config to "
+                    + "use the embedded demo.");
+        }
         if (!Files.isRegularFile(file)) {
             throw new ConfigException("Configuration file not found: " + file.toAbsolutePath()
                     + ". Pass an existing file with --config, or omit --config to use the embedded demo "
                     + "(examples live in audiu-examples/config/).");
         }
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new ConfigException("Could not read configuration " + file.toAbsolutePath() + ": " + e.getMessage(),
-                    e);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException e) {
+            throw new ConfigException("Could not read configuration " + file.toAbsolutePath() + ": " + e.getMessage()
+                    + (e instanceof java.nio.charset.CharacterCodingException
+                    ? " (the file is not UTF-8 text; save it as UTF-8)" : ""), e);
         }
         Map<String, String> values = new LinkedHashMap<>();
-        for (String key : p.stringPropertyNames()) {
-            values.put(key.trim(), stripComment(p.getProperty(key)));
-        }
+        PropertiesFile.entries(lines, file.toString()).forEach((key, value) -> values.put(key, stripComment(value)));
         Path parent = file.toAbsolutePath().getParent();
         return new AudiuConfig(values, parent == null ? Path.of("") : parent, file.toString());
     }

@@ -276,6 +276,17 @@ public final class ComponentConfig {
     }
 
     /**
+     * Keys present that belong to other plugins of the kind (an exempt prefix) and that this component did not read:
+     * the caller checks them against those plugins.
+     */
+    public Set<String> unreadKeysOfOthers() {
+        Set<String> out = new TreeSet<>(values.keySet());
+        out.removeAll(read);
+        out.removeIf(k -> exemptPrefixes.stream().noneMatch(k::startsWith));
+        return out;
+    }
+
+    /**
      * Fails when keys were given that the component does not know.
      *
      * @throws ConfigException listing the unknown keys, the known ones and a "did you mean"

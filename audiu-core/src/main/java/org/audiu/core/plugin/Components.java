@@ -95,7 +95,44 @@ public final class Components {
      * belongs to one run: they share what they have in common ({@link RunContext}), such as a dataset file read once.
      */
     public <T> T create(PluginKind<? extends PluginFactory<T>> kind, String name) {
-        return run.create(kind, name, section(kind, name));
+        ComponentConfig section = section(kind, name);
+        T component = run.create(kind, name, section);
+        checkUnselected(kind, name, section.unreadKeysOfOthers());
+        return component;
+    }
+
+    /**
+     * Checks the parameters kept for other plugins of a single-choice kind ({@code model.logistic.epochs} while
+     * {@code model = random-forest}) that the selected component did not read itself (an ensemble reads its
+     * members'): each such plugin is built from its own scoped keys and must know them all, so a typo there is an
+     * error now rather than a surprise on the day the plugin is selected. Building a component only reads its
+     * parameters; nothing is loaded or trained.
+     */
+    private <T> void checkUnselected(PluginKind<? extends PluginFactory<T>> kind, String selected,
+                                     Set<String> keysOfOthers) {
+        Set<String> others = new TreeSet<>();
+        for (String key : keysOfOthers) {
+            others.add(key.substring(0, key.indexOf('.')));
+        }
+        String prefix = kind.sectionPrefix();
+        for (String other : others) {
+            String own = prefix + other + ".";
+            Map<String, String> params = new LinkedHashMap<>();
+            config.values().forEach((k, v) -> {
+                if (k.startsWith(own) && !isReserved(k)) {
+                    params.put(k.substring(own.length()), v);
+                }
+            });
+            ComponentConfig section = config.component(kind.label(), other, own, params, Set.of());
+            try {
+                plugins.create(kind, other, section);
+            } catch (ConfigException e) {
+                throw new ConfigException("'" + own + "*' configures " + kind.label() + " '" + other + "', which is "
+                        + "not selected (" + kind.configKey() + " = " + selected + "); its parameters are kept for "
+                        + "when it is, and checked now: " + e.getMessage() + " Fix or remove the '" + own + "*' keys.",
+                        e);
+            }
+        }
     }
 
     /** The parameters of a named component under the scoping rule of {@link PluginKind}. */

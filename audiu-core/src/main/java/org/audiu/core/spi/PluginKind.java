@@ -10,7 +10,8 @@ import java.util.Objects;
  * <p><b>The scoping rule</b>, the same for every kind: a component named {@code N} reads its parameters from
  * {@code <section>.N.<key>}. A kind that selects a single component ({@link Selection#ONE}, {@link Selection#OPTIONAL})
  * also accepts the short form {@code <section>.<key>}; when both are given the scoped one wins, and keys scoped to
- * another registered plugin of the kind are kept for when it is selected (so switching is a one-key change). A kind
+ * another registered plugin of the kind are kept for when it is selected (so switching is a one-key change), and
+ * checked against that plugin when the selected one is created (a typo there is an error too). A kind
  * that selects a list ({@link Selection#LIST}) takes only the scoped form, for a name in the list.
  *
  * @param label            the word used in messages ("trainer")

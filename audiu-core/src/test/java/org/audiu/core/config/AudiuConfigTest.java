@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -42,5 +43,41 @@ class AudiuConfigTest {
         ConfigException e = assertThrows(ConfigException.class, () -> cc.getChoice("mode", "fast",
                 List.of("fast", "slow")));
         assertTrue(e.getMessage().contains("Did you mean 'fast'?"), e.getMessage());
+    }
+
+    @Test
+    void aKeySetTwiceFailsNamingBothLines() throws Exception {
+        Path file = tmp.resolve("twice.properties");
+        Files.writeString(file, "# comment\nmodel = logistic\nseed = 1\n\nmodel = random-forest\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> AudiuConfig.load(file));
+        String m = e.getMessage();
+        assertTrue(m.contains("'model'"), m);
+        assertTrue(m.contains("line 2") && m.contains("line 5"), m);
+        assertTrue(m.contains("twice.properties"), m);
+    }
+
+    @Test
+    void keysAreReadAsPropertiesReadThem() throws Exception {
+        Path file = tmp.resolve("ok.properties");
+        Files.writeString(file, "! bang comment\nmodel:logistic\nlibrary.genres = Jazz, \\\n    Blues\n"
+                + "  seed   42\nscorer.weights.popularity = 0.1   # trailing\nempty =\n");
+        AudiuConfig c = AudiuConfig.load(file);
+        assertEquals(Map.of("model", "logistic", "library.genres", "Jazz, Blues", "seed", "42",
+                "scorer.weights.popularity", "0.1", "empty", ""), c.values());
+    }
+
+    @Test
+    void aContinuedLineCountsFromItsFirstLine() throws Exception {
+        Path file = tmp.resolve("cont.properties");
+        Files.writeString(file, "features = a, \\\n  b\nfeatures = c\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> AudiuConfig.load(file));
+        assertTrue(e.getMessage().contains("line 1") && e.getMessage().contains("line 3"), e.getMessage());
+    }
+
+    @Test
+    void aFolderIsReportedAsAFolder() {
+        ConfigException e = assertThrows(ConfigException.class, () -> AudiuConfig.load(tmp));
+        assertTrue(e.getMessage().contains("is a folder"), e.getMessage());
+        assertTrue(!e.getMessage().contains("not found"), e.getMessage());
     }
 }

@@ -26,7 +26,18 @@ class ComponentsTest {
     Path tmp;
 
     private static final Plugins PLUGINS = Plugins.fromClasspath().withTrainer(named("logistic"))
-            .withTrainer(named("random-forest"));
+            .withTrainer(named("random-forest")).withTrainer(reading("sgd", "epochs"));
+
+    /** A trainer that reads one parameter, so its known keys are that one. */
+    private static TrainerFactory reading(String name, String key) {
+        return new TrainerFactory() {
+            @Override public String name() { return name; }
+            @Override public Trainer create(ComponentConfig config) {
+                config.getInt(key, 1, 1, 1000);
+                return new CentroidTrainer(config.seed());
+            }
+        };
+    }
 
     private static TrainerFactory named(String name) {
         return new TrainerFactory() {
@@ -109,5 +120,33 @@ class ComponentsTest {
         model.getDouble("rate", 0.5, 0, 1);
         model.getList("hidden", List.of("3", "4"));
         assertEquals(Map.of("epochs", "5", "rate", "0.5", "hidden", "3,4"), model.effectiveParameters());
+    }
+
+    @Test
+    void aTypoInTheParametersOfAnUnselectedTrainerFails() {
+        AudiuConfig c = new AudiuConfig(Map.of("model", "random-forest", "model.sgd.epocs", "5"), tmp, "x.properties");
+        ConfigException e = assertThrows(ConfigException.class, () -> components(c).create(TrainerFactory.KIND));
+        String m = e.getMessage();
+        assertTrue(m.contains("[model.sgd.epocs]"), m);
+        assertTrue(m.contains("trainer 'sgd'"), m);
+        assertTrue(m.contains("not selected (model = random-forest)"), m);
+        assertTrue(m.contains("Known keys: [model.sgd.epochs]"), m);
+        assertTrue(m.contains("Did you mean 'model.sgd.epochs'?"), m);
+    }
+
+    @Test
+    void anInvalidValueForAnUnselectedTrainerFails() {
+        AudiuConfig c = new AudiuConfig(Map.of("model", "random-forest", "model.sgd.epochs", "0"), tmp, "x");
+        ConfigException e = assertThrows(ConfigException.class, () -> components(c).create(TrainerFactory.KIND));
+        assertTrue(e.getMessage().contains("'model.sgd.epochs'"), e.getMessage());
+        assertTrue(e.getMessage().contains("between 1 and 1000"), e.getMessage());
+    }
+
+    @Test
+    void knownParametersOfAnUnselectedTrainerAreKeptForWhenItIsSelected() {
+        AudiuConfig c = new AudiuConfig(Map.of("model", "random-forest", "model.sgd.epochs", "5"), tmp, "x");
+        components(c).create(TrainerFactory.KIND);
+        Components switched = components(c.with(Map.of("model", "sgd")));
+        assertEquals(5, switched.section(TrainerFactory.KIND, "sgd").getInt("epochs", 1));
     }
 }
