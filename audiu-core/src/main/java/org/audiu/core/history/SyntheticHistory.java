@@ -58,7 +58,7 @@ public final class SyntheticHistory {
     /** Writes {@code plays} records between {@code from} and {@code to} into the folder {@code out}; returns files. */
     public List<Path> write(HistoryFormat format, int plays, Instant from, Instant to, Path out) throws IOException {
         Files.createDirectories(out);
-        Listener listener = new Listener(new SplittableRandom(seed));
+        Listener listener = new Listener(new SplittableRandom(seed), plays);
         try (Output o = output(format, out)) {
             long span = to.toEpochMilli() - from.toEpochMilli();
             SplittableRandom r = new SplittableRandom(seed * 31 + 7);
@@ -79,13 +79,16 @@ public final class SyntheticHistory {
     private final class Listener {
         final SplittableRandom r;
         final List<Track> loved;
+        int discovered;
         final List<Track> disliked;
         final List<Track> known = new ArrayList<>();
         final List<Integer> knownPlays = new ArrayList<>();
         final Map<String, Integer> index = new HashMap<>();
         int totalPlays;
 
-        Listener(SplittableRandom r) {
+        final double discovery;
+
+        Listener(SplittableRandom r, int plays) {
             this.r = r;
             List<String> genres = catalogue.stream().map(t -> t.genre().orElse("")).distinct().sorted().toList();
             String first = genres.get(r.nextInt(genres.size()));
@@ -93,11 +96,17 @@ public final class SyntheticHistory {
             List<String> artists = catalogue.stream().filter(t -> t.genre().orElse("").equals(first)
                     || t.genre().orElse("").equals(second)).map(Track::mainArtist).distinct().sorted().toList();
             List<String> favourite = new ArrayList<>();
-            for (int i = 0; i < Math.min(40, artists.size()); i++) {
+            for (int i = 0; i < Math.min(80, artists.size()); i++) {
                 favourite.add(artists.get(r.nextInt(artists.size())));
             }
-            loved = catalogue.stream().filter(t -> favourite.contains(t.mainArtist())
-                    || (t.genre().orElse("").equals(first) && r.nextDouble() < 0.05)).toList();
+            List<Track> taste = new ArrayList<>(catalogue.stream().filter(t -> favourite.contains(t.mainArtist())
+                    || (t.genre().orElse("").equals(first) && r.nextDouble() < 0.15)
+                    || (t.genre().orElse("").equals(second) && r.nextDouble() < 0.05)).toList());
+            // Discovered one after another over the years: a track's artist is often one already played.
+            java.util.Collections.shuffle(taste, new java.util.Random(r.nextLong()));
+            loved = taste;
+            // New tracks arrive at a steady rate that lasts the whole history.
+            discovery = Math.max(0.005, Math.min(0.2, 0.9 * taste.size() / plays));
             disliked = catalogue.stream().filter(t -> !t.genre().orElse("").equals(first)
                     && !t.genre().orElse("").equals(second)).limit(500).filter(t -> r.nextDouble() < 0.05).toList();
         }
@@ -111,13 +120,14 @@ public final class SyntheticHistory {
                 Track t = catalogue.get(r.nextInt(catalogue.size()));
                 return new Event(t, at, 0, "endplay", false, false);
             }
-            if (u < 0.12 && !disliked.isEmpty()) {
+            if (u < 0.10 && !disliked.isEmpty()) {
                 Track t = disliked.get(r.nextInt(disliked.size()));
                 return new Event(t, at, 2_000 + r.nextLong(15_000), "fwdbtn", true, false);
             }
             Track t;
-            if (known.isEmpty() || u < 0.30) {
-                t = loved.isEmpty() ? catalogue.get(r.nextInt(catalogue.size())) : loved.get(r.nextInt(loved.size()));
+            if (known.isEmpty() || u < 0.10 + discovery) {
+                // A new track of the listener's taste (or, once all are known, any track of the catalogue).
+                t = discovered < loved.size() ? loved.get(discovered++) : catalogue.get(r.nextInt(catalogue.size()));
             } else {
                 // Replay in proportion to past plays (the rich get richer), among tracks already known.
                 int pick = r.nextInt(totalPlays);
@@ -231,7 +241,7 @@ public final class SyntheticHistory {
             String ts = e.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
             g.writeStringField("ts", odd < 0.02 ? ts.replace("Z", "") : odd < 0.04 ? ts.replace("Z", ".000Z") : ts);
             g.writeStringField("username", "synthetic-user");
-            g.writeStringField("platform", "Android OS 13 API 33 (Google, Pixel 7)");
+            g.writeStringField("platform", "android");
             g.writeNumberField("ms_played", e.ms());
             g.writeStringField("conn_country", "DE");
             g.writeStringField("ip_addr", "192.0.2." + (e.at().getEpochSecond() % 250));
