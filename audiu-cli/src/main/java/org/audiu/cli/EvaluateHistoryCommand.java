@@ -52,7 +52,7 @@ public final class EvaluateHistoryCommand implements Callable<Integer> {
 
     @Option(names = "--split-at", paramLabel = "DATE",
             description = "Train on plays before this date or instant (2024-01-01 or 2024-01-01T00:00:00Z, UTC). "
-                    + "Default: 80%% of the way from the first play to the last.")
+                    + "Default: four fifths of the way from the first play to the last.")
     String splitAt;
 
     @Option(names = "--k", paramLabel = "K", defaultValue = "10",
