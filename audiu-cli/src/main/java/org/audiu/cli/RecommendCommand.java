@@ -35,6 +35,13 @@ public final class RecommendCommand implements Callable<Integer> {
                 + "without retraining (the same config and seed give the same list as a fresh run)."})
     Path recommenderFile;
 
+    @Option(names = "--history", paramLabel = "PATH",
+            description = {"Learn from a listening-history export instead of the configured library: the zip as "
+                + "downloaded, its folder, or one file (Spotify account data or extended streaming history, a "
+                + "ListenBrainz listens export, Last.fm scrobbles as CSV). Plays are matched to the candidate pool; "
+                + "the read and match reports go to standard error."})
+    Path history;
+
     @Option(names = "--playlist", paramLabel = "NAME",
             description = "Name of the playlist the configured 'sink' writes (default: audiU recommendations).")
     String playlistName;
@@ -56,6 +63,13 @@ public final class RecommendCommand implements Callable<Integer> {
         RecommendationEngine engine = RecommendationEngine.fromConfig(config, plugins,
                 ConsoleProgress.to(spec.commandLine().getErr()));
         var sink = RecommendationEngine.playlistSink(config, plugins);
+        if (history != null) {
+            if (recommenderFile != null) {
+                throw new org.audiu.core.config.ConfigException("--history trains a new recommender; it cannot be "
+                        + "combined with --recommender FILE (which ranks with a saved one). Give one of them.");
+            }
+            engine = HistoryOption.engineFor(history, engine, spec.commandLine().getErr());
+        }
         RecommendationResult result;
         if (recommenderFile == null) {
             result = engine.recommend();

@@ -8,12 +8,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything audiU knows about one listener: saved tracks, playlists, top artists and tracks per time range, and
- * recently played tracks. Lists keep the source's order (top lists are ranked, best first).
+ * Everything audiU knows about one listener: saved tracks, playlists, top artists and tracks per time range,
+ * recently played tracks, and what their own listening history (an export of every play) says per track. Lists keep
+ * the source's order (top lists are ranked, best first).
  */
 public record ListenerLibrary(List<SavedTrack> savedTracks, List<Playlist> playlists,
                               Map<TimeRange, List<Artist>> topArtists, Map<TimeRange, List<Track>> topTracks,
-                              List<PlayedTrack> recentlyPlayed) {
+                              List<PlayedTrack> recentlyPlayed, List<TrackPlays> playHistory) {
 
     public ListenerLibrary {
         savedTracks = List.copyOf(Objects.requireNonNull(savedTracks, "savedTracks"));
@@ -21,6 +22,24 @@ public record ListenerLibrary(List<SavedTrack> savedTracks, List<Playlist> playl
         topArtists = copyRanked(topArtists);
         topTracks = copyRanked(topTracks);
         recentlyPlayed = List.copyOf(Objects.requireNonNull(recentlyPlayed, "recentlyPlayed"));
+        playHistory = List.copyOf(Objects.requireNonNull(playHistory, "playHistory"));
+    }
+
+    /** A library without a listening history. */
+    public ListenerLibrary(List<SavedTrack> savedTracks, List<Playlist> playlists,
+                           Map<TimeRange, List<Artist>> topArtists, Map<TimeRange, List<Track>> topTracks,
+                           List<PlayedTrack> recentlyPlayed) {
+        this(savedTracks, playlists, topArtists, topTracks, recentlyPlayed, List.of());
+    }
+
+    /** A library made of a listening history alone. */
+    public static ListenerLibrary ofHistory(List<TrackPlays> playHistory) {
+        return new ListenerLibrary(List.of(), List.of(), Map.of(), Map.of(), List.of(), playHistory);
+    }
+
+    /** This library with a listening history added (replacing any it had). */
+    public ListenerLibrary withPlayHistory(List<TrackPlays> history) {
+        return new ListenerLibrary(savedTracks, playlists, topArtists, topTracks, recentlyPlayed, history);
     }
 
     private static <T> Map<TimeRange, List<T>> copyRanked(Map<TimeRange, List<T>> in) {
@@ -31,12 +50,12 @@ public record ListenerLibrary(List<SavedTrack> savedTracks, List<Playlist> playl
     }
 
     public static ListenerLibrary empty() {
-        return new ListenerLibrary(List.of(), List.of(), Map.of(), Map.of(), List.of());
+        return new ListenerLibrary(List.of(), List.of(), Map.of(), Map.of(), List.of(), List.of());
     }
 
     /**
-     * Every distinct track the library mentions (saved, playlists, top tracks, recently played), by id, in
-     * first-seen order.
+     * Every distinct track the library mentions (saved, playlists, top tracks, recently played, listening history),
+     * by id, in first-seen order.
      */
     public Map<String, Track> tracksById() {
         Map<String, Track> tracks = new LinkedHashMap<>();
@@ -44,6 +63,7 @@ public record ListenerLibrary(List<SavedTrack> savedTracks, List<Playlist> playl
         playlists.forEach(p -> p.items().forEach(i -> tracks.putIfAbsent(i.track().id(), i.track())));
         topTracks.values().forEach(list -> list.forEach(t -> tracks.putIfAbsent(t.id(), t)));
         recentlyPlayed.forEach(p -> tracks.putIfAbsent(p.track().id(), p.track()));
+        playHistory.forEach(p -> tracks.putIfAbsent(p.track().id(), p.track()));
         return tracks;
     }
 
@@ -54,7 +74,7 @@ public record ListenerLibrary(List<SavedTrack> savedTracks, List<Playlist> playl
 
     /** True when the library mentions no track at all. */
     public boolean isEmpty() {
-        return savedTracks.isEmpty() && recentlyPlayed.isEmpty()
+        return savedTracks.isEmpty() && recentlyPlayed.isEmpty() && playHistory.isEmpty()
                 && playlists.stream().allMatch(p -> p.items().isEmpty())
                 && topTracks.values().stream().allMatch(List::isEmpty);
     }

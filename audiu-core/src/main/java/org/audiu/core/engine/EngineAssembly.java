@@ -70,9 +70,10 @@ public final class EngineAssembly {
                 : String.join(", ", relativeNames));
         ComponentConfig engineConfig = components.reservedSection("engine", "audiu");
         EngineSettings settings = EngineSettings.from(engineConfig);
+        SkippedNegatives skipped = SkippedNegatives.from(engineConfig);
         engineConfig.failOnUnreadKeys();
         return new RecommendationEngine(librarySource, scorer, new FeatureProviderChain(providers, settings.schema()),
-                candidates, trainer, settings, names, progress, new ListenerFeatures(relative));
+                candidates, trainer, settings, names, progress, new ListenerFeatures(relative), skipped);
     }
 
     /** The playlist sink selected by {@code sink} (parameters under {@code sink.}), or empty when none is. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import org.audiu.core.DataException;
 import org.audiu.core.Track;
 import org.audiu.core.metrics.BinaryMetrics;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains the preference model: liked tracks (weighted by preference score) against the sampled negatives, whose
- * total weight equals the liked tracks'; every row is the track's features followed by its listener columns. A
+ * total weight equals the liked tracks', and the real negatives of a listening history (tracks skipped early again
+ * and again, {@link SkippedNegatives}); every row is the track's features followed by its listener columns. A
  * seeded share is held out to measure ROC AUC.
  */
 public final class PreferenceTraining {
@@ -33,8 +35,16 @@ public final class PreferenceTraining {
     private final EngineSettings settings;
     private final ProgressReporter progress;
     private final String modelName;
+    private final SkippedNegatives skipped;
 
     public PreferenceTraining(Trainer trainer, EngineSettings settings, ProgressReporter progress, String modelName) {
+        this(trainer, settings, progress, modelName, SkippedNegatives.DEFAULTS);
+    }
+
+    /** @param skipped which tracks of a listening history are real negatives, and their weight */
+    public PreferenceTraining(Trainer trainer, EngineSettings settings, ProgressReporter progress, String modelName,
+                              SkippedNegatives skipped) {
+        this.skipped = Objects.requireNonNull(skipped, "skipped");
         this.trainer = Objects.requireNonNull(trainer, "trainer");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.progress = progress == null ? ProgressReporter.NONE : progress;
@@ -47,21 +57,39 @@ public final class PreferenceTraining {
                     + "feature provider that knows the candidate tracks to 'features'.");
         }
         List<LabelledExample> examples = new ArrayList<>();
+        Set<String> realNegatives = skipped.of(listener.library());
         double[] prefs = new double[listener.liked().size()];
         double total = 0;
+        int positives = 0;
         for (int i = 0; i < prefs.length; i++) {
             prefs[i] = Math.max(ListenerContext.MIN_PREFERENCE,
                     listener.preferences().scoreOf(listener.liked().get(i).id()));
-            total += prefs[i];
+            if (!realNegatives.contains(listener.liked().get(i).id())) {
+                total += prefs[i];
+                positives++;
+            }
         }
-        double meanPref = total / prefs.length;
+        if (positives == 0) {
+            throw new DataException("Every library track with features was skipped early again and again in the "
+                    + "listening history (" + realNegatives.size() + " tracks), so none is liked. Lower "
+                    + "'training.skipped.min-rate', raise 'training.skipped.min-plays', or set "
+                    + "'training.skipped.weight = 0'.");
+        }
+        double meanPref = total / positives;
         FittedListenerFeatures relative = sample.relative();
+        int skippedRows = 0;
         for (int i = 0; i < prefs.length; i++) {
             Track t = listener.liked().get(i);
-            examples.add(new LabelledExample(t.id(), relative.extend(t, listener.likedRows()[i], true), LIKED,
-                    prefs[i] / meanPref, t.mainArtist()));
+            boolean negative = realNegatives.contains(t.id());
+            skippedRows += negative ? 1 : 0;
+            examples.add(new LabelledExample(t.id(), relative.extend(t, listener.likedRows()[i], true),
+                    negative ? OTHER : LIKED, negative ? skipped.weight() : prefs[i] / meanPref, t.mainArtist()));
         }
-        double negativeWeight = (double) prefs.length / sample.rows().length;
+        if (skippedRows > 0) {
+            LOG.info("{} tracks of the listening history skipped early again and again train as negatives (weight {})",
+                    skippedRows, skipped.weight());
+        }
+        double negativeWeight = (double) positives / sample.rows().length;
         for (int i = 0; i < sample.rows().length; i++) {
             Track t = sample.tracks().get(i);
             examples.add(new LabelledExample(t.id(), relative.extend(t, sample.rows()[i], false), OTHER,
@@ -100,6 +128,6 @@ public final class PreferenceTraining {
                     holdoutPart.stream().filter(e -> e.label().equals(LIKED)).count(),
                     holdoutPart.stream().filter(e -> e.label().equals(OTHER)).count());
         }
-        return new TrainingOutcome(model, prefs.length, sample.rows().length, auc);
+        return new TrainingOutcome(model, positives, sample.rows().length + skippedRows, auc);
     }
 }

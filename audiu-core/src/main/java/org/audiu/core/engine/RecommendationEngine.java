@@ -42,6 +42,7 @@ public final class RecommendationEngine {
     private final Map<String, String> componentNames;
     private final ProgressReporter progress;
     private final ListenerFeatures listenerFeatures;
+    private final SkippedNegatives skippedNegatives;
 
     /** An engine with the built-in listener-relative features ({@link ListenerFeatures#defaults()}). */
     public RecommendationEngine(LibrarySource librarySource, PreferenceScorer scorer, FeatureProviderChain features,
@@ -55,6 +56,16 @@ public final class RecommendationEngine {
                                 CandidateSource candidates, Trainer trainer, EngineSettings settings,
                                 Map<String, String> componentNames, ProgressReporter progress,
                                 ListenerFeatures listenerFeatures) {
+        this(librarySource, scorer, features, candidates, trainer, settings, componentNames, progress,
+                listenerFeatures, SkippedNegatives.DEFAULTS);
+    }
+
+    /** @param skippedNegatives which tracks of a listening history train as real negatives */
+    public RecommendationEngine(LibrarySource librarySource, PreferenceScorer scorer, FeatureProviderChain features,
+                                CandidateSource candidates, Trainer trainer, EngineSettings settings,
+                                Map<String, String> componentNames, ProgressReporter progress,
+                                ListenerFeatures listenerFeatures, SkippedNegatives skippedNegatives) {
+        this.skippedNegatives = Objects.requireNonNull(skippedNegatives, "skippedNegatives");
         this.listenerFeatures = Objects.requireNonNull(listenerFeatures, "listenerFeatures");
         this.librarySource = Objects.requireNonNull(librarySource, "librarySource");
         this.scorer = Objects.requireNonNull(scorer, "scorer");
@@ -93,7 +104,7 @@ public final class RecommendationEngine {
     /** A copy of this engine with other settings (e.g. a different number of recommendations). */
     public RecommendationEngine withSettings(EngineSettings newSettings) {
         return new RecommendationEngine(librarySource, scorer, features, candidates, trainer, newSettings,
-                componentNames, progress, listenerFeatures);
+                componentNames, progress, listenerFeatures, skippedNegatives);
     }
 
     /**
@@ -107,7 +118,23 @@ public final class RecommendationEngine {
         Map<String, String> merged = new LinkedHashMap<>(componentNames);
         merged.putAll(names);
         return new RecommendationEngine(newLibrary, scorer, newFeatures, newCandidates, trainer, settings, merged,
-                progress, listenerFeatures);
+                progress, listenerFeatures, skippedNegatives);
+    }
+
+    /**
+     * A copy of this engine that reads another library (a listening history given on the command line, say);
+     * pool, features and everything else stay.
+     */
+    public RecommendationEngine withLibrary(LibrarySource newLibrary, String name) {
+        Map<String, String> merged = new LinkedHashMap<>(componentNames);
+        merged.put("library.source", name);
+        return new RecommendationEngine(newLibrary, scorer, features, candidates, trainer, settings, merged,
+                progress, listenerFeatures, skippedNegatives);
+    }
+
+    /** The candidate pool (to match a listening history against it, say). */
+    public CandidateSource candidates() {
+        return candidates;
     }
 
     /** Runs the whole pipeline: trains the listener's recommender and ranks the pool with it. */
@@ -171,8 +198,8 @@ public final class RecommendationEngine {
 
     /** Stage 3: trains the preference model. */
     public TrainingOutcome train(PreparedListener listener, PoolSample sample) {
-        return new PreferenceTraining(trainer, settings, progress, componentNames.getOrDefault("model", "model"))
-                .train(listener, sample);
+        return new PreferenceTraining(trainer, settings, progress, componentNames.getOrDefault("model", "model"),
+                skippedNegatives).train(listener, sample);
     }
 
     /** The trained recommender: the model with everything needed to score candidates for this listener. */

@@ -47,4 +47,48 @@ public final class PreferenceSignalFactories {
             return new RecencySignal(config.getDouble("half-life-days", 90, 1e-3, 1e6));
         }
     }
+
+    /** {@code play-count}: plays in the listener's listening history, log-scaled. */
+    public static final class PlayCount implements PreferenceSignalFactory {
+        @Override public String name() { return "play-count"; }
+        @Override public String description() { return "plays in the listening history (log-scaled)"; }
+        @Override public PreferenceSignal create(ComponentConfig config) { return PlayHistorySignal.playCount(); }
+    }
+
+    /** {@code listening-time}: total listening time in the history, log-scaled. */
+    public static final class ListeningTime implements PreferenceSignalFactory {
+        @Override public String name() { return "listening-time"; }
+        @Override public String description() { return "total listening time in the history (log-scaled)"; }
+        @Override public PreferenceSignal create(ComponentConfig config) { return PlayHistorySignal.listeningTime(); }
+    }
+
+    /** {@code completion}: share of plays heard to the end or for 30 s. */
+    public static final class Completion implements PreferenceSignalFactory {
+        @Override public String name() { return "completion"; }
+        @Override public String description() { return "share of plays heard to the end or for at least 30 s"; }
+        @Override public PreferenceSignal create(ComponentConfig config) { return PlayHistorySignal.completion(); }
+    }
+
+    /** {@code skip-rate}: one minus the share of plays skipped. */
+    public static final class SkipRate implements PreferenceSignalFactory {
+        @Override public String name() { return "skip-rate"; }
+        @Override public String description() { return "one minus the share of plays skipped"; }
+        @Override public PreferenceSignal create(ComponentConfig config) { return PlayHistorySignal.skipRate(); }
+    }
+
+    /** {@code play-recency}: how recently a track was played. Parameter {@code half-life-days} (default 180). */
+    public static final class PlayRecency implements PreferenceSignalFactory {
+        @Override public String name() { return "play-recency"; }
+        @Override public String description() { return "how recently a track was last played (decaying)"; }
+        @Override public PreferenceSignal create(ComponentConfig config) {
+            return PlayHistorySignal.playRecency(config.getDouble("half-life-days", 180, 1e-3, 1e6));
+        }
+    }
+
+    /** {@code repeat-days}: listening to a track again on separate days. */
+    public static final class RepeatDays implements PreferenceSignalFactory {
+        @Override public String name() { return "repeat-days"; }
+        @Override public String description() { return "separate days a track was played on (log-scaled)"; }
+        @Override public PreferenceSignal create(ComponentConfig config) { return PlayHistorySignal.repeatDays(); }
+    }
 }

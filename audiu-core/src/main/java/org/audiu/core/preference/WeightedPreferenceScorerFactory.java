@@ -13,7 +13,8 @@ import org.audiu.core.spi.preference.PreferenceSignalFactory;
 /**
  * {@code scorer = weighted}: weights under {@code scorer.weights.<signal>} (any registered signal), signal parameters
  * under {@code scorer.signals.<signal>.<key>}. Without weights: popularity 0.1, frequency 0.3, top-artists 0.2,
- * top-tracks 0.2, recency 0.2.
+ * top-tracks 0.2, recency 0.2, and from a listening history play-count 0.3, listening-time 0.1, completion 0.2,
+ * skip-rate 0.2, play-recency 0.1, repeat-days 0.2 (signals without data drop out and the rest renormalise).
  */
 public final class WeightedPreferenceScorerFactory implements PreferenceScorerFactory {
     public static final Map<String, Double> DEFAULT_WEIGHTS = defaults();
@@ -25,6 +26,13 @@ public final class WeightedPreferenceScorerFactory implements PreferenceScorerFa
         w.put("top-artists", 0.2);
         w.put("top-tracks", 0.2);
         w.put("recency", 0.2);
+        // From a listening history; without one they have no data and drop out, the weights above renormalised.
+        w.put("play-count", 0.3);
+        w.put("listening-time", 0.1);
+        w.put("completion", 0.2);
+        w.put("skip-rate", 0.2);
+        w.put("play-recency", 0.1);
+        w.put("repeat-days", 0.2);
         return java.util.Collections.unmodifiableMap(w);
     }
 

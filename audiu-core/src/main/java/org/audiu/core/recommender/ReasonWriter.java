@@ -13,6 +13,7 @@ import org.audiu.core.AudioFeatures;
 import org.audiu.core.FeatureSchema;
 import org.audiu.core.ListenerLibrary;
 import org.audiu.core.Track;
+import org.audiu.core.TrackPlays;
 import org.audiu.core.ml.Preprocessor;
 import org.audiu.core.spi.listener.FittedState;
 
@@ -33,6 +34,9 @@ final class ReasonWriter {
     private final Map<String, Integer> topArtistRank;
     private final Map<String, Integer> artistCounts;
     private final Map<String, Integer> genreCounts;
+    /** From a listening history: distinct tracks played and plays, per normalised artist (empty without one). */
+    private final Map<String, Integer> playedTracks;
+    private final Map<String, Integer> artistPlays;
 
     /**
      * Fits the reasons to a listener.
@@ -55,13 +59,22 @@ final class ReasonWriter {
             t.artists().forEach(a -> artistCounts.merge(norm(a), 1, Integer::sum));
             t.genre().ifPresent(g -> genreCounts.merge(g, 1, Integer::sum));
         }
+        Map<String, Integer> playedTracks = new HashMap<>();
+        Map<String, Integer> artistPlays = new HashMap<>();
+        for (TrackPlays p : library.playHistory()) {
+            String artist = norm(p.track().mainArtist());
+            playedTracks.merge(artist, 1, Integer::sum);
+            artistPlays.merge(artist, p.plays(), Integer::sum);
+        }
         List<Track> names = likedTracks.stream().map(ReasonWriter::nameOnly).toList();
-        return new ReasonWriter(schema, names, likedRows, scale, topArtistRank, artistCounts, genreCounts);
+        return new ReasonWriter(schema, names, likedRows, scale, topArtistRank, artistCounts, genreCounts,
+                playedTracks, artistPlays);
     }
 
     private ReasonWriter(FeatureSchema schema, List<Track> likedTracks, double[][] likedRows, Preprocessor scale,
                          Map<String, Integer> topArtistRank, Map<String, Integer> artistCounts,
-                         Map<String, Integer> genreCounts) {
+                         Map<String, Integer> genreCounts, Map<String, Integer> playedTracks,
+                         Map<String, Integer> artistPlays) {
         this.schema = schema;
         this.scale = scale;
         this.likedTracks = List.copyOf(likedTracks);
@@ -93,6 +106,8 @@ final class ReasonWriter {
         this.topArtistRank = Map.copyOf(topArtistRank);
         this.artistCounts = Map.copyOf(artistCounts);
         this.genreCounts = Map.copyOf(genreCounts);
+        this.playedTracks = Map.copyOf(playedTracks);
+        this.artistPlays = Map.copyOf(artistPlays);
     }
 
     /** A liked track as the reasons name it: id, title and artists only (all a saved recommender keeps). */
@@ -115,6 +130,7 @@ final class ReasonWriter {
                 .writeDoubles(scale.stds());
         out.writeIntMap(new TreeMap<>(topArtistRank)).writeIntMap(new TreeMap<>(artistCounts))
                 .writeIntMap(new TreeMap<>(genreCounts));
+        out.writeIntMap(new TreeMap<>(playedTracks)).writeIntMap(new TreeMap<>(artistPlays));
     }
 
     /** Reads what {@link #writeState} wrote, for features in {@code schema}. */
@@ -153,8 +169,11 @@ final class ReasonWriter {
         Map<String, Integer> top = in.readIntMap();
         Map<String, Integer> artistCounts = in.readIntMap();
         Map<String, Integer> genres = in.readIntMap();
+        // Recommenders saved before listening histories end here.
+        Map<String, Integer> playedTracks = in.atEnd() ? Map.of() : in.readIntMap();
+        Map<String, Integer> artistPlays = in.atEnd() ? Map.of() : in.readIntMap();
         in.requireEnd();
-        return new ReasonWriter(schema, tracks, rows, scale, top, artistCounts, genres);
+        return new ReasonWriter(schema, tracks, rows, scale, top, artistCounts, genres, playedTracks, artistPlays);
     }
 
     private static double[] ones(int d) {
@@ -228,6 +247,13 @@ final class ReasonWriter {
             }
         }
         for (String artist : track.artists()) {
+            Integer plays = artistPlays.get(norm(artist));
+            if (plays != null) {
+                int played = playedTracks.getOrDefault(norm(artist), 0);
+                out.add("you played " + played + " track" + (played == 1 ? "" : "s") + " by " + artist + " "
+                        + plays + " time" + (plays == 1 ? "" : "s"));
+                break;
+            }
             Integer rank = topArtistRank.get(norm(artist));
             if (rank != null) {
                 out.add("artist " + artist + " is #" + rank + " in your top artists");

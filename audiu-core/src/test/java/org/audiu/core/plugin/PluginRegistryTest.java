@@ -91,10 +91,12 @@ class PluginRegistryTest {
     @Test
     void classpathDiscoveryFindsEveryBuiltInPlugin() {
         Plugins plugins = Plugins.fromClasspath();
-        assertTrue(plugins.librarySources().names().containsAll(java.util.List.of("demo", "csv-playlist")));
+        assertTrue(plugins.librarySources().names().containsAll(java.util.List.of("demo", "csv-playlist",
+                "listening-history")));
         assertTrue(plugins.candidateSources().names().containsAll(java.util.List.of("demo", "dataset")));
         assertTrue(plugins.featureProviders().names().containsAll(java.util.List.of("demo", "dataset")));
-        assertEquals(java.util.List.of("frequency", "popularity", "recency", "top-artists", "top-tracks"),
+        assertEquals(java.util.List.of("completion", "frequency", "listening-time", "play-count", "play-recency",
+                "popularity", "recency", "repeat-days", "skip-rate", "top-artists", "top-tracks"),
                 plugins.preferenceSignals().names());
         assertTrue(plugins.preferenceScorers().names().contains("weighted"));
     }

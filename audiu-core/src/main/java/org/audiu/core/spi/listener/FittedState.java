@@ -187,6 +187,11 @@ public final class FittedState {
             return out;
         }
 
+        /** True when every byte was read (a state may end where an older version of it ended). */
+        public boolean atEnd() throws IOException {
+            return in.available() == 0;
+        }
+
         /** Fails unless every byte was read: a state of another feature, or a corrupt one, rarely ends exactly. */
         public void requireEnd() throws IOException {
             if (in.available() > 0) {

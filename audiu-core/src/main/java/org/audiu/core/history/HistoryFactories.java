@@ -1,0 +1,75 @@
+package org.audiu.core.history;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import org.audiu.core.ListenerLibrary;
+import org.audiu.core.config.ComponentConfig;
+import org.audiu.core.dataset.CsvDatasetReader;
+import org.audiu.core.dataset.CsvReadOptions;
+import org.audiu.core.dataset.DatasetTrack;
+import org.audiu.core.spi.library.LibrarySource;
+import org.audiu.core.spi.library.LibrarySourceFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The listening history as a library source ({@code library.source = listening-history}). */
+public final class HistoryFactories {
+    private HistoryFactories() {
+    }
+
+    /**
+     * A listener's library made of their listening-history export: every music play, aggregated per track,
+     * matched to a catalogue CSV (by Spotify id, then artist + title) so the tracks get features. Logs the read
+     * and match reports.
+     */
+    public static final class HistoryLibrarySource implements LibrarySource {
+        private static final Logger LOG = LoggerFactory.getLogger(HistoryLibrarySource.class);
+
+        private final Path history;
+        private final Optional<Path> catalogue;
+
+        public HistoryLibrarySource(Path history, Optional<Path> catalogue) {
+            this.history = Objects.requireNonNull(history, "history");
+            this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+        }
+
+        /** The library with both reports. */
+        public LoadedHistory loadWithReports() {
+            CatalogueMatcher matcher = catalogue.map(p -> new CatalogueMatcher(new CsvDatasetReader(
+                    CsvReadOptions.defaults()).read(p).tracks().values().stream().map(DatasetTrack::track)))
+                    .orElseGet(CatalogueMatcher::none);
+            return LoadedHistory.load(history, matcher);
+        }
+
+        @Override
+        public ListenerLibrary load() {
+            LoadedHistory loaded = loadWithReports();
+            LOG.info("{}", loaded.read().summary());
+            if (loaded.match().matched() == 0) {
+                LOG.warn("{}. Without matches no track of the history has features: set the history source's "
+                        + "'catalogue' to a CSV of tracks with features (e.g. the candidate pool's).",
+                        loaded.match().summary());
+            } else {
+                LOG.info("{}", loaded.match().summary());
+            }
+            return loaded.library();
+        }
+    }
+
+    /**
+     * {@code library.source = listening-history}: {@code path} (the export's zip, folder or one file) and
+     * {@code catalogue} (a track CSV to match plays against, usually the candidate pool's file).
+     */
+    public static final class LibraryFactory implements LibrarySourceFactory {
+        @Override public String name() { return "listening-history"; }
+        @Override public String description() {
+            return "the listener's listening-history export (Spotify, ListenBrainz, Last.fm): library.path";
+        }
+        @Override public LibrarySource create(ComponentConfig config) {
+            Path path = config.requirePath("path", "Set it to the export's zip, folder or a file of it, e.g. "
+                    + config.qualified("path") + " = my_spotify_data.zip");
+            return new HistoryLibrarySource(path, Optional.ofNullable(config.getPath("catalogue", null)));
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package org.audiu.core.history;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import org.audiu.core.DataException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a listening-history export — one file, a folder, or the export's zip as downloaded — streaming every part
+ * of it and aggregating plays per song as it goes, so a decade of extended history (500,000 plays, 150 MB) reads in
+ * a small heap. Formats are told apart by file name and then by content: Spotify account data, Spotify extended
+ * streaming history, ListenBrainz listens, Last.fm CSV. Other files of a privacy download (user data, payments,
+ * playlists, ...) are never opened. Only music counts: episodes, audiobooks, videos and zero-length plays are left
+ * out and counted in the report; a bad record is reported with file and record number and the rest kept.
+ */
+public final class HistoryReader {
+    private static final Logger LOG = LoggerFactory.getLogger(HistoryReader.class);
+    private static final Pattern ACCOUNT_MUSIC = Pattern.compile("streaminghistory(_music)?_?\\d*\\.json");
+    private static final Pattern ACCOUNT_PODCAST = Pattern.compile("streaminghistory_podcast_?\\d*\\.json");
+    private static final Pattern EXTENDED_AUDIO = Pattern.compile("(streaming_history_audio_.*|endsong_?\\d*)\\.json");
+    private static final Pattern EXTENDED_VIDEO = Pattern.compile("streaming_history_video_.*\\.json");
+    private static final Pattern LISTENS = Pattern.compile("listens.*\\.jsonl?|.*\\.jsonl");
+
+    /** Reads everything at {@code path}. */
+    public ListeningHistory read(Path path) {
+        if (!Files.exists(path)) {
+            throw new DataException("No listening history at " + path.toAbsolutePath() + ": give the export's zip "
+                    + "(as downloaded), its folder, or one of its files (StreamingHistory_music_0.json, "
+                    + "Streaming_History_Audio_2023.json, a ListenBrainz listens .jsonl, a Last.fm .csv).");
+        }
+        HistoryAggregator sink = new HistoryAggregator();
+        try {
+            if (Files.isDirectory(path)) {
+                readFolder(path, sink);
+            } else if (isZip(path)) {
+                readZip(path, sink);
+            } else {
+                readFile(path.getFileName().toString(), path, sink, true);
+            }
+        } catch (IOException e) {
+            throw new DataException("Could not read the listening history at " + path + ": " + e.getMessage(), e);
+        }
+        ListeningHistory history = sink.finish(path.toString());
+        HistoryReadReport report = history.report();
+        if (report.files().isEmpty()) {
+            throw new DataException(noHistory(path, report));
+        }
+        if (report.plays() == 0) {
+            throw new DataException("The listening history at " + path + " holds no music play. "
+                    + report.summary());
+        }
+        LOG.info("{}", report.summary());
+        return history;
+    }
+
+    private static String noHistory(Path path, HistoryReadReport report) {
+        StringBuilder s = new StringBuilder("No listening history found in " + path + ". audiU reads Spotify account "
+                + "data (StreamingHistory_music_N.json, StreamingHistoryN.json), Spotify extended streaming history "
+                + "(Streaming_History_Audio_*.json, endsong_N.json), ListenBrainz listens (.jsonl or a JSON array of "
+                + "listened_at + track_metadata) and Last.fm scrobbles (.csv of artist, album, track, date).");
+        if (!report.ignoredFiles().isEmpty()) {
+            s.append(" Files seen: ").append(report.ignoredFiles().stream().limit(10).toList())
+                    .append(report.ignoredFiles().size() > 10 ? " ..." : "").append('.');
+        }
+        report.problems().stream().limit(5).forEach(p -> s.append(' ').append(p).append('.'));
+        return s.toString();
+    }
+
+    private static boolean isZip(Path path) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] head = in.readNBytes(4);
+            return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        }
+    }
+
+    private void readFolder(Path folder, HistoryAggregator sink) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path f : files) {
+            String name = folder.relativize(f).toString().replace('\\', '/');
+            if (isZip(f)) {
+                readZip(f, sink);
+            } else {
+                readFile(name, f, sink, false);
+            }
+        }
+    }
+
+    private void readZip(Path zip, HistoryAggregator sink) throws IOException {
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            List<ZipEntry> entries = new ArrayList<>();
+            Enumeration<? extends ZipEntry> e = z.entries();
+            while (e.hasMoreElements()) {
+                ZipEntry entry = e.nextElement();
+                if (!entry.isDirectory()) {
+                    entries.add(entry);
+                }
+            }
+            entries.sort((a, b) -> a.getName().compareTo(b.getName()));
+            for (ZipEntry entry : entries) {
+                String name = zip.getFileName() + "!/" + entry.getName();
+                Source source = source(fileName(entry.getName()), false);
+                if (source == Source.NONE) {
+                    sink.ignored(name);
+                    continue;
+                }
+                try (InputStream in = z.getInputStream(entry)) {
+                    read(name, source, in, sink);
+                } catch (ZipException | UncheckedIOException ex) {
+                    sink.problem(name, 0, "unreadable zip entry (" + ex.getMessage() + "); skipped");
+                }
+            }
+        } catch (ZipException e) {
+            throw new DataException(zip + " is not a readable zip (" + e.getMessage() + "). Download the export "
+                    + "again, or unpack it and give the folder.", e);
+        }
+    }
+
+    private void readFile(String name, Path file, HistoryAggregator sink, boolean givenDirectly) throws IOException {
+        Source source = source(fileName(name), givenDirectly);
+        if (source == Source.NONE) {
+            sink.ignored(name);
+            return;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            read(name, source, in, sink);
+        }
+    }
+
+    private static void read(String name, Source source, InputStream in, HistoryAggregator sink) throws IOException {
+        JsonHistoryReader json = new JsonHistoryReader(sink);
+        switch (source) {
+            case JSON -> json.readJson(name, in, JsonHistoryReader.Kind.ANY);
+            case JSON_PODCASTS -> json.readJson(name, in, JsonHistoryReader.Kind.PODCASTS);
+            case JSON_VIDEO -> json.readJson(name, in, JsonHistoryReader.Kind.VIDEO);
+            case JSON_LINES -> json.readJsonLines(name, in);
+            case CSV -> new LastFmCsvReader(sink).read(name, in);
+            default -> throw new IllegalStateException(source.name());
+        }
+    }
+
+    private static String fileName(String path) {
+        int slash = path.lastIndexOf('/');
+        return (slash < 0 ? path : path.substring(slash + 1)).toLowerCase(Locale.ROOT);
+    }
+
+    /** How a file is read. */
+    private enum Source { JSON, JSON_PODCASTS, JSON_VIDEO, JSON_LINES, CSV, NONE }
+
+    /**
+     * By name: the export's history files; in a folder or zip nothing else is opened (a privacy download holds
+     * personal files). A file given on its own is read by its extension and checked by content.
+     */
+    private static Source source(String name, boolean givenDirectly) {
+        if (ACCOUNT_PODCAST.matcher(name).matches()) {
+            return Source.JSON_PODCASTS;
+        }
+        if (EXTENDED_VIDEO.matcher(name).matches()) {
+            return Source.JSON_VIDEO;
+        }
+        if (ACCOUNT_MUSIC.matcher(name).matches() || EXTENDED_AUDIO.matcher(name).matches()) {
+            return Source.JSON;
+        }
+        if (name.endsWith(".jsonl") && (givenDirectly || LISTENS.matcher(name).matches()
+                && !name.startsWith("feedback") && !name.startsWith("pinned"))) {
+            return Source.JSON_LINES;
+        }
+        if (name.endsWith(".json") && (givenDirectly || name.startsWith("listens"))) {
+            return Source.JSON;
+        }
+        if (name.endsWith(".csv")) {
+            return Source.CSV;
+        }
+        return givenDirectly ? Source.JSON : Source.NONE;
+    }
+}

@@ -1,0 +1,57 @@
+package org.audiu.core.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.audiu.core.ListenerLibrary;
+import org.audiu.core.Playlist;
+import org.audiu.core.PlaylistItem;
+import org.audiu.core.Track;
+import org.audiu.core.recommender.LibraryExclusions;
+import org.junit.jupiter.api.Test;
+
+class SongNamesTest {
+    @Test
+    void spellingsOfOneSongShareAKey() {
+        String key = SongNames.key("Beyoncé", "Halo");
+        assertEquals(key, SongNames.key("BEYONCE", "halo"));
+        assertEquals(SongNames.key("The Beatles", "Here Comes The Sun"),
+                SongNames.key("The Beatles", "Here Comes The Sun - Remastered 2019"));
+        assertEquals(SongNames.key("The Beatles", "Let It Be"), SongNames.key("The Beatles", "Let It Be - 2009 Remaster"));
+        assertEquals(SongNames.key("Calvin Harris", "Feel So Close"),
+                SongNames.key("Calvin Harris feat. Someone", "Feel So Close (Radio Edit)"));
+        assertEquals(SongNames.key("Drake", "Work"), SongNames.key("Drake", "Work (feat. Rihanna)"));
+        assertEquals(SongNames.key("Drake", "Work"), SongNames.key("Drake", "Work ft. Rihanna"));
+        assertEquals(SongNames.key("Simon & Garfunkel", "Mrs. Robinson"),
+                SongNames.key("Simon and Garfunkel", "Mrs Robinson"));
+        assertEquals(SongNames.key("Guns N' Roses", "Don't Cry"), SongNames.key("Guns N Roses", "Don t Cry!"));
+    }
+
+    @Test
+    void differentSongsKeepDifferentKeys() {
+        assertNotEquals(SongNames.key("Artist", "Song"), SongNames.key("Artist", "Song - Live"));
+        assertNotEquals(SongNames.key("Artist", "Song"), SongNames.key("Artist", "Song - Club Remix"));
+        assertNotEquals(SongNames.key("Artist", "Song"), SongNames.key("Other", "Song"));
+        assertEquals("remastered", SongNames.title("Remastered"), "a title that is only a suffix word stays");
+        assertEquals("東京", SongNames.title("東京"));
+    }
+
+    @Test
+    void exclusionUsesTheSameNormalisation() {
+        Track liked = Track.builder("a", "Here Comes The Sun - Remastered 2019").artists("The Beatles").build();
+        Track accented = Track.builder("b", "Halo").artists("Beyoncé").build();
+        Track and = Track.builder("c", "Mrs. Robinson").artists("Simon & Garfunkel").build();
+        LibraryExclusions ex = LibraryExclusions.of(new ListenerLibrary(List.of(), List.of(new Playlist("p", "p", true,
+                List.of(PlaylistItem.of(liked), PlaylistItem.of(accented), PlaylistItem.of(and)))), java.util.Map.of(),
+                java.util.Map.of(), List.of()));
+        assertTrue(ex.excludes(Track.builder("x", "Here Comes the Sun").artists("the beatles").build()));
+        assertTrue(ex.excludes(Track.builder("y", "HALO (feat. Nobody)").artists("Beyonce").build()));
+        assertTrue(ex.excludes(Track.builder("z", "Halo").artists("Beyoncé").build()));
+        assertTrue(ex.excludes(Track.builder("w", "Mrs Robinson").artists("Simon and Garfunkel").build()));
+        assertTrue(!ex.excludes(Track.builder("v", "Halo").artists("Someone Else").build()));
+        assertTrue(!ex.excludes(Track.builder("u", "Let It Be").artists("The Beatles").build()));
+        assertEquals(LibraryExclusions.songKey(liked), SongNames.key("The Beatles", "Here Comes The Sun"));
+    }
+}
