@@ -41,7 +41,7 @@ import picocli.CommandLine;
 /** {@code audiu evaluate}: measures recommendation quality. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Measure recommendation quality against baselines.",
-        subcommands = {EvaluateCommand.Playlists.class})
+        subcommands = {EvaluateCommand.Playlists.class, EvaluateMatrixCommand.class})
 public final class EvaluateCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

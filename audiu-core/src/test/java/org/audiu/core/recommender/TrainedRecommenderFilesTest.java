@@ -91,7 +91,8 @@ class TrainedRecommenderFilesTest {
 
     @Test
     void recommendationsSkipTheLibraryAndKeepTheArtistCap() {
-        TrainedRecommender r = demo(Map.of("recommendations.per-artist", "1")).train();
+        TrainedRecommender r = demo(Map.of("recommendations.per-artist", "1",
+                "recommendations.per-artist.adaptive", "false")).train();
         List<CandidateRow> pool = rows(r, 6000);
         List<Recommendation> top = r.recommend(pool.stream(), 30);
         assertEquals(30, top.size());
@@ -99,6 +100,22 @@ class TrainedRecommenderFilesTest {
         assertEquals(30, top.stream().map(x -> x.track().mainArtist()).distinct().count(), "one per artist");
         List<Recommendation> again = r.recommend(pool.iterator(), 30, 7);
         assertEquals(describe(top), describe(again), "the batch size does not change the answer");
+    }
+
+    @Test
+    void theAdaptiveCapGrowsWithTheLibrarysTopArtistAndSurvivesSaving() throws Exception {
+        TrainedRecommender r = demo(Map.of("recommendations.per-artist", "1")).train();
+        ArtistCap cap = r.artistCap();
+        assertTrue(cap.isAdaptive() && cap.minimum() == 1, cap.toString());
+        int expected = Math.max(1, (int) Math.ceil(cap.topArtistShare() * 30 - 1e-9));
+        assertEquals(expected, r.perArtist(30));
+        assertTrue(expected > 1, "the demo library's top artist has more than 1/30 of it: " + cap);
+        List<Recommendation> top = r.recommend(rows(r, 6000).stream(), 30);
+        Map<String, Long> perArtist = top.stream().collect(java.util.stream.Collectors.groupingBy(
+                x -> x.track().mainArtist(), java.util.stream.Collectors.counting()));
+        assertTrue(perArtist.values().stream().allMatch(n -> n <= expected), perArtist + " capped at " + expected);
+        assertEquals(cap, RecommenderFiles.fromBytes(RecommenderFiles.toBytes(r), "test",
+                getClass().getClassLoader()).artistCap());
     }
 
     @Test
