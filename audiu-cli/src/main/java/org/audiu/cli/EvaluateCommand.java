@@ -16,7 +16,6 @@ import org.audiu.core.config.AudiuConfig;
 import org.audiu.core.config.ConfigException;
 import org.audiu.core.dataset.CsvDatasetReader;
 import org.audiu.core.dataset.CsvReadOptions;
-import org.audiu.core.dataset.TrackDataset;
 import org.audiu.core.engine.ProgressReporter;
 import org.audiu.core.engine.RecommendationEngine;
 import org.audiu.core.eval.playlist.Baselines;
@@ -26,6 +25,7 @@ import org.audiu.core.eval.playlist.EngineMethod;
 import org.audiu.core.eval.playlist.EvaluationCatalogue;
 import org.audiu.core.eval.playlist.PlaylistContinuation;
 import org.audiu.core.eval.playlist.PlaylistSplitter;
+import org.audiu.core.eval.playlist.PoolChoice;
 import org.audiu.core.metrics.RankingMetrics;
 import org.audiu.core.plugin.Plugins;
 import org.audiu.core.spi.preference.PreferenceScorerFactory;
@@ -41,7 +41,8 @@ import picocli.CommandLine;
 /** {@code audiu evaluate}: measures recommendation quality. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Measure recommendation quality against baselines.",
-        subcommands = {EvaluateCommand.Playlists.class, EvaluateHistoryCommand.class})
+        subcommands = {EvaluateCommand.Playlists.class, EvaluateHistoryCommand.class,
+                EvaluateMatrixCommand.class})
 public final class EvaluateCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -62,10 +63,13 @@ public final class EvaluateCommand implements Runnable {
 
     /** {@code audiu evaluate playlists}: playlist continuation on real playlists. */
     @Command(name = "playlists", mixinStandardHelpOptions = true,
-            description = {"Playlist continuation: every playlist with at least 20 unique tracks is a listener; 20%% "
-                    + "of its tracks are hidden (seeded); the visible ones are the library; the pool is every other "
-                    + "catalogue track. audiU (the configured pipeline and model) and the baselines recommend; "
-                    + "P@k, recall@k, NDCG@k, R-precision and hit-rate@k are averaged over playlists and seeds.",
+            description = {"Playlist continuation: every playlist with at least 20 unique tracks (--min-tracks, "
+                    + "--max-tracks) is a listener; 20%% of its tracks (--hidden) are hidden (seeded); the visible "
+                    + "ones are the library; the pool is every other catalogue track (--pool). audiU (the "
+                    + "configured pipeline and model) and the baselines recommend; P@k, recall@k, NDCG@k, "
+                    + "R-precision and hit-rate@k are averaged over playlists and seeds. Every list is measured "
+                    + "under audiU's artist cap and uncapped: NAME@cap is a baseline under audiU's cap, "
+                    + "audiu@uncapped is audiU's ranking without it.",
                     "The configuration's scorer, model, engine settings and listener features are used; its "
                             + "library, candidates and feature chain are replaced by the dataset's."})
     public static final class Playlists implements Callable<Integer> {
@@ -106,6 +110,9 @@ public final class EvaluateCommand implements Runnable {
         @Option(names = "--no-baselines", description = "Evaluate audiU only.")
         boolean noBaselines;
 
+        @Mixin
+        PlaylistProtocolOptions protocol;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -116,40 +123,25 @@ public final class EvaluateCommand implements Runnable {
                         + " 0; got --seeds " + seeds + ", --k " + k + ", --threads " + threads + ", --max-playlists "
                         + maxPlaylists + ".");
             }
-            Path file = data != null ? data : defaultData();
-            if (Files.isDirectory(file)) {
-                throw new DataException("Playlist dataset " + file.toAbsolutePath() + " is a folder, not a file. "
-                        + "Pass --data FILE (spotify_songs.csv of the TidyTuesday \"30000 Spotify songs\" data).");
-            }
-            if (!Files.isRegularFile(file)) {
-                throw new DataException("Playlist dataset not found: " + file.toAbsolutePath() + ". Pass --data "
-                        + "FILE (spotify_songs.csv of the TidyTuesday \"30000 Spotify songs\" data) or set "
-                        + "AUDIU_SHARED_DATA to its folder.");
-            }
+            PlaylistSplitter splitter = protocol.splitter();
+            PoolChoice pool = protocol.pool();
+            Path file = existingData(data);
             AudiuConfig config = options.loadConfig();
-            Plugins plugins = Plugins.fromClasspath();
             long start = System.nanoTime();
-            TrackDataset dataset = new CsvDatasetReader(CsvReadOptions.defaults().withCharset(charset)).read(file);
-            EvaluationCatalogue catalogue = new EvaluationCatalogue(dataset);
-            EngineMethod audiu = new EngineMethod("audiu", config, plugins, catalogue);
+            EvaluationCatalogue catalogue = new EvaluationCatalogue(new CsvDatasetReader(CsvReadOptions.defaults().withCharset(charset))
+                    .read(file));
+            EngineMethod audiu = new EngineMethod("audiu", config, Plugins.fromClasspath(), catalogue, true);
             List<ContinuationMethod> methods = new ArrayList<>();
             methods.add(audiu);
             if (!noBaselines) {
-                methods.addAll(Baselines.all(catalogue));
+                methods.addAll(Baselines.all(catalogue, audiu::artistCap));
             }
             int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             PlaylistContinuation benchmark = new PlaylistContinuation(catalogue, new PlaylistContinuation.Options(k,
-                    seeds, config.seed(), workers, PlaylistSplitter.standard(), maxPlaylists));
+                    seeds, config.seed(), workers, splitter, maxPlaylists, pool));
             ProgressReporter progress = ConsoleProgress.to(spec.commandLine().getErr());
             ContinuationReport report = benchmark.run(methods, progress);
-            RecommendationEngine engine = audiu.engine(config.seed());
-            Map<String, String> components = new LinkedHashMap<>();
-            components.put("model", config.get(TrainerFactory.KIND.configKey())
-                    .orElse(TrainerFactory.KIND.defaultSelection()));
-            components.put("scorer", config.get(PreferenceScorerFactory.KIND.configKey())
-                    .orElse(PreferenceScorerFactory.KIND.defaultSelection()));
-            components.put("listener-features", String.join(", ", engine.listenerFeatures().names()));
-            components.put("recommendations.per-artist", Integer.toString(engine.settings().perArtist()));
+            Map<String, String> components = components(config, audiu);
             Path chartFile = chart.equalsIgnoreCase("none") ? null : Path.of(chart);
             if (chartFile != null) {
                 writeChart(report, chartFile, components.get("model"));
@@ -157,7 +149,9 @@ public final class EvaluateCommand implements Runnable {
             double seconds = (System.nanoTime() - start) / 1e9;
             PrintWriter out = spec.commandLine().getOut();
             if (options.json()) {
-                out.println(Json.write(json(report, components, file, chartFile, seconds)));
+                Map<String, Object> json = json(report, components, file, chartFile, seconds);
+                json.put("protocol", protocolJson(splitter, pool, maxPlaylists));
+                out.println(Json.write(json));
             } else {
                 printTable(out, report, components, file, chartFile, seconds);
             }
@@ -166,8 +160,50 @@ public final class EvaluateCommand implements Runnable {
         }
     }
 
+    /** The dataset file, checked to exist. */
+    static Path existingData(Path data) {
+        Path file = data != null ? data : defaultData();
+        if (Files.isDirectory(file)) {
+            throw new DataException("Playlist dataset " + file.toAbsolutePath() + " is a folder, not a file. "
+                    + "Pass --data FILE (spotify_songs.csv of the TidyTuesday \"30000 Spotify songs\" data).");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new DataException("Playlist dataset not found: " + file.toAbsolutePath() + ". Pass --data "
+                    + "FILE (spotify_songs.csv of the TidyTuesday \"30000 Spotify songs\" data) or set "
+                    + "AUDIU_SHARED_DATA to its folder.");
+        }
+        return file;
+    }
+
+    /** audiU's components for reports: model, scorer, listener features and the artist cap. */
+    static Map<String, String> components(AudiuConfig config, EngineMethod audiu) {
+        RecommendationEngine engine = audiu.engine(config.seed());
+        Map<String, String> components = new LinkedHashMap<>();
+        components.put("model", config.get(TrainerFactory.KIND.configKey())
+                .orElse(TrainerFactory.KIND.defaultSelection()));
+        components.put("scorer", config.get(PreferenceScorerFactory.KIND.configKey())
+                .orElse(PreferenceScorerFactory.KIND.defaultSelection()));
+        components.put("listener-features", String.join(", ", engine.listenerFeatures().names()));
+        components.put("recommendations.per-artist", Integer.toString(engine.settings().perArtist()));
+        components.put("recommendations.per-artist.adaptive", Boolean.toString(engine.settings().adaptiveArtistCap()));
+        components.put("training.negatives-per-liked", Double.toString(engine.settings().negativesPerLiked()));
+        return components;
+    }
+
+    /** The protocol as the JSON records it. */
+    static Map<String, Object> protocolJson(PlaylistSplitter splitter, PoolChoice pool, int maxPlaylists) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("hidden", splitter.hiddenShare());
+        p.put("min-tracks", splitter.minTracks());
+        p.put("max-tracks", splitter.maxTracks() == Integer.MAX_VALUE ? null : splitter.maxTracks());
+        p.put("pool", pool.describe());
+        p.put("max-playlists", maxPlaylists);
+        return p;
+    }
+
     static Map<String, Object> metrics(ContinuationReport.MethodResult r, int k) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cap", r.cap());
         RankingMetrics mean = r.mean();
         m.put("p@" + k, mean.precision());
         m.put("recall@" + k, mean.recall());
@@ -185,9 +221,11 @@ public final class EvaluateCommand implements Runnable {
         ContinuationReport.MethodResult audiu = report.methods().get(0);
         Map<String, Object> out = new LinkedHashMap<>(metrics(audiu, report.k()));
         Map<String, Object> baselines = new LinkedHashMap<>();
+        Map<String, Object> variants = new LinkedHashMap<>();
         for (ContinuationReport.MethodResult r : report.methods().subList(1, report.methods().size())) {
-            baselines.put(r.name(), metrics(r, report.k()));
+            (r.name().startsWith(audiu.name() + "@") ? variants : baselines).put(r.name(), metrics(r, report.k()));
         }
+        out.put("variants", variants);
         out.put("baselines", baselines);
         List<Map<String, Object>> perSeed = new ArrayList<>();
         for (int s = 0; s < report.seeds().size(); s++) {
@@ -215,13 +253,15 @@ public final class EvaluateCommand implements Runnable {
         out.printf(Locale.ROOT, "Playlist continuation on %s: %d listeners x %d seeds %s, k = %d%n",
                 data.getFileName(), report.listeners(), report.seeds().size(), report.seeds(), k);
         out.println("audiU: " + components);
-        out.printf(Locale.ROOT, "%-16s %8s %10s %9s %8s %8s %9s %9s%n", "method", "P@" + k, "recall@" + k,
-                "NDCG@" + k, "R-prec", "hit@" + k, "sd(NDCG)", "seconds");
+        out.printf(Locale.ROOT, "%-20s %-8s %8s %10s %9s %8s %8s %9s %9s%n", "method", "cap", "P@" + k,
+                "recall@" + k, "NDCG@" + k, "R-prec", "hit@" + k, "sd(NDCG)", "seconds");
         for (ContinuationReport.MethodResult r : report.methods()) {
             RankingMetrics m = r.mean();
-            out.printf(Locale.ROOT, "%-16s %8.4f %10.4f %9.4f %8.4f %8.4f %9.4f %9.1f%n", r.name(), m.precision(),
-                    m.recall(), m.ndcg(), m.rPrecision(), m.hitRate(), r.spreadAcrossSeeds(2), r.seconds());
+            out.printf(Locale.ROOT, "%-20s %-8s %8.4f %10.4f %9.4f %8.4f %8.4f %9.4f %9.1f%n", r.name(), r.cap(),
+                    m.precision(), m.recall(), m.ndcg(), m.rPrecision(), m.hitRate(), r.spreadAcrossSeeds(2),
+                    r.seconds());
         }
+        out.println("cap: audiu's = the artist cap audiU applies to that listener; none = uncapped");
         if (chart != null) {
             out.println("chart: " + chart.toAbsolutePath().normalize());
         }

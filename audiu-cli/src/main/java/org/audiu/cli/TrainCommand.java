@@ -60,7 +60,8 @@ public final class TrainCommand implements Callable<Integer> {
         summary.put("negativeExamples", p.negativeExamples());
         summary.put("holdoutAuc", Double.isNaN(p.holdoutAuc()) ? null : p.holdoutAuc());
         summary.put("features", recommender.modelSchema().names());
-        summary.put("perArtist", recommender.perArtist());
+        summary.put("perArtist", recommender.artistCap().minimum());
+        summary.put("topArtistShare", recommender.artistCap().topArtistShare());
         summary.put("seconds", seconds);
         PrintWriter w = spec.commandLine().getOut();
         if (options.json()) {

@@ -42,9 +42,8 @@ public record ServeBackend(Catalogue catalogue, TrackSearch search, SeedRecommen
         Components components = new Components(config, plugins, EngineSettings.KEYS);
         components.failOnUnknownKeys();
         EngineSettings configured = EngineSettings.from(components.reservedSection("engine", "audiu"));
-        EngineSettings settings = new EngineSettings(configured.recommendations(), configured.perArtist(),
-                Math.max(configured.negativesPerLiked(), options.minNegativesPerSeed()), configured.maxNegatives(),
-                configured.holdout(), configured.batchSize(), configured.schema(), configured.seed());
+        EngineSettings settings = configured.withNegativesPerLiked(
+                Math.max(configured.negativesPerLiked(), options.minNegativesPerSeed()));
         PreferenceScorer scorer = components.create(PreferenceScorerFactory.KIND);
         var recommendTrainer = options.recommendModel().create(plugins, config.seed());
         var genreTrainer = options.genreModel().create(plugins, config.seed());

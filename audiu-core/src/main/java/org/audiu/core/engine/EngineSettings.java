@@ -9,7 +9,10 @@ import org.audiu.core.config.ComponentConfig;
  * The engine's own settings.
  *
  * @param recommendations   how many tracks to recommend ({@code recommendations}, default 20)
- * @param perArtist         at most this many per artist ({@code recommendations.per-artist}, default 2)
+ * @param perArtist         at most this many per artist ({@code recommendations.per-artist}, default 2); with
+ *                          {@code adaptiveArtistCap}, the least cap
+ * @param adaptiveArtistCap let the cap grow with the library's top-artist share
+ *                          ({@code recommendations.per-artist.adaptive}, default true; see {@code ArtistCap})
  * @param negativesPerLiked negatives sampled from the pool per liked track ({@code training.negatives-per-liked},
  *                          default 3)
  * @param maxNegatives      cap on sampled negatives ({@code training.max-negatives}, default 20,000)
@@ -19,7 +22,8 @@ import org.audiu.core.config.ComponentConfig;
  * @param seed              the global seed
  */
 public record EngineSettings(int recommendations, int perArtist, double negativesPerLiked, int maxNegatives,
-                             double holdout, int batchSize, FeatureSchema schema, long seed) {
+                             double holdout, int batchSize, FeatureSchema schema, long seed,
+                             boolean adaptiveArtistCap) {
     /** The configuration keys the engine owns (a key covers the keys under it; a trailing dot marks a prefix). */
     public static final List<String> KEYS = List.of("recommendations", "training.", "reasons.", "features.columns",
             "batch-size");
@@ -27,20 +31,28 @@ public record EngineSettings(int recommendations, int perArtist, double negative
     public static EngineSettings from(ComponentConfig c) {
         int limit = c.getInt("recommendations", 20, 1, 10_000);
         int perArtist = c.getInt("recommendations.per-artist", 2, 1, 10_000);
+        boolean adaptive = c.getBoolean("recommendations.per-artist.adaptive", true);
         double negatives = c.getDouble("training.negatives-per-liked", 3, 0.1, 1000);
         int maxNegatives = c.getInt("training.max-negatives", 20_000, 10, 10_000_000);
         double holdout = c.getDouble("training.holdout", 0.2, 0, 0.5);
         int batch = c.getInt("batch-size", 4096, 1, 1_000_000);
         List<String> columns = c.getList("features.columns", AudioFeatures.DEFAULT_MODEL_FEATURES.names());
         return new EngineSettings(limit, perArtist, negatives, maxNegatives, holdout, batch, new FeatureSchema(columns),
-                c.seed());
+                c.seed(), adaptive);
     }
 
     public static EngineSettings defaults(long seed) {
-        return new EngineSettings(20, 2, 3, 20_000, 0.2, 4096, AudioFeatures.DEFAULT_MODEL_FEATURES, seed);
+        return new EngineSettings(20, 2, 3, 20_000, 0.2, 4096, AudioFeatures.DEFAULT_MODEL_FEATURES, seed, true);
     }
 
     public EngineSettings withRecommendations(int value) {
-        return new EngineSettings(value, perArtist, negativesPerLiked, maxNegatives, holdout, batchSize, schema, seed);
+        return new EngineSettings(value, perArtist, negativesPerLiked, maxNegatives, holdout, batchSize, schema, seed,
+                adaptiveArtistCap);
+    }
+
+    /** The same settings with at least {@code value} negatives per liked track. */
+    public EngineSettings withNegativesPerLiked(double value) {
+        return new EngineSettings(recommendations, perArtist, value, maxNegatives, holdout, batchSize, schema, seed,
+                adaptiveArtistCap);
     }
 }

@@ -52,7 +52,8 @@ public final class RecommenderFiles {
         meta.setProperty("kind", KIND);
         meta.setProperty("recommender.version", Integer.toString(VERSION));
         meta.setProperty("model.format", r.model().format());
-        meta.setProperty("per-artist", Integer.toString(r.perArtist()));
+        meta.setProperty("per-artist", Integer.toString(r.artistCap().minimum()));
+        meta.setProperty("per-artist.top-artist-share", Double.toString(r.artistCap().topArtistShare()));
         ModelArchive.putList(meta, "base", r.baseSchema().names());
         FittedListenerFeatures lf = r.listenerFeatures();
         Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -140,8 +141,10 @@ public final class RecommenderFiles {
             throw a.corrupt("its exclusions or reasons cannot be read (" + e.getMessage() + ")", e);
         }
         int perArtist = a.requireInt("per-artist", 1, Integer.MAX_VALUE);
+        String share = a.meta().getProperty("per-artist.top-artist-share", "0");
         try {
-            return new TrainedRecommender(model, features, exclusions, reasons, perArtist, provenance(a));
+            ArtistCap cap = new ArtistCap(perArtist, Double.parseDouble(share));
+            return new TrainedRecommender(model, features, exclusions, reasons, cap, provenance(a));
         } catch (IllegalArgumentException e) {
             throw a.corrupt(e.getMessage(), e);
         }

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One listener's trained taste: everything needed to score candidates for them, and nothing else. It holds the
  * trained preference model, the listener-relative features fitted to their library, the tracks to exclude (their
- * library, by id and by artist + title), the reasons' statistics, the artist cap and how it was made. It has no
+ * library, by id and by artist + title), the reasons' statistics, the artist cap ({@link ArtistCap}: fixed, or
+ * grown with how concentrated the library is) and how it was made. It has no
  * reference to the engine, the configuration or any source: train it once ({@code RecommendationEngine.train()}),
  * save it ({@link RecommenderFiles#save}), and score any candidate stream with it, from many threads at once.
  * Immutable and thread-safe; after {@link RecommenderFiles#load} it scores exactly as before saving.
@@ -43,20 +44,17 @@ public final class TrainedRecommender {
     private final FittedListenerFeatures listenerFeatures;
     private final LibraryExclusions exclusions;
     private final ReasonWriter reasons;
-    private final int perArtist;
+    private final ArtistCap artistCap;
     private final RecommenderProvenance provenance;
 
     TrainedRecommender(TrainedModel model, FittedListenerFeatures listenerFeatures, LibraryExclusions exclusions,
-                       ReasonWriter reasons, int perArtist, RecommenderProvenance provenance) {
+                       ReasonWriter reasons, ArtistCap artistCap, RecommenderProvenance provenance) {
         this.model = Objects.requireNonNull(model, "model");
         this.listenerFeatures = Objects.requireNonNull(listenerFeatures, "listenerFeatures");
         this.exclusions = Objects.requireNonNull(exclusions, "exclusions");
         this.reasons = Objects.requireNonNull(reasons, "reasons");
         this.provenance = Objects.requireNonNull(provenance, "provenance");
-        if (perArtist < 1) {
-            throw new IllegalArgumentException("perArtist must be >= 1, got " + perArtist);
-        }
-        this.perArtist = perArtist;
+        this.artistCap = Objects.requireNonNull(artistCap, "artistCap");
         if (!model.schema().equals(listenerFeatures.schema())) {
             throw new IllegalArgumentException("The model's features " + model.schema() + " are not the listener "
                     + "features' schema " + listenerFeatures.schema());
@@ -72,17 +70,21 @@ public final class TrainedRecommender {
      * @param liked      the library tracks with features (the positive training rows)
      * @param likedRows  their features in the base schema
      * @param sampleRows the pool sample's features in the base schema (with the liked rows they scale the reasons)
+     * @param perArtist  the artist cap, or its minimum when {@code adaptiveCap}
+     * @param adaptiveCap grow the cap with the library's top-artist share ({@link ArtistCap#adaptive})
      */
     public static TrainedRecommender of(TrainedModel model, FittedListenerFeatures listenerFeatures,
                                         ListenerLibrary library, List<Track> liked, double[][] likedRows,
-                                        double[][] sampleRows, int perArtist, RecommenderProvenance provenance) {
+                                        double[][] sampleRows, int perArtist, boolean adaptiveCap,
+                                        RecommenderProvenance provenance) {
         FeatureSchema base = listenerFeatures.baseSchema();
         double[][] all = new double[likedRows.length + sampleRows.length][];
         System.arraycopy(likedRows, 0, all, 0, likedRows.length);
         System.arraycopy(sampleRows, 0, all, likedRows.length, sampleRows.length);
         Preprocessor scale = Preprocessor.fit(base, all, true);
         return new TrainedRecommender(model, listenerFeatures, LibraryExclusions.of(library),
-                ReasonWriter.fit(base, liked, likedRows, scale, library), perArtist, provenance);
+                ReasonWriter.fit(base, liked, likedRows, scale, library), adaptiveCap
+                ? ArtistCap.adaptive(perArtist, library.distinctTracks()) : ArtistCap.fixed(perArtist), provenance);
     }
 
     /** The features candidates bring ({@link CandidateRow#features()}), before the listener columns. */
@@ -107,9 +109,19 @@ public final class TrainedRecommender {
         return exclusions;
     }
 
-    /** At most this many recommendations per artist. */
-    public int perArtist() {
-        return perArtist;
+    /** At most this many recommendations per artist in a list of {@code k} ({@link ArtistCap#perArtist}). */
+    public int perArtist(int k) {
+        return artistCap.perArtist(k);
+    }
+
+    /** The same recommender with another artist cap (e.g. none, to measure what the cap costs). */
+    public TrainedRecommender withArtistCap(ArtistCap cap) {
+        return new TrainedRecommender(model, listenerFeatures, exclusions, reasons, cap, provenance);
+    }
+
+    /** The artist cap: its minimum and, when adaptive, the library's top-artist share. */
+    public ArtistCap artistCap() {
+        return artistCap;
     }
 
     public RecommenderProvenance provenance() {
@@ -198,7 +210,7 @@ public final class TrainedRecommender {
                 throw new IllegalArgumentException("k must be >= 1, got " + k);
             }
             this.k = k;
-            this.top = new CappedTopK<>(k, perArtist, c -> artistGroup(c.track()), c -> songIdentity(c.track()));
+            this.top = new CappedTopK<>(k, artistCap.perArtist(k), c -> artistGroup(c.track()), c -> songIdentity(c.track()));
         }
 
         /** Scores a batch of candidates outside the library and keeps the best. */
@@ -247,7 +259,7 @@ public final class TrainedRecommender {
             }
             if (out.size() < k) {
                 LOG.warn("Only {} recommendations after the artist cap of {} per artist and one copy per song (asked "
-                        + "for {}); raise 'recommendations.per-artist' for more.", out.size(), perArtist, k);
+                        + "for {}); raise 'recommendations.per-artist' for more.", out.size(), artistCap.perArtist(k), k);
             }
             return out;
         }

@@ -91,7 +91,8 @@ class TrainedRecommenderFilesTest {
 
     @Test
     void recommendationsSkipTheLibraryAndKeepTheArtistCap() {
-        TrainedRecommender r = demo(Map.of("recommendations.per-artist", "1")).train();
+        TrainedRecommender r = demo(Map.of("recommendations.per-artist", "1",
+                "recommendations.per-artist.adaptive", "false")).train();
         List<CandidateRow> pool = rows(r, 6000);
         List<Recommendation> top = r.recommend(pool.stream(), 30);
         assertEquals(30, top.size());
@@ -135,6 +136,22 @@ class TrainedRecommenderFilesTest {
     private static org.audiu.core.Track copy(org.audiu.core.Track t, String id) {
         return new org.audiu.core.Track(id, t.name(), t.artists(), t.album(), t.releaseYear(), t.durationMs(),
                 t.explicit(), t.popularity(), t.isrc(), t.genre());
+    }
+
+    @Test
+    void theAdaptiveCapGrowsWithTheLibrarysTopArtistAndSurvivesSaving() throws Exception {
+        TrainedRecommender r = demo(Map.of("recommendations.per-artist", "1")).train();
+        ArtistCap cap = r.artistCap();
+        assertTrue(cap.isAdaptive() && cap.minimum() == 1, cap.toString());
+        int expected = Math.max(1, (int) Math.ceil(cap.topArtistShare() * 30 - 1e-9));
+        assertEquals(expected, r.perArtist(30));
+        assertTrue(expected > 1, "the demo library's top artist has more than 1/30 of it: " + cap);
+        List<Recommendation> top = r.recommend(rows(r, 6000).stream(), 30);
+        Map<String, Long> perArtist = top.stream().collect(java.util.stream.Collectors.groupingBy(
+                x -> x.track().mainArtist(), java.util.stream.Collectors.counting()));
+        assertTrue(perArtist.values().stream().allMatch(n -> n <= expected), perArtist + " capped at " + expected);
+        assertEquals(cap, RecommenderFiles.fromBytes(RecommenderFiles.toBytes(r), "test",
+                getClass().getClassLoader()).artistCap());
     }
 
     @Test

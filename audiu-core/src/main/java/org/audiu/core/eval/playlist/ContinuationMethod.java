@@ -8,8 +8,26 @@ public interface ContinuationMethod {
     String name();
 
     /**
-     * Up to {@code n} track ids, best first, from the catalogue, none of them in the listener's library. Only the
-     * library (the visible tracks) may be used, never {@code listener.split().hidden()}.
+     * Up to {@code n} track ids, best first, from the listener's pool, none of them in the listener's library. Only
+     * the library (the visible tracks) may be used, never {@code listener.split().hidden()}.
      */
     List<String> recommend(EvaluationListener listener, int n);
+
+    /**
+     * The names of the lists {@link #recommendVariants} returns (one method can rank once and report its list with
+     * and without the artist cap); the first is {@link #name()}.
+     */
+    default List<String> variantNames() {
+        return List.of(name());
+    }
+
+    /** One list per {@link #variantNames()} entry; the first is {@link #recommend}'s. */
+    default List<List<String>> recommendVariants(EvaluationListener listener, int n) {
+        return List.of(recommend(listener, n));
+    }
+
+    /** How each variant caps artists, for reports ({@code "none"}, {@code "audiu's"}). */
+    default List<String> variantCaps() {
+        return List.of("none");
+    }
 }

@@ -24,13 +24,17 @@ public record ContinuationReport(int k, List<Long> seeds, int listeners, List<Me
     /**
      * One method's metrics.
      *
+     * @param cap     how its lists cap artists ({@code none}, or {@code audiu's}: the cap audiU applies to this
+     *                listener)
      * @param mean    the mean over listeners and repetitions
      * @param perSeed the mean over listeners of each repetition, in {@code seeds} order
      * @param seconds time spent in this method, summed over threads
      */
-    public record MethodResult(String name, RankingMetrics mean, List<RankingMetrics> perSeed, double seconds) {
+    public record MethodResult(String name, String cap, RankingMetrics mean, List<RankingMetrics> perSeed,
+                               double seconds) {
         public MethodResult {
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(cap, "cap");
             Objects.requireNonNull(mean, "mean");
             perSeed = List.copyOf(perSeed);
         }

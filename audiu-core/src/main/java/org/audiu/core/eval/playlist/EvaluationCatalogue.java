@@ -192,6 +192,68 @@ public final class EvaluationCatalogue implements CandidateSource, FeatureProvid
         return out;
     }
 
+    /**
+     * The catalogue as a candidate source that yields only a listener's pool (in catalogue order); co-membership is
+     * still the whole catalogue's, as for the full pool.
+     */
+    public CandidateSource restrictedTo(EvaluationPool pool) {
+        Objects.requireNonNull(pool, "pool");
+        if (pool.isWholeCatalogue()) {
+            return this;
+        }
+        List<Candidate> members = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            if (pool.contains(i)) {
+                members.add(candidates.get(i));
+            }
+        }
+        return new PoolView(List.copyOf(members), this);
+    }
+
+    /** A listener's pool with the catalogue's co-membership. */
+    private record PoolView(List<Candidate> members, CoMembershipIndex groups)
+            implements CandidateSource, CoMembershipIndex {
+        @Override
+        public Stream<Candidate> candidates() {
+            return members.stream();
+        }
+
+        @Override
+        public int groupCount() {
+            return groups.groupCount();
+        }
+
+        @Override
+        public int groupSize(int group) {
+            return groups.groupSize(group);
+        }
+
+        @Override
+        public int[] groupsOf(String trackId) {
+            return groups.groupsOf(trackId);
+        }
+
+        @Override
+        public int[] groupsOfArtist(String normalisedArtist) {
+            return groups.groupsOfArtist(normalisedArtist);
+        }
+
+        @Override
+        public List<String> tracksOfGroup(int group) {
+            return groups.tracksOfGroup(group);
+        }
+
+        @Override
+        public List<String> artistsOfGroup(int group) {
+            return groups.artistsOfGroup(group);
+        }
+
+        @Override
+        public int groupOfPlaylist(String playlistId) {
+            return groups.groupOfPlaylist(playlistId);
+        }
+    }
+
     // --- CandidateSource
 
     @Override

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The playlist-continuation benchmark. Every playlist with enough unique tracks is one listener; a seeded share of
- * its tracks is hidden; the visible tracks are the listener's library; the pool is every other catalogue track.
+ * its tracks is hidden; the visible tracks are the listener's library; the pool is every other catalogue track (or
+ * the hidden tracks with a seeded sample of others, {@link PoolChoice}).
  * Each method recommends max(k, hidden) tracks; P@k, recall@k, NDCG@k, R-precision and hit-rate@k are averaged over
  * listeners, then over repetitions (one seed each). Listeners run in parallel; results do not depend on the thread
  * count.
@@ -34,9 +35,10 @@ public final class PlaylistContinuation {
      * @param threads   listeners evaluated at once (the number of cores)
      * @param splitter  who is a listener and what is hidden
      * @param maxListeners evaluate only this many listeners, evenly spread over the file (0: all), for quick runs
+     * @param pool      the pool each listener's recommendations come from
      */
     public record Options(int k, int seeds, long firstSeed, int threads, PlaylistSplitter splitter,
-                          int maxListeners) {
+                          int maxListeners, PoolChoice pool) {
         public Options {
             if (k < 1) {
                 throw new IllegalArgumentException("k must be >= 1, got " + k);
@@ -51,6 +53,12 @@ public final class PlaylistContinuation {
             if (maxListeners < 0) {
                 throw new IllegalArgumentException("maxListeners must be >= 0, got " + maxListeners);
             }
+            Objects.requireNonNull(pool, "pool");
+        }
+
+        /** Options whose pool is the whole catalogue. */
+        public Options(int k, int seeds, long firstSeed, int threads, PlaylistSplitter splitter, int maxListeners) {
+            this(k, seeds, firstSeed, threads, splitter, maxListeners, PoolChoice.all());
         }
 
         public static Options standard(long firstSeed) {
@@ -85,7 +93,10 @@ public final class PlaylistContinuation {
     /** The listener of a playlist in one repetition. */
     public EvaluationListener listener(DatasetPlaylist playlist, long seed) {
         PlaylistSplit split = options.splitter().split(playlist, seed);
-        return new EvaluationListener(playlist, split, catalogue.library(playlist, split), seed);
+        var library = catalogue.library(playlist, split);
+        EvaluationPool pool = options.pool().sampleSize() == 0 ? EvaluationPool.all()
+                : options.pool().poolOf(catalogue, split, catalogue.excluded(library), seed);
+        return new EvaluationListener(playlist, split, library, seed, pool);
     }
 
     /**
@@ -99,13 +110,23 @@ public final class PlaylistContinuation {
         }
         List<DatasetPlaylist> playlists = listeners();
         if (playlists.isEmpty()) {
-            throw new DataException(catalogue.dataset().source() + " has no playlist with at least "
-                    + options.splitter().minTracks() + " unique tracks, so there is no listener to evaluate. "
-                    + "Playlist continuation needs a dataset with playlist_id columns, like spotify_songs.csv.");
+            PlaylistSplitter sp = options.splitter();
+            throw new DataException(catalogue.dataset().source() + " has no playlist with " + sp.minTracks()
+                    + (sp.maxTracks() == Integer.MAX_VALUE ? " or more" : " to " + sp.maxTracks())
+                    + " unique tracks, so there is no listener to evaluate. Playlist continuation needs a dataset "
+                    + "with playlist_id columns, like spotify_songs.csv; widen --min-tracks/--max-tracks.");
         }
         long start = System.nanoTime();
         int seeds = options.seeds();
-        int m = methods.size();
+        int[] firstColumn = new int[methods.size()];
+        List<String> names = new ArrayList<>();
+        List<String> caps = new ArrayList<>();
+        for (int j = 0; j < methods.size(); j++) {
+            firstColumn[j] = names.size();
+            names.addAll(methods.get(j).variantNames());
+            caps.addAll(methods.get(j).variantCaps());
+        }
+        int m = names.size();
         RankingMetrics[][][] results = new RankingMetrics[seeds][playlists.size()][m];
         AtomicLongArray nanos = new AtomicLongArray(m);
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
@@ -123,10 +144,13 @@ public final class PlaylistContinuation {
                     int pi = p;
                     futures.add(pool.submit(() -> {
                         EvaluationListener listener = listener(playlists.get(pi), seed);
-                        for (int j = 0; j < m; j++) {
+                        for (int j = 0; j < methods.size(); j++) {
                             long t0 = System.nanoTime();
-                            results[si][pi][j] = evaluate(methods.get(j), listener);
-                            nanos.addAndGet(j, System.nanoTime() - t0);
+                            List<RankingMetrics> variants = evaluate(methods.get(j), listener);
+                            for (int v = 0; v < variants.size(); v++) {
+                                results[si][pi][firstColumn[j] + v] = variants.get(v);
+                            }
+                            nanos.addAndGet(firstColumn[j], System.nanoTime() - t0);
                         }
                         synchronized (step) {
                             step.advance(1);
@@ -163,7 +187,7 @@ public final class PlaylistContinuation {
                 }
                 perSeed.add(RankingMetrics.mean(all));
             }
-            out.add(new ContinuationReport.MethodResult(methods.get(j).name(), RankingMetrics.mean(perSeed),
+            out.add(new ContinuationReport.MethodResult(names.get(j), caps.get(j), RankingMetrics.mean(perSeed),
                     perSeed, nanos.get(j) / 1e9));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -172,22 +196,36 @@ public final class PlaylistContinuation {
         return new ContinuationReport(options.k(), seedList, playlists.size(), out, seconds);
     }
 
-    private RankingMetrics evaluate(ContinuationMethod method, EvaluationListener listener) {
+    private List<RankingMetrics> evaluate(ContinuationMethod method, EvaluationListener listener) {
         int n = Math.max(options.k(), listener.split().hidden().size());
-        List<String> ranked;
+        List<List<String>> variants;
         try {
-            ranked = method.recommend(listener, n);
+            variants = method.recommendVariants(listener, n);
         } catch (AudiuException e) {
             throw new DataException("Method '" + method.name() + "' failed on playlist " + listener.playlist().id()
                     + " ('" + listener.playlist().name() + "', seed " + listener.seed() + "): " + e.getMessage(), e);
         }
-        Set<String> library = new HashSet<>(listener.split().visible());
-        for (String id : ranked) {
-            if (library.contains(id)) {
-                throw new IllegalStateException("Method '" + method.name() + "' recommended library track " + id
-                        + " to playlist " + listener.playlist().id());
-            }
+        if (variants.size() != method.variantNames().size()) {
+            throw new IllegalStateException("Method '" + method.name() + "' returned " + variants.size()
+                    + " lists for its " + method.variantNames().size() + " variants");
         }
-        return RankingMetrics.of(ranked, new HashSet<>(listener.split().hidden()), options.k());
+        Set<String> library = new HashSet<>(listener.split().visible());
+        Set<String> hidden = new HashSet<>(listener.split().hidden());
+        List<RankingMetrics> out = new ArrayList<>(variants.size());
+        for (List<String> ranked : variants) {
+            for (String id : ranked) {
+                if (library.contains(id)) {
+                    throw new IllegalStateException("Method '" + method.name() + "' recommended library track "
+                            + id + " to playlist " + listener.playlist().id());
+                }
+                int i = catalogue.indexOf(id);
+                if (i < 0 || !listener.pool().contains(i)) {
+                    throw new IllegalStateException("Method '" + method.name() + "' recommended track " + id
+                            + ", which is not in the pool of playlist " + listener.playlist().id());
+                }
+            }
+            out.add(RankingMetrics.of(ranked, hidden, options.k()));
+        }
+        return out;
     }
 }

@@ -9,21 +9,30 @@ import java.util.SplittableRandom;
 import org.audiu.core.dataset.DatasetPlaylist;
 
 /**
- * Chooses the listeners (playlists with at least {@code minTracks} unique tracks) and hides a seeded share of each
+ * Chooses the listeners (playlists with {@code minTracks} to {@code maxTracks} unique tracks) and hides a seeded share of each
  * playlist's tracks. The split of a playlist depends only on the seed and the playlist id, never on the order or
  * the thread in which playlists are processed.
  *
  * @param minTracks   playlists with fewer unique tracks are no listener (20 in the benchmark)
+ * @param maxTracks   playlists with more unique tracks are no listener (no limit in the benchmark)
  * @param hiddenShare share of the unique tracks hidden, rounded, at least one (0.2 in the benchmark)
  */
-public record PlaylistSplitter(int minTracks, double hiddenShare) {
+public record PlaylistSplitter(int minTracks, int maxTracks, double hiddenShare) {
     public PlaylistSplitter {
         if (minTracks < 2) {
             throw new IllegalArgumentException("minTracks must be >= 2, got " + minTracks);
         }
+        if (maxTracks < minTracks) {
+            throw new IllegalArgumentException("maxTracks must be >= minTracks (" + minTracks + "), got " + maxTracks);
+        }
         if (!(hiddenShare > 0 && hiddenShare < 1)) {
             throw new IllegalArgumentException("hiddenShare must be in (0, 1), got " + hiddenShare);
         }
+    }
+
+    /** Playlists of at least {@code minTracks} unique tracks, however many more. */
+    public PlaylistSplitter(int minTracks, double hiddenShare) {
+        this(minTracks, Integer.MAX_VALUE, hiddenShare);
     }
 
     /** The benchmark's protocol: playlists of at least 20 unique tracks, 20% hidden. */
@@ -32,7 +41,8 @@ public record PlaylistSplitter(int minTracks, double hiddenShare) {
     }
 
     public boolean eligible(DatasetPlaylist playlist) {
-        return new HashSet<>(playlist.trackIds()).size() >= minTracks;
+        int unique = new HashSet<>(playlist.trackIds()).size();
+        return unique >= minTracks && unique <= maxTracks;
     }
 
     /** Splits a playlist; the visible tracks keep the playlist's order. */
