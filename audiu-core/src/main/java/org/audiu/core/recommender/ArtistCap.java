@@ -33,8 +33,12 @@ public record ArtistCap(int minimum, double topArtistShare) {
 
     /** A cap that grows with the share of the library's most frequent main artist (case-insensitive). */
     public static ArtistCap adaptive(int minimum, Collection<Track> library) {
-        return new ArtistCap(minimum, topArtistShare(library));
+        // A handful of tracks (a few seeds on the web page) says nothing about how concentrated a taste is.
+        return library.size() < MIN_TRACKS_TO_ADAPT ? fixed(minimum) : new ArtistCap(minimum, topArtistShare(library));
     }
+
+    /** Fewer library tracks than this keep the fixed cap: their top artist's share is not an estimate. */
+    public static final int MIN_TRACKS_TO_ADAPT = 10;
 
     /** Share of the tracks by their most frequent main artist (0 for none). */
     public static double topArtistShare(Collection<Track> tracks) {
