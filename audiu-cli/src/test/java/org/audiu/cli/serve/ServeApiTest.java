@@ -171,25 +171,27 @@ class ServeApiTest {
         ServeBackend b = server.backend();
         var again = b.recommender().recommend(new Seeds(List.of(b.catalogue().track(seed).orElseThrow()), List.of(),
                 java.util.Optional.empty()), 5);
-        assertEquals(first, again.result().recommendations().stream().map(x -> x.track().id()).toList(),
+        assertEquals(first, again.recommendations().stream().map(x -> x.track().id()).toList(),
                 "the same seeds give the same recommendations, cached or not");
     }
 
     @Test
     void theSameSeedsWithAnotherLimitReuseTheTrainedRecommender() throws Exception {
-        String seed = firstTrackId("velvet");
         ServeBackend b = server.backend();
-        Seeds seeds = new Seeds(List.of(b.catalogue().track(seed).orElseThrow()), List.of(),
-                java.util.Optional.empty());
+        List<org.audiu.core.catalogue.CatalogueArtist> twoArtists = b.catalogue().artists().stream()
+                .filter(a -> a.trackIds().size() >= 20).limit(2).toList();
+        Seeds seeds = new Seeds(List.of(), twoArtists, java.util.Optional.empty());
         SeedRecommender.Run ten = b.recommender().recommend(seeds, 10);
+        assertTrue(ten.method().isModel(), "40 seed tracks are ranked by a model: " + ten.method());
         int kept = b.recommender().keptRecommenders();
         SeedRecommender.Run three = b.recommender().recommend(seeds, 3);
         assertEquals(kept, b.recommender().keptRecommenders(), "no second recommender was trained for these seeds");
-        assertTrue(three.result().recommender() == ten.result().recommender(), "the kept recommender ranked it");
-        assertEquals(ten.result().recommendations().subList(0, 3).stream().map(x -> x.track().id()).toList(),
-                three.result().recommendations().stream().map(x -> x.track().id()).toList(),
+        assertTrue(three.modelResult().orElseThrow().recommender() == ten.modelResult().orElseThrow().recommender(),
+                "the kept recommender ranked it");
+        assertEquals(ten.recommendations().subList(0, 3).stream().map(x -> x.track().id()).toList(),
+                three.recommendations().stream().map(x -> x.track().id()).toList(),
                 "a shorter list is the longer one's start");
-        assertEquals(ten.result().report().likedExamples(), three.result().report().likedExamples());
+        assertEquals(ten.method().likedExamples(), three.method().likedExamples());
     }
 
     private static List<String> ids(JsonNode body) {
