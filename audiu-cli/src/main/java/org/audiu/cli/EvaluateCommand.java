@@ -42,7 +42,7 @@ import picocli.CommandLine;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Measure recommendation quality against baselines.",
         subcommands = {EvaluateCommand.Playlists.class, EvaluateHistoryCommand.class,
-                EvaluateMatrixCommand.class})
+                EvaluateMatrixCommand.class, EvaluateSeedsCommand.class})
 public final class EvaluateCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

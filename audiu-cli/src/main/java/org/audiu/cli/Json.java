@@ -30,6 +30,7 @@ public final class Json {
         m.put("name", r.track().name());
         m.put("artists", r.track().artists());
         m.put("score", r.score());
+        m.put("rankingScore", r.rankingScore());
         m.put("reasons", r.reasons());
         m.put("album", r.track().album());
         r.track().genre().ifPresent(g -> m.put("genre", g));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.audiu.core.Recommendation;
 import org.audiu.core.config.AudiuConfig;
+import org.audiu.core.engine.PreferenceTraining;
 import org.audiu.core.engine.RecommendationEngine;
 import org.audiu.core.engine.RecommendationResult;
 import org.audiu.core.engine.RunReport;
@@ -114,7 +115,8 @@ public final class RecommendCommand implements Callable<Integer> {
                 "why");
         for (int i = 0; i < recs.size(); i++) {
             Recommendation r = recs.get(i);
-            out.printf(Locale.ROOT, "%-3d %-6.3f %-30s %-24s %-12s %s%n", i + 1, r.score(), cut(r.track().name(), 30),
+            out.printf(Locale.ROOT, "%-3d %-6.2f %-30s %-24s %-12s %s%n", i + 1, r.rankingScore(),
+                    cut(r.track().name(), 30),
                     cut(r.track().artistsText(), 24), cut(r.track().genre().orElse(""), 12),
                     r.reasons().isEmpty() ? "" : r.reasons().get(0));
             for (int k = 1; k < r.reasons().size() - 1; k++) {
@@ -123,9 +125,14 @@ public final class RecommendCommand implements Callable<Integer> {
         }
         RunReport rep = result.report();
         out.println();
-        out.printf(Locale.ROOT, "model %s on %d liked tracks vs %d sampled (held-out AUC %.3f); pool %d tracks; "
-                        + "%.1f s%n", rep.components().get("model"), rep.likedExamples(), rep.negativeExamples(),
-                rep.holdoutAuc(), rep.poolSize(), seconds);
+        out.println("score: the model's log-odds that you like the track (0 is even odds, 4.6 is 99%, 6.9 is 99.9%); "
+                + "--json gives the probability as \"score\" and this as \"rankingScore\"");
+        out.printf(Locale.ROOT, "model %s on %d liked tracks vs %d sampled (%s); pool %d tracks; %.1f s%n",
+                rep.components().get("model"), rep.likedExamples(), rep.negativeExamples(),
+                Double.isNaN(rep.holdoutAuc()) ? "no held-out AUC: too few liked tracks to hold "
+                        + PreferenceTraining.MIN_HELD_OUT_LIKED + " out"
+                        : String.format(Locale.ROOT, "held-out AUC %.3f", rep.holdoutAuc()),
+                rep.poolSize(), seconds);
         if (!rep.droppedSignals().isEmpty()) {
             out.println("preference signals without data (dropped, weights renormalised): " + rep.droppedSignals());
         }

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.audiu.core.config.AudiuConfig;
 import org.audiu.core.engine.ProgressReporter;
@@ -58,8 +59,25 @@ class AudiuCliTest {
             assertTrue(rec.get("artists").isArray() && rec.get("artists").size() > 0);
             double score = rec.get("score").asDouble();
             assertTrue(score >= 0 && score <= 1, "score " + score);
+            assertEquals(org.audiu.core.Recommendation.logOdds(score), rec.get("rankingScore").asDouble(), 1e-9,
+                    "the ranking score is the probability's log-odds");
             assertTrue(rec.get("reasons").isArray() && rec.get("reasons").size() >= 2);
         }
+    }
+
+    @Test
+    void theTableShowsRankingScoresThatStillOrderTheTopOfTheList() {
+        Run r = run("recommend", "--limit", "10");
+        assertEquals(0, r.exit(), r.err());
+        List<String> scores = java.util.Arrays.stream(r.out().split("\n")).filter(l -> l.matches("\\d+\\s+.*"))
+                .map(l -> l.trim().split("\\s+")[1]).toList();
+        assertEquals(10, scores.size(), r.out());
+        // Before, the probabilities were printed: the top five all read 1.000.
+        assertEquals(scores.size(), new java.util.HashSet<>(scores).size(), "every shown score differs: " + scores);
+        for (int i = 1; i < scores.size(); i++) {
+            assertTrue(Double.parseDouble(scores.get(i - 1)) > Double.parseDouble(scores.get(i)), scores.toString());
+        }
+        assertTrue(r.out().contains("score: the model's log-odds that you like the track"), r.out());
     }
 
     @Test
@@ -68,8 +86,8 @@ class AudiuCliTest {
         assertEquals(0, r.exit(), r.err());
         String[] lines = r.out().split("\n");
         assertTrue(lines[0].matches("#\\s+score\\s+track\\s+artists\\s+genre\\s+why"), lines[0]);
-        // A probability: a forest sure of a track prints 1.000.
-        assertTrue(lines[1].matches("1\\s+[01]\\.\\d{3}\\s+.*"), lines[1]);
+        // The ranking score: the log-odds of the forest's probability, two decimals (a sure forest: 27.63).
+        assertTrue(lines[1].matches("1\\s+-?\\d+\\.\\d{2}\\s+.*"), lines[1]);
         assertTrue(r.out().contains("model random-forest on 150 liked tracks"), r.out());
     }
 

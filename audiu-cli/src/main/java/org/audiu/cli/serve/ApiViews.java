@@ -44,7 +44,7 @@ final class ApiViews {
     record SeedsView(List<TrackView> tracks, List<ArtistView> artists, PlaylistView playlist) {
     }
 
-    record RecommendationView(int rank, TrackView track, double score, List<String> reasons,
+    record RecommendationView(int rank, TrackView track, double score, double rankingScore, List<String> reasons,
                               Map<String, Double> features) {
     }
 
@@ -52,7 +52,13 @@ final class ApiViews {
     record ChartView(List<String> features, Map<String, Double> seeds, Map<String, Double> recommendations) {
     }
 
-    record ModelView(String trainer, int likedExamples, int negativeExamples, Double holdoutAuc) {
+    /**
+     * How the seeds were ranked: {@code method} "neighbours" (no model: trainer and the example counts are null) or
+     * "model"; {@code holdoutAuc} is null unless enough seeds were held out to measure it.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ModelView(String method, String trainer, Integer likedExamples, Integer negativeExamples,
+                     Double holdoutAuc) {
     }
 
     record RecommendationsView(SeedsView seeds, int seedTracks, int limit, List<RecommendationView> recommendations,
@@ -77,7 +83,7 @@ final class ApiViews {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record InfoView(String name, String catalogue, int tracks, int artists, int playlists, List<String> genres,
-                    String recommendModel, GenreModelView genreModel, List<String> chartFeatures,
+                    String recommendModel, int modelMinSeeds, GenreModelView genreModel, List<String> chartFeatures,
                     LimitsView limits) {
     }
 

@@ -9,12 +9,15 @@ import java.util.Optional;
 import org.audiu.core.ListenerLibrary;
 import org.audiu.core.Playlist;
 import org.audiu.core.PlaylistItem;
+import org.audiu.core.Recommendation;
 import org.audiu.core.catalogue.Catalogue;
+import org.audiu.core.catalogue.CatalogueNeighbours;
 import org.audiu.core.catalogue.CatalogueTrack;
 import org.audiu.core.engine.EngineSettings;
 import org.audiu.core.engine.ProgressReporter;
 import org.audiu.core.engine.RecommendationEngine;
 import org.audiu.core.engine.RecommendationResult;
+import org.audiu.core.engine.RunReport;
 import org.audiu.core.features.FeatureProviderChain;
 import org.audiu.core.features.NamedFeatureProvider;
 import org.audiu.core.recommender.TrainedRecommender;
@@ -22,12 +25,19 @@ import org.audiu.core.spi.preference.PreferenceScorer;
 import org.audiu.core.spi.training.Trainer;
 
 /**
- * Recommends from a visitor's seeds with the audiU engine itself: the seeds become a one-playlist listener library,
- * the catalogue is the candidate pool and the feature source, and a (fast) trainer learns "sounds like the seeds"
- * against tracks sampled from the pool, exactly as {@code audiu recommend} does for a whole library. The trained
- * recommender is kept in a bounded least-recently-used cache by seeds, so the same seeds asked again (with any
- * limit) are ranked without training again. Each call builds its own engine, so calls are independent and may run
- * in parallel; the shared parts (catalogue, scorer, trainer, the cache) are immutable, stateless or synchronised.
+ * Recommends from a visitor's seeds, by one of two methods chosen by how many tracks the seeds stand for:
+ * <ul>
+ *   <li>fewer than {@code minModelSeeds} (a few tracks, one artist): {@link CatalogueNeighbours}, audio and artist
+ *   neighbours and playlist co-membership, with no model; a model trained on a handful of rows learns noise and
+ *   ties its scores, and its held-out AUC on one or two rows means nothing;</li>
+ *   <li>otherwise the audiU engine itself: the seeds become a one-playlist listener library, the catalogue is the
+ *   candidate pool and the feature source, and a (fast) trainer learns "sounds like the seeds" against tracks sampled
+ *   from the pool, exactly as {@code audiu recommend} does for a whole library. The trained recommender is kept in a
+ *   bounded least-recently-used cache by seeds, so the same seeds asked again (with any limit) are ranked without
+ *   training again.</li>
+ * </ul>
+ * Each call is independent and calls may run in parallel; the shared parts (catalogue, neighbours, scorer, trainer,
+ * the cache) are immutable, stateless or synchronised.
  */
 public final class SeedRecommender {
     private final Catalogue catalogue;
@@ -36,12 +46,45 @@ public final class SeedRecommender {
     private final EngineSettings settings;
     private final Map<String, String> componentNames;
     private final int maxLibraryTracks;
+    private final int minModelSeeds;
+    private final CatalogueNeighbours neighbours;
     private final LruCache<String, TrainedRecommender> trained;
 
-    /** A run's outcome with the library the seeds stood for. */
-    public record Run(Seeds seeds, List<CatalogueTrack> library, RecommendationResult result, long millis) {
+    /** Method name of {@link CatalogueNeighbours}. */
+    public static final String NEIGHBOURS = "neighbours";
+    /** Method name of a model trained on the seeds. */
+    public static final String MODEL = "model";
+    /** Seeds standing for fewer tracks than this are ranked by neighbours unless configured otherwise. */
+    public static final int DEFAULT_MIN_MODEL_SEEDS = 30;
+
+    /**
+     * How a run ranked: by neighbours (no model, no examples), or by a model trained on the seeds.
+     *
+     * @param holdoutAuc the model's held-out AUC, NaN when not measured: the engine measures none on fewer than
+     *                   {@link org.audiu.core.engine.PreferenceTraining#MIN_HELD_OUT_LIKED} held-out seeds
+     */
+    public record Method(String name, String trainer, int likedExamples, int negativeExamples, double holdoutAuc) {
+        public Method {
+            Objects.requireNonNull(name, "name");
+        }
+
+        public boolean isModel() {
+            return MODEL.equals(name);
+        }
+    }
+
+    /**
+     * A run's outcome with the library the seeds stood for.
+     *
+     * @param modelResult the engine's result when a model ranked them
+     */
+    public record Run(Seeds seeds, List<CatalogueTrack> library, List<Recommendation> recommendations, Method method,
+                      long poolSize, Optional<RecommendationResult> modelResult, long millis) {
         public Run {
             library = List.copyOf(library);
+            recommendations = List.copyOf(recommendations);
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(modelResult, "modelResult");
         }
     }
 
@@ -52,14 +95,19 @@ public final class SeedRecommender {
      */
     public SeedRecommender(Catalogue catalogue, PreferenceScorer scorer, Trainer trainer, String trainerName,
                            EngineSettings settings, int maxLibraryTracks) {
-        this(catalogue, scorer, trainer, trainerName, settings, maxLibraryTracks, 0);
+        this(catalogue, scorer, trainer, trainerName, settings, maxLibraryTracks, 0, DEFAULT_MIN_MODEL_SEEDS);
     }
 
     /**
      * @param recommenderCache trained recommenders kept by seeds and reused across requests (0: train every time)
+     * @param minModelSeeds    seeds standing for fewer tracks are ranked by neighbours (1: always a model)
      */
     public SeedRecommender(Catalogue catalogue, PreferenceScorer scorer, Trainer trainer, String trainerName,
-                           EngineSettings settings, int maxLibraryTracks, int recommenderCache) {
+                           EngineSettings settings, int maxLibraryTracks, int recommenderCache, int minModelSeeds) {
+        if (minModelSeeds < 1) {
+            throw new IllegalArgumentException("minModelSeeds must be >= 1, got " + minModelSeeds);
+        }
+        this.minModelSeeds = minModelSeeds;
         this.trained = new LruCache<>(recommenderCache);
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.scorer = Objects.requireNonNull(scorer, "scorer");
@@ -72,6 +120,17 @@ public final class SeedRecommender {
         names.put("candidates.source", "catalogue");
         names.put("model", trainerName);
         this.componentNames = Map.copyOf(names);
+        this.neighbours = new CatalogueNeighbours(catalogue, CatalogueNeighbours.Settings.defaults(
+                settings.perArtist()));
+    }
+
+    /** Seeds standing for fewer tracks than this are ranked by neighbours. */
+    public int minModelSeeds() {
+        return minModelSeeds;
+    }
+
+    public Catalogue catalogue() {
+        return catalogue;
     }
 
     public String trainerName() {
@@ -96,6 +155,11 @@ public final class SeedRecommender {
         for (String id : seeds.trackIds(maxLibraryTracks)) {
             catalogue.track(id).ifPresent(library::add);
         }
+        if (library.size() < minModelSeeds) {
+            List<Recommendation> recs = neighbours.recommend(library, limit);
+            return new Run(seeds, library, recs, new Method(NEIGHBOURS, null, 0, 0, Double.NaN), catalogue.size(),
+                    Optional.empty(), (System.nanoTime() - start) / 1_000_000);
+        }
         List<PlaylistItem> items = library.stream().map(t -> PlaylistItem.of(t.track())).toList();
         ListenerLibrary listener = new ListenerLibrary(List.of(), List.of(new Playlist("seeds", "Seeds", true, items)),
                 Map.of(), Map.of(), List.of());
@@ -113,7 +177,11 @@ public final class SeedRecommender {
             result = engine.recommend();
             trained.put(key, result.recommender());
         }
-        return new Run(seeds, library, result, (System.nanoTime() - start) / 1_000_000);
+        RunReport report = result.report();
+        Method method = new Method(MODEL, trainerName(), report.likedExamples(), report.negativeExamples(),
+                report.holdoutAuc());
+        return new Run(seeds, library, result.recommendations(), method, report.poolSize(), Optional.of(result),
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /** How many trained recommenders are kept. */

@@ -32,7 +32,6 @@ import org.audiu.core.catalogue.CatalogueArtist;
 import org.audiu.core.catalogue.CataloguePlaylist;
 import org.audiu.core.catalogue.CatalogueTrack;
 import org.audiu.core.catalogue.TrackSearch;
-import org.audiu.core.engine.RunReport;
 import org.audiu.models.genre.GenreModel;
 
 /**
@@ -75,7 +74,7 @@ public final class ServeApi {
         new QueryParams(query).allowOnly(Set.of());
         Catalogue c = backend.catalogue();
         return new InfoView("audiU", c.source(), c.size(), c.artists().size(), c.playlists().size(), c.genres(),
-                backend.recommender().trainerName(), backend.genres().map(this::genreModel).orElse(null),
+                backend.recommender().trainerName(), backend.recommender().minModelSeeds(), backend.genres().map(this::genreModel).orElse(null),
                 chartFeatures, new LimitsView(limits.maxSeeds(), limits.maxArtists(), limits.maxLimit(),
                 limits.defaultLimit(), limits.maxQueryLength(), limits.maxSearchLimit(), limits.defaultSearchLimit()));
     }
@@ -237,10 +236,10 @@ public final class ServeApi {
         List<RecommendationView> recs = new ArrayList<>();
         List<FeatureVector> recVectors = new ArrayList<>();
         int rank = 1;
-        for (Recommendation r : run.result().recommendations()) {
+        for (Recommendation r : run.recommendations()) {
             FeatureVector v = c.track(r.track().id()).map(CatalogueTrack::features).orElseThrow();
             recVectors.add(v);
-            recs.add(new RecommendationView(rank++, TrackView.of(r.track()), r.score(), r.reasons(),
+            recs.add(new RecommendationView(rank++, TrackView.of(r.track()), r.score(), r.rankingScore(), r.reasons(),
                     ApiViews.features(v, chartFeatures)));
         }
         List<FeatureVector> seedVectors = run.library().stream().map(CatalogueTrack::features).toList();
@@ -248,10 +247,10 @@ public final class ServeApi {
         Seeds s = run.seeds();
         SeedsView seeds = new SeedsView(s.tracks().stream().map(t -> TrackView.of(t.track())).toList(),
                 s.artists().stream().map(ArtistView::of).toList(), s.playlist().map(PlaylistView::of).orElse(null));
-        RunReport report = run.result().report();
-        ModelView model = new ModelView(backend.recommender().trainerName(), report.likedExamples(),
-                report.negativeExamples(), ApiViews.number(report.holdoutAuc()));
-        return new RecommendationsView(seeds, run.library().size(), limit, recs, chart, model, report.poolSize(),
+        SeedRecommender.Method m = run.method();
+        ModelView model = m.isModel() ? new ModelView(m.name(), m.trainer(), m.likedExamples(), m.negativeExamples(),
+                ApiViews.number(m.holdoutAuc())) : new ModelView(m.name(), null, null, null, null);
+        return new RecommendationsView(seeds, run.library().size(), limit, recs, chart, model, run.poolSize(),
                 run.millis());
     }
 

@@ -39,6 +39,19 @@ public record ServeBackend(Catalogue catalogue, TrackSearch search, SeedRecommen
      * @throws org.audiu.core.AudiuException for configuration or data problems, before anything is served
      */
     public static ServeBackend fromConfig(AudiuConfig config, Plugins plugins, ServeOptions options) {
+        SeedRecommender recommender = seedRecommender(config, plugins, options);
+        Catalogue catalogue = recommender.catalogue();
+        var genreTrainer = options.genreModel().create(plugins, config.seed());
+        Optional<GenreModel> genres = GenreModel.train(catalogue, genreTrainer, new GenreTraining(
+                options.genreModel().name(), options.genreModel().parameters(), options.genreHoldout(), config.seed()));
+        return new ServeBackend(catalogue, new TrackSearch(catalogue), recommender, genres);
+    }
+
+    /**
+     * Only the recommender of {@link #fromConfig}: loads the catalogue, creates the configured preference scorer and
+     * the chosen recommend trainer (for {@code audiu evaluate seeds}, which needs no genre model).
+     */
+    public static SeedRecommender seedRecommender(AudiuConfig config, Plugins plugins, ServeOptions options) {
         Components components = new Components(config, plugins, EngineSettings.KEYS);
         components.failOnUnknownKeys();
         EngineSettings configured = EngineSettings.from(components.reservedSection("engine", "audiu"));
@@ -46,15 +59,10 @@ public record ServeBackend(Catalogue catalogue, TrackSearch search, SeedRecommen
                 Math.max(configured.negativesPerLiked(), options.minNegativesPerSeed()));
         PreferenceScorer scorer = components.create(PreferenceScorerFactory.KIND);
         var recommendTrainer = options.recommendModel().create(plugins, config.seed());
-        var genreTrainer = options.genreModel().create(plugins, config.seed());
         config.get(LibrarySourceFactory.KIND.configKey()).ifPresent(name ->
                 LOG.info("serve ignores library.source = {}: visitors bring their own seeds", name));
         Catalogue catalogue = new CatalogueLoader(plugins).load(config, settings.schema());
-        SeedRecommender recommender = new SeedRecommender(catalogue, scorer, recommendTrainer,
-                options.recommendModel().name(), settings, options.limits().maxLibraryTracks(),
-                options.recommenderCacheSize());
-        Optional<GenreModel> genres = GenreModel.train(catalogue, genreTrainer, new GenreTraining(
-                options.genreModel().name(), options.genreModel().parameters(), options.genreHoldout(), config.seed()));
-        return new ServeBackend(catalogue, new TrackSearch(catalogue), recommender, genres);
+        return new SeedRecommender(catalogue, scorer, recommendTrainer, options.recommendModel().name(), settings,
+                options.limits().maxLibraryTracks(), options.recommenderCacheSize(), options.minModelSeeds());
     }
 }

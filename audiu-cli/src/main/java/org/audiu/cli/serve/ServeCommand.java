@@ -60,6 +60,12 @@ public final class ServeCommand implements Callable<Integer> {
                 + "limit ranks with the kept one instead of training again. Default: ${DEFAULT-VALUE}."})
     int recommenderCacheSize;
 
+    @Option(names = "--model-min-seeds", paramLabel = "N", defaultValue = "" + SeedRecommender.DEFAULT_MIN_MODEL_SEEDS,
+            description = {"Seeds standing for fewer tracks than N (a few tracks, one artist) are ranked by audio and "
+                + "artist neighbours and playlist co-membership; from N tracks on, a model is trained on them "
+                + "(1: always a model). Default: ${DEFAULT-VALUE}."})
+    int minModelSeeds;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -86,6 +92,9 @@ public final class ServeCommand implements Callable<Integer> {
         if (recommenderCacheSize < 0) {
             throw new ServeException("--recommender-cache must be 0 or more, got " + recommenderCacheSize);
         }
+        if (minModelSeeds < 1) {
+            throw new ServeException("--model-min-seeds must be 1 or more, got " + minModelSeeds);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!isLoopback(host)) {
@@ -97,7 +106,8 @@ public final class ServeCommand implements Callable<Integer> {
                 .withGenreModel(TrainerChoice.of(genreModel, genreParams, ServeOptions.GENRE_DEFAULTS,
                         "--genre-param "))
                 .withCacheSize(cacheSize)
-                .withRecommenderCacheSize(recommenderCacheSize);
+                .withRecommenderCacheSize(recommenderCacheSize)
+                .withMinModelSeeds(minModelSeeds);
         if (!options.json()) {
             err.println("audiu: loading the catalogue and training the genre model (" + serveOptions.genreModel()
                     + ")...");

@@ -16,10 +16,11 @@ import java.util.Objects;
  * @param busyTimeoutMillis how long a request waits for a free slot before a 503
  * @param genreHoldout   share of artists held out to measure the genre model
  * @param minNegativesPerSeed negatives sampled per seed track at least (the configured value is kept when higher)
+ * @param minModelSeeds seeds standing for fewer tracks are ranked by neighbours, not a model trained on them
  */
 public record ServeOptions(TrainerChoice recommendModel, TrainerChoice genreModel, ApiLimits limits, int cacheSize,
                            int recommenderCacheSize, int maxConcurrent, long busyTimeoutMillis, double genreHoldout,
-                           double minNegativesPerSeed) {
+                           double minNegativesPerSeed, int minModelSeeds) {
     /** Trainer names used when none is given. */
     public static final String DEFAULT_RECOMMEND_MODEL = "random-forest";
     public static final String DEFAULT_GENRE_MODEL = "random-forest";
@@ -39,11 +40,11 @@ public record ServeOptions(TrainerChoice recommendModel, TrainerChoice genreMode
         Objects.requireNonNull(limits, "limits");
         if (cacheSize < 0 || recommenderCacheSize < 0 || maxConcurrent < 1 || busyTimeoutMillis < 0
                 || !(genreHoldout >= 0 && genreHoldout < 1)
-                || !(minNegativesPerSeed > 0)) {
+                || !(minNegativesPerSeed > 0) || minModelSeeds < 1) {
             throw new IllegalArgumentException("Invalid serve options: cacheSize " + cacheSize
                     + ", recommenderCacheSize " + recommenderCacheSize + ", maxConcurrent "
                     + maxConcurrent + ", busyTimeoutMillis " + busyTimeoutMillis + ", genreHoldout " + genreHoldout
-                    + ", minNegativesPerSeed " + minNegativesPerSeed);
+                    + ", minNegativesPerSeed " + minNegativesPerSeed + ", minModelSeeds " + minModelSeeds);
         }
     }
 
@@ -52,26 +53,31 @@ public record ServeOptions(TrainerChoice recommendModel, TrainerChoice genreMode
                 TrainerChoice.of(DEFAULT_RECOMMEND_MODEL, Map.of(), RECOMMEND_DEFAULTS, "--recommend-param "),
                 TrainerChoice.of(DEFAULT_GENRE_MODEL, Map.of(), GENRE_DEFAULTS, "--genre-param "),
                 ApiLimits.defaults(), 256, 64, Math.max(2, Runtime.getRuntime().availableProcessors()), 30_000, 0.2,
-                10);
+                10, SeedRecommender.DEFAULT_MIN_MODEL_SEEDS);
     }
 
     public ServeOptions withGenreModel(TrainerChoice value) {
         return new ServeOptions(recommendModel, value, limits, cacheSize, recommenderCacheSize, maxConcurrent,
-                busyTimeoutMillis, genreHoldout, minNegativesPerSeed);
+                busyTimeoutMillis, genreHoldout, minNegativesPerSeed, minModelSeeds);
     }
 
     public ServeOptions withRecommendModel(TrainerChoice value) {
         return new ServeOptions(value, genreModel, limits, cacheSize, recommenderCacheSize, maxConcurrent,
-                busyTimeoutMillis, genreHoldout, minNegativesPerSeed);
+                busyTimeoutMillis, genreHoldout, minNegativesPerSeed, minModelSeeds);
     }
 
     public ServeOptions withRecommenderCacheSize(int value) {
         return new ServeOptions(recommendModel, genreModel, limits, cacheSize, value, maxConcurrent, busyTimeoutMillis,
-                genreHoldout, minNegativesPerSeed);
+                genreHoldout, minNegativesPerSeed, minModelSeeds);
+    }
+
+    public ServeOptions withMinModelSeeds(int value) {
+        return new ServeOptions(recommendModel, genreModel, limits, cacheSize, recommenderCacheSize, maxConcurrent,
+                busyTimeoutMillis, genreHoldout, minNegativesPerSeed, value);
     }
 
     public ServeOptions withCacheSize(int value) {
         return new ServeOptions(recommendModel, genreModel, limits, value, recommenderCacheSize, maxConcurrent,
-                busyTimeoutMillis, genreHoldout, minNegativesPerSeed);
+                busyTimeoutMillis, genreHoldout, minNegativesPerSeed, minModelSeeds);
     }
 }

@@ -31,6 +31,13 @@ import org.slf4j.LoggerFactory;
 public final class PreferenceTraining {
     private static final Logger LOG = LoggerFactory.getLogger(PreferenceTraining.class);
 
+    /**
+     * The held-out AUC is reported only when the held-out rows hold at least this many liked tracks (and as many
+     * sampled ones): on four liked rows one row more or less moves it by a quarter, and "AUC 1.00" on three rows
+     * says nothing. Below it the AUC is NaN ("not measured").
+     */
+    public static final int MIN_HELD_OUT_LIKED = 10;
+
     private final Trainer trainer;
     private final EngineSettings settings;
     private final ProgressReporter progress;
@@ -115,7 +122,12 @@ public final class PreferenceTraining {
             model = trainer.train(data);
         }
         double auc = Double.NaN;
-        if (!holdoutPart.isEmpty()) {
+        long heldOutLiked = holdoutPart.stream().filter(e -> e.label().equals(LIKED)).count();
+        if (!holdoutPart.isEmpty() && (heldOutLiked < MIN_HELD_OUT_LIKED
+                || holdoutPart.size() - heldOutLiked < MIN_HELD_OUT_LIKED)) {
+            LOG.info("Preference model '{}': no held-out AUC, {} liked and {} sampled rows held out (an AUC needs {} "
+                    + "of each)", modelName, heldOutLiked, holdoutPart.size() - heldOutLiked, MIN_HELD_OUT_LIKED);
+        } else if (!holdoutPart.isEmpty()) {
             double[][] rows = holdoutPart.stream().map(LabelledExample::features).toArray(double[][]::new);
             double[] scores = model.probabilityOf(LIKED, rows);
             boolean[] positive = new boolean[holdoutPart.size()];

@@ -35,6 +35,8 @@ public final class TrainedRecommender {
     public static final String LIKED = "liked";
     /** The negative label of the preference task (tracks sampled from the pool). */
     public static final String OTHER = "other";
+    /** The start of the last reason of every recommendation: the model's probability and its log-odds. */
+    public static final String MODEL_PROBABILITY_REASON = "model probability";
     /** Candidates scored per model call when a stream is ranked. */
     public static final int DEFAULT_BATCH = 4096;
 
@@ -254,7 +256,8 @@ public final class TrainedRecommender {
             List<Recommendation> out = new ArrayList<>();
             for (TopK.Scored<CandidateRow> s : top.sortedDescending()) {
                 List<String> why = new ArrayList<>(reasons.reasons(s.item().track(), s.item().features()));
-                why.add(String.format(Locale.ROOT, "model score %.3f", s.score()));
+                why.add(String.format(Locale.ROOT, "%s %.4f, log-odds %.2f", MODEL_PROBABILITY_REASON, s.score(),
+                        Recommendation.logOdds(s.score())));
                 out.add(new Recommendation(s.item().track(), s.score(), why));
             }
             if (out.size() < k) {

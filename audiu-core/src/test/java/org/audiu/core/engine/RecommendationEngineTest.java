@@ -35,6 +35,16 @@ class RecommendationEngineTest {
     }
 
     @Test
+    void noHeldOutAucIsReportedOnFewerThanTenHeldOutLikedTracks() {
+        // 3% of 150 liked + 450 sampled rows: about 18 held out, 4 or 5 of them liked. An AUC on those says nothing
+        // (before, it was reported as if it did).
+        RunReport few = demo(Map.of("training.holdout", "0.03")).recommend().report();
+        assertTrue(Double.isNaN(few.holdoutAuc()), "held-out AUC " + few.holdoutAuc());
+        RunReport enough = demo(Map.of()).recommend().report();
+        assertTrue(enough.holdoutAuc() > 0.7, "20%: about 30 liked held out, AUC " + enough.holdoutAuc());
+    }
+
+    @Test
     void recommendsNewTracksThatFollowTheDemoListenersTaste() {
         RecommendationResult result = demo(Map.of()).recommend();
         List<Recommendation> recs = result.recommendations();

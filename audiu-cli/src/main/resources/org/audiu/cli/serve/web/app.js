@@ -286,9 +286,12 @@
     const recs = result.recommendations;
     const model = result.model;
     let summary = recs.length + ' tracks for ' + result.seedTracks + ' seed track' + (result.seedTracks === 1 ? '' : 's')
-      + ', ranked among ' + result.poolSize.toLocaleString() + ' by a ' + model.trainer + ' model trained on them.';
-    // With a handful of seeds the held-out set holds one or two of them: its AUC would be noise.
-    if (typeof model.holdoutAuc === 'number' && result.seedTracks >= 10) {
+      + ', ranked among ' + result.poolSize.toLocaleString()
+      + (model.method === 'neighbours'
+        ? ' by how close they sound to the seeds, their artists and the playlists they share (too few seeds to train a model).'
+        : ' by a ' + model.trainer + ' model trained on them.');
+    // The server leaves the AUC out when too few seeds were held out for it to mean anything.
+    if (typeof model.holdoutAuc === 'number') {
       summary += ' Held-out AUC ' + model.holdoutAuc.toFixed(2) + '.';
     }
     $('summary').textContent = summary;
@@ -298,7 +301,7 @@
       meterFill.style.width = Math.round(Math.max(0, Math.min(1, rec.score)) * 100) + '%';
       const reasons = el('ul', { class: 'reasons' });
       for (const reason of rec.reasons) {
-        if (!reason.startsWith('model score')) reasons.appendChild(el('li', null, reason));
+        if (!reason.startsWith('model probability')) reasons.appendChild(el('li', null, reason));
       }
       const addSeed = el('button', { type: 'button' }, '+ Add as seed');
       addSeed.addEventListener('click', () => addTrackSeed(track));
@@ -310,7 +313,7 @@
       list.appendChild(el('li', { class: 'card', 'data-track-id': track.id },
         el('div', { class: 'rank' }, String(rec.rank)),
         el('div', { class: 'title' }, track.name || '(untitled)'),
-        el('div', { class: 'score' }, 'score ' + number(rec.score, 3), el('div', { class: 'meter' }, meterFill)),
+        el('div', { class: 'score' }, 'score ' + number(rec.rankingScore, 2), el('div', { class: 'meter' }, meterFill)),
         el('div', { class: 'meta' }, artistsText(track),
           track.genre ? el('span', { class: 'genre-tag' }, track.genre) : null,
           track.year ? ' · ' + track.year : null),
@@ -442,8 +445,9 @@
   }
 
   function describeModels(info) {
-    let text = 'Recommendations: the audiU engine trains a ' + info.recommendModel
-      + ' model on your seeds for every request.';
+    let text = 'Recommendations: for a few seeds, audio and artist neighbours and shared playlists; from '
+      + info.modelMinSeeds + ' seed tracks on, the audiU engine trains a ' + info.recommendModel
+      + ' model on them.';
     if (info.genreModel) text += ' Genres: ' + describeGenreModel(info.genreModel);
     return text;
   }
