@@ -1,9 +1,12 @@
 package org.audiu.core.engine;
 
+import java.util.Collection;
 import java.util.List;
 import org.audiu.core.AudioFeatures;
 import org.audiu.core.FeatureSchema;
+import org.audiu.core.Track;
 import org.audiu.core.config.ComponentConfig;
+import org.audiu.core.recommender.ArtistCap;
 
 /**
  * The engine's own settings.
@@ -20,10 +23,19 @@ import org.audiu.core.config.ComponentConfig;
  * @param batchSize         candidates per feature lookup and prediction batch ({@code batch-size}, 4,096)
  * @param schema            the model's features ({@code features.columns}, default: 12 standard audio features)
  * @param seed              the global seed
+ * @param adaptiveCapMinTracks the fewest library tracks whose top-artist share grows the adaptive cap
+ *                          ({@code recommendations.per-artist.adaptive.min-tracks}, default
+ *                          {@value ArtistCap#MIN_TRACKS_TO_ADAPT}; smaller libraries keep the fixed cap)
  */
 public record EngineSettings(int recommendations, int perArtist, double negativesPerLiked, int maxNegatives,
                              double holdout, int batchSize, FeatureSchema schema, long seed,
-                             boolean adaptiveArtistCap) {
+                             boolean adaptiveArtistCap, int adaptiveCapMinTracks) {
+    public EngineSettings {
+        if (adaptiveCapMinTracks < 1) {
+            throw new IllegalArgumentException("adaptiveCapMinTracks must be >= 1, got " + adaptiveCapMinTracks);
+        }
+    }
+
     /** The configuration keys the engine owns (a key covers the keys under it; a trailing dot marks a prefix). */
     public static final List<String> KEYS = List.of("recommendations", "training.", "reasons.", "features.columns",
             "batch-size");
@@ -32,27 +44,36 @@ public record EngineSettings(int recommendations, int perArtist, double negative
         int limit = c.getInt("recommendations", 20, 1, 10_000);
         int perArtist = c.getInt("recommendations.per-artist", 2, 1, 10_000);
         boolean adaptive = c.getBoolean("recommendations.per-artist.adaptive", true);
+        int adaptiveMin = c.getInt("recommendations.per-artist.adaptive.min-tracks", ArtistCap.MIN_TRACKS_TO_ADAPT, 1,
+                1_000_000);
         double negatives = c.getDouble("training.negatives-per-liked", 3, 0.1, 1000);
         int maxNegatives = c.getInt("training.max-negatives", 20_000, 10, 10_000_000);
         double holdout = c.getDouble("training.holdout", 0.2, 0, 0.5);
         int batch = c.getInt("batch-size", 4096, 1, 1_000_000);
         List<String> columns = c.getList("features.columns", AudioFeatures.DEFAULT_MODEL_FEATURES.names());
         return new EngineSettings(limit, perArtist, negatives, maxNegatives, holdout, batch, new FeatureSchema(columns),
-                c.seed(), adaptive);
+                c.seed(), adaptive, adaptiveMin);
     }
 
     public static EngineSettings defaults(long seed) {
-        return new EngineSettings(20, 2, 3, 20_000, 0.2, 4096, AudioFeatures.DEFAULT_MODEL_FEATURES, seed, true);
+        return new EngineSettings(20, 2, 3, 20_000, 0.2, 4096, AudioFeatures.DEFAULT_MODEL_FEATURES, seed, true,
+                ArtistCap.MIN_TRACKS_TO_ADAPT);
     }
 
     public EngineSettings withRecommendations(int value) {
         return new EngineSettings(value, perArtist, negativesPerLiked, maxNegatives, holdout, batchSize, schema, seed,
-                adaptiveArtistCap);
+                adaptiveArtistCap, adaptiveCapMinTracks);
     }
 
     /** The same settings with at least {@code value} negatives per liked track. */
     public EngineSettings withNegativesPerLiked(double value) {
         return new EngineSettings(recommendations, perArtist, value, maxNegatives, holdout, batchSize, schema, seed,
-                adaptiveArtistCap);
+                adaptiveArtistCap, adaptiveCapMinTracks);
+    }
+
+    /** The artist cap of a listener with this library: fixed, or adaptive ({@link ArtistCap#adaptive}). */
+    public ArtistCap artistCap(Collection<Track> library) {
+        return adaptiveArtistCap ? ArtistCap.adaptive(perArtist, library, adaptiveCapMinTracks)
+                : ArtistCap.fixed(perArtist);
     }
 }

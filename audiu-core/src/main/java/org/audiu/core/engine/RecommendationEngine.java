@@ -210,7 +210,7 @@ public final class RecommendationEngine {
                 listener.library().tracksById().size(), training.liked(), training.negatives(), sample.poolSize(),
                 training.holdoutAuc(), versions, Instant.now());
         return TrainedRecommender.of(training.model(), sample.relative(), listener.library(), listener.liked(),
-                listener.likedRows(), sample.rows(), settings.perArtist(), settings.adaptiveArtistCap(),
+                listener.likedRows(), sample.rows(), settings.artistCap(listener.library().distinctTracks()),
                 provenance);
     }
 

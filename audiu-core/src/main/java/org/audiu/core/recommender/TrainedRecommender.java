@@ -77,14 +77,25 @@ public final class TrainedRecommender {
                                         ListenerLibrary library, List<Track> liked, double[][] likedRows,
                                         double[][] sampleRows, int perArtist, boolean adaptiveCap,
                                         RecommenderProvenance provenance) {
+        return of(model, listenerFeatures, library, liked, likedRows, sampleRows, adaptiveCap
+                ? ArtistCap.adaptive(perArtist, library.distinctTracks()) : ArtistCap.fixed(perArtist), provenance);
+    }
+
+    /**
+     * Assembles a listener's trained recommender with the given artist cap (see the other {@code of}).
+     *
+     * @param artistCap the cap of this listener's lists
+     */
+    public static TrainedRecommender of(TrainedModel model, FittedListenerFeatures listenerFeatures,
+                                        ListenerLibrary library, List<Track> liked, double[][] likedRows,
+                                        double[][] sampleRows, ArtistCap artistCap, RecommenderProvenance provenance) {
         FeatureSchema base = listenerFeatures.baseSchema();
         double[][] all = new double[likedRows.length + sampleRows.length][];
         System.arraycopy(likedRows, 0, all, 0, likedRows.length);
         System.arraycopy(sampleRows, 0, all, likedRows.length, sampleRows.length);
         Preprocessor scale = Preprocessor.fit(base, all, true);
         return new TrainedRecommender(model, listenerFeatures, LibraryExclusions.of(library),
-                ReasonWriter.fit(base, liked, likedRows, scale, library), adaptiveCap
-                ? ArtistCap.adaptive(perArtist, library.distinctTracks()) : ArtistCap.fixed(perArtist), provenance);
+                ReasonWriter.fit(base, liked, likedRows, scale, library), artistCap, provenance);
     }
 
     /** The features candidates bring ({@link CandidateRow#features()}), before the listener columns. */
