@@ -17,7 +17,7 @@ import org.audiu.core.recommender.ArtistCap;
  * @param adaptiveArtistCap let the cap grow with the library's top-artist share
  *                          ({@code recommendations.per-artist.adaptive}, default true; see {@code ArtistCap})
  * @param negativesPerLiked negatives sampled from the pool per liked track ({@code training.negatives-per-liked},
- *                          default 3)
+ *                          default 10)
  * @param maxNegatives      cap on sampled negatives ({@code training.max-negatives}, default 20,000)
  * @param holdout           share of training rows held out to measure the model ({@code training.holdout}, 0.2)
  * @param batchSize         candidates per feature lookup and prediction batch ({@code batch-size}, 4,096)
@@ -40,13 +40,19 @@ public record EngineSettings(int recommendations, int perArtist, double negative
     public static final List<String> KEYS = List.of("recommendations", "training.", "reasons.", "features.columns",
             "batch-size");
 
+    /**
+     * Negatives per liked track by default. Their total weight equals the liked tracks' whatever their number, so more
+     * only describe the pool better: on the playlist protocols 10 gave NDCG@10 0.218 against 0.205 for 3 (30: 0.218).
+     */
+    public static final double DEFAULT_NEGATIVES_PER_LIKED = 10;
+
     public static EngineSettings from(ComponentConfig c) {
         int limit = c.getInt("recommendations", 20, 1, 10_000);
         int perArtist = c.getInt("recommendations.per-artist", 2, 1, 10_000);
         boolean adaptive = c.getBoolean("recommendations.per-artist.adaptive", true);
         int adaptiveMin = c.getInt("recommendations.per-artist.adaptive.min-tracks", ArtistCap.MIN_TRACKS_TO_ADAPT, 1,
                 1_000_000);
-        double negatives = c.getDouble("training.negatives-per-liked", 3, 0.1, 1000);
+        double negatives = c.getDouble("training.negatives-per-liked", DEFAULT_NEGATIVES_PER_LIKED, 0.1, 1000);
         int maxNegatives = c.getInt("training.max-negatives", 20_000, 10, 10_000_000);
         double holdout = c.getDouble("training.holdout", 0.2, 0, 0.5);
         int batch = c.getInt("batch-size", 4096, 1, 1_000_000);
@@ -56,8 +62,8 @@ public record EngineSettings(int recommendations, int perArtist, double negative
     }
 
     public static EngineSettings defaults(long seed) {
-        return new EngineSettings(20, 2, 3, 20_000, 0.2, 4096, AudioFeatures.DEFAULT_MODEL_FEATURES, seed, true,
-                ArtistCap.MIN_TRACKS_TO_ADAPT);
+        return new EngineSettings(20, 2, DEFAULT_NEGATIVES_PER_LIKED, 20_000, 0.2, 4096,
+                AudioFeatures.DEFAULT_MODEL_FEATURES, seed, true, ArtistCap.MIN_TRACKS_TO_ADAPT);
     }
 
     public EngineSettings withRecommendations(int value) {

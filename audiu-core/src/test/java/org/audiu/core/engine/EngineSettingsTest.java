@@ -45,6 +45,13 @@ class EngineSettingsTest {
     }
 
     @Test
+    void tenNegativesPerLikedTrackByDefault() {
+        assertEquals(10, settings(Map.of()).negativesPerLiked(), 0.0);
+        assertEquals(10, EngineSettings.defaults(1).negativesPerLiked(), 0.0);
+        assertEquals(3, settings(Map.of("training.negatives-per-liked", "3")).negativesPerLiked(), 0.0);
+    }
+
+    @Test
     void anInvalidThresholdIsAClearError() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> settings(Map.of("recommendations.per-artist.adaptive.min-tracks", "0")));
