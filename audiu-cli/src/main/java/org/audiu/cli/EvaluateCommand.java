@@ -188,6 +188,7 @@ public final class EvaluateCommand implements Runnable {
         components.put("recommendations.per-artist.adaptive", Boolean.toString(engine.settings().adaptiveArtistCap()));
         components.put("recommendations.per-artist.adaptive.min-tracks",
                 Integer.toString(engine.settings().adaptiveCapMinTracks()));
+        components.put("recommendations.artist-share-weight", Double.toString(engine.settings().artistShareWeight()));
         components.put("training.negatives-per-liked", Double.toString(engine.settings().negativesPerLiked()));
         return components;
     }

@@ -26,13 +26,20 @@ import org.audiu.core.recommender.ArtistCap;
  * @param adaptiveCapMinTracks the fewest library tracks whose top-artist share grows the adaptive cap
  *                          ({@code recommendations.per-artist.adaptive.min-tracks}, default
  *                          {@value ArtistCap#MIN_TRACKS_TO_ADAPT}; smaller libraries keep the fixed cap)
+ * @param artistShareWeight the weight of the artist-share prior in a candidate's score
+ *                          ({@code recommendations.artist-share-weight}, 0..1, default
+ *                          {@value #DEFAULT_ARTIST_SHARE_WEIGHT}; 0: the model's probability alone; see
+ *                          {@code TrainedRecommender.of})
  */
 public record EngineSettings(int recommendations, int perArtist, double negativesPerLiked, int maxNegatives,
                              double holdout, int batchSize, FeatureSchema schema, long seed,
-                             boolean adaptiveArtistCap, int adaptiveCapMinTracks) {
+                             boolean adaptiveArtistCap, int adaptiveCapMinTracks, double artistShareWeight) {
     public EngineSettings {
         if (adaptiveCapMinTracks < 1) {
             throw new IllegalArgumentException("adaptiveCapMinTracks must be >= 1, got " + adaptiveCapMinTracks);
+        }
+        if (!(artistShareWeight >= 0 && artistShareWeight <= 1)) {
+            throw new IllegalArgumentException("artistShareWeight must be in [0, 1], got " + artistShareWeight);
         }
     }
 
@@ -46,10 +53,19 @@ public record EngineSettings(int recommendations, int perArtist, double negative
      */
     public static final double DEFAULT_NEGATIVES_PER_LIKED = 10;
 
+    /**
+     * The artist-share prior's weight by default. The model is almost equally sure of many candidates at the top; the
+     * prior orders them by how much of the library their artist has. On the standard playlist protocol (NDCG@10 /
+     * R-precision): 0 gave 0.218 / 0.168, 0.01 0.219 / 0.172, 0.2 0.220 / 0.174, 0.4 0.220 / 0.175.
+     */
+    public static final double DEFAULT_ARTIST_SHARE_WEIGHT = 0.2;
+
     public static EngineSettings from(ComponentConfig c) {
         int limit = c.getInt("recommendations", 20, 1, 10_000);
         int perArtist = c.getInt("recommendations.per-artist", 2, 1, 10_000);
         boolean adaptive = c.getBoolean("recommendations.per-artist.adaptive", true);
+        double artistShareWeight = c.getDouble("recommendations.artist-share-weight", DEFAULT_ARTIST_SHARE_WEIGHT, 0,
+                1);
         int adaptiveMin = c.getInt("recommendations.per-artist.adaptive.min-tracks", ArtistCap.MIN_TRACKS_TO_ADAPT, 1,
                 1_000_000);
         double negatives = c.getDouble("training.negatives-per-liked", DEFAULT_NEGATIVES_PER_LIKED, 0.1, 1000);
@@ -58,23 +74,24 @@ public record EngineSettings(int recommendations, int perArtist, double negative
         int batch = c.getInt("batch-size", 4096, 1, 1_000_000);
         List<String> columns = c.getList("features.columns", AudioFeatures.DEFAULT_MODEL_FEATURES.names());
         return new EngineSettings(limit, perArtist, negatives, maxNegatives, holdout, batch, new FeatureSchema(columns),
-                c.seed(), adaptive, adaptiveMin);
+                c.seed(), adaptive, adaptiveMin, artistShareWeight);
     }
 
     public static EngineSettings defaults(long seed) {
         return new EngineSettings(20, 2, DEFAULT_NEGATIVES_PER_LIKED, 20_000, 0.2, 4096,
-                AudioFeatures.DEFAULT_MODEL_FEATURES, seed, true, ArtistCap.MIN_TRACKS_TO_ADAPT);
+                AudioFeatures.DEFAULT_MODEL_FEATURES, seed, true, ArtistCap.MIN_TRACKS_TO_ADAPT,
+                DEFAULT_ARTIST_SHARE_WEIGHT);
     }
 
     public EngineSettings withRecommendations(int value) {
         return new EngineSettings(value, perArtist, negativesPerLiked, maxNegatives, holdout, batchSize, schema, seed,
-                adaptiveArtistCap, adaptiveCapMinTracks);
+                adaptiveArtistCap, adaptiveCapMinTracks, artistShareWeight);
     }
 
     /** The same settings with at least {@code value} negatives per liked track. */
     public EngineSettings withNegativesPerLiked(double value) {
         return new EngineSettings(recommendations, perArtist, value, maxNegatives, holdout, batchSize, schema, seed,
-                adaptiveArtistCap, adaptiveCapMinTracks);
+                adaptiveArtistCap, adaptiveCapMinTracks, artistShareWeight);
     }
 
     /** The artist cap of a listener with this library: fixed, or adaptive ({@link ArtistCap#adaptive}). */

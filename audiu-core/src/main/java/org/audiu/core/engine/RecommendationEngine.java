@@ -211,7 +211,7 @@ public final class RecommendationEngine {
                 training.holdoutAuc(), versions, Instant.now());
         return TrainedRecommender.of(training.model(), sample.relative(), listener.library(), listener.liked(),
                 listener.likedRows(), sample.rows(), settings.artistCap(listener.library().distinctTracks()),
-                provenance);
+                settings.artistShareWeight(), provenance);
     }
 
     /** Stage 4: ranks the pool with a recommender. */
