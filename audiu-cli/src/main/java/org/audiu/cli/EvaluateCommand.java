@@ -186,6 +186,9 @@ public final class EvaluateCommand implements Runnable {
         components.put("listener-features", String.join(", ", engine.listenerFeatures().names()));
         components.put("recommendations.per-artist", Integer.toString(engine.settings().perArtist()));
         components.put("recommendations.per-artist.adaptive", Boolean.toString(engine.settings().adaptiveArtistCap()));
+        components.put("recommendations.per-artist.adaptive.min-tracks",
+                Integer.toString(engine.settings().adaptiveCapMinTracks()));
+        components.put("recommendations.artist-share-weight", Double.toString(engine.settings().artistShareWeight()));
         components.put("training.negatives-per-liked", Double.toString(engine.settings().negativesPerLiked()));
         return components;
     }

@@ -210,8 +210,8 @@ public final class RecommendationEngine {
                 listener.library().tracksById().size(), training.liked(), training.negatives(), sample.poolSize(),
                 training.holdoutAuc(), versions, Instant.now());
         return TrainedRecommender.of(training.model(), sample.relative(), listener.library(), listener.liked(),
-                listener.likedRows(), sample.rows(), settings.perArtist(), settings.adaptiveArtistCap(),
-                provenance);
+                listener.likedRows(), sample.rows(), settings.artistCap(listener.library().distinctTracks()),
+                settings.artistShareWeight(), provenance);
     }
 
     /** Stage 4: ranks the pool with a recommender. */

@@ -33,12 +33,22 @@ public record ArtistCap(int minimum, double topArtistShare) {
 
     /** A cap that grows with the share of the library's most frequent main artist (case-insensitive). */
     public static ArtistCap adaptive(int minimum, Collection<Track> library) {
-        // A handful of tracks (a few seeds on the web page) says nothing about how concentrated a taste is.
-        return library.size() < MIN_TRACKS_TO_ADAPT ? fixed(minimum) : new ArtistCap(minimum, topArtistShare(library));
+        return adaptive(minimum, library, MIN_TRACKS_TO_ADAPT);
     }
 
-    /** Fewer library tracks than this keep the fixed cap: their top artist's share is not an estimate. */
-    public static final int MIN_TRACKS_TO_ADAPT = 10;
+    /**
+     * The adaptive cap, or the fixed one for a library of fewer than {@code minTracks} tracks: a handful of tracks
+     * (a few seeds on the web page) says little about how concentrated a taste is.
+     */
+    public static ArtistCap adaptive(int minimum, Collection<Track> library, int minTracks) {
+        if (minTracks < 1) {
+            throw new IllegalArgumentException("minTracks must be >= 1, got " + minTracks);
+        }
+        return library.size() < minTracks ? fixed(minimum) : new ArtistCap(minimum, topArtistShare(library));
+    }
+
+    /** By default, fewer library tracks than this keep the fixed cap: their top artist's share is not an estimate. */
+    public static final int MIN_TRACKS_TO_ADAPT = 5;
 
     /** Share of the tracks by their most frequent main artist (0 for none). */
     public static double topArtistShare(Collection<Track> tracks) {

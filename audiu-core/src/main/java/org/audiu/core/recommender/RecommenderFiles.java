@@ -54,6 +54,7 @@ public final class RecommenderFiles {
         meta.setProperty("model.format", r.model().format());
         meta.setProperty("per-artist", Integer.toString(r.artistCap().minimum()));
         meta.setProperty("per-artist.top-artist-share", Double.toString(r.artistCap().topArtistShare()));
+        meta.setProperty("artist-share-weight", Double.toString(r.artistShareWeight()));
         ModelArchive.putList(meta, "base", r.baseSchema().names());
         FittedListenerFeatures lf = r.listenerFeatures();
         Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -142,9 +143,12 @@ public final class RecommenderFiles {
         }
         int perArtist = a.requireInt("per-artist", 1, Integer.MAX_VALUE);
         String share = a.meta().getProperty("per-artist.top-artist-share", "0");
+        // Files saved before the artist-share prior score with the model alone, as they did.
+        String weight = a.meta().getProperty("artist-share-weight", "0");
         try {
             ArtistCap cap = new ArtistCap(perArtist, Double.parseDouble(share));
-            return new TrainedRecommender(model, features, exclusions, reasons, cap, provenance(a));
+            return new TrainedRecommender(model, features, exclusions, reasons, cap, provenance(a),
+                    Double.parseDouble(weight));
         } catch (IllegalArgumentException e) {
             throw a.corrupt(e.getMessage(), e);
         }

@@ -11,6 +11,7 @@ import org.audiu.core.ListenerLibrary;
 import org.audiu.core.Recommendation;
 import org.audiu.core.Track;
 import org.audiu.core.ml.Preprocessor;
+import org.audiu.core.relative.ArtistAffinity;
 import org.audiu.core.relative.FittedListenerFeatures;
 import org.audiu.core.spi.training.TrainedModel;
 import org.slf4j.Logger;
@@ -48,9 +49,17 @@ public final class TrainedRecommender {
     private final ReasonWriter reasons;
     private final ArtistCap artistCap;
     private final RecommenderProvenance provenance;
+    private final double artistShareWeight;
+    /** Where the model's rows hold {@link ArtistAffinity#ARTIST_SHARE}, or -1 (then nothing is blended). */
+    private final int artistShareColumn;
 
     TrainedRecommender(TrainedModel model, FittedListenerFeatures listenerFeatures, LibraryExclusions exclusions,
-                       ReasonWriter reasons, ArtistCap artistCap, RecommenderProvenance provenance) {
+                       ReasonWriter reasons, ArtistCap artistCap, RecommenderProvenance provenance,
+                       double artistShareWeight) {
+        if (!(artistShareWeight >= 0 && artistShareWeight <= 1)) {
+            throw new IllegalArgumentException("artistShareWeight must be in [0, 1], got " + artistShareWeight);
+        }
+        this.artistShareWeight = artistShareWeight;
         this.model = Objects.requireNonNull(model, "model");
         this.listenerFeatures = Objects.requireNonNull(listenerFeatures, "listenerFeatures");
         this.exclusions = Objects.requireNonNull(exclusions, "exclusions");
@@ -64,6 +73,8 @@ public final class TrainedRecommender {
         if (!model.labels().contains(LIKED)) {
             throw new IllegalArgumentException("The model has no '" + LIKED + "' label: " + model.labels());
         }
+        this.artistShareColumn = artistShareWeight > 0 ? listenerFeatures.schema().indexOf(ArtistAffinity.ARTIST_SHARE)
+                : -1;
     }
 
     /**
@@ -79,14 +90,32 @@ public final class TrainedRecommender {
                                         ListenerLibrary library, List<Track> liked, double[][] likedRows,
                                         double[][] sampleRows, int perArtist, boolean adaptiveCap,
                                         RecommenderProvenance provenance) {
+        return of(model, listenerFeatures, library, liked, likedRows, sampleRows, adaptiveCap
+                ? ArtistCap.adaptive(perArtist, library.distinctTracks()) : ArtistCap.fixed(perArtist), 0, provenance);
+    }
+
+    /**
+     * Assembles a listener's trained recommender with the given artist cap and artist-share prior (see the other
+     * {@code of}).
+     *
+     * @param artistCap         the cap of this listener's lists
+     * @param artistShareWeight a candidate's score is {@code (1 - w) * model probability + w * artist_share}, the
+     *                          share of the library by its artist (the artist-share baseline's ranking): it orders
+     *                          the candidates the model is almost equally sure of. 0 is the model alone; without the
+     *                          {@code artist_share} column (artist-affinity off, or constant over the pool) it has no
+     *                          effect. In [0, 1].
+     */
+    public static TrainedRecommender of(TrainedModel model, FittedListenerFeatures listenerFeatures,
+                                        ListenerLibrary library, List<Track> liked, double[][] likedRows,
+                                        double[][] sampleRows, ArtistCap artistCap, double artistShareWeight,
+                                        RecommenderProvenance provenance) {
         FeatureSchema base = listenerFeatures.baseSchema();
         double[][] all = new double[likedRows.length + sampleRows.length][];
         System.arraycopy(likedRows, 0, all, 0, likedRows.length);
         System.arraycopy(sampleRows, 0, all, likedRows.length, sampleRows.length);
         Preprocessor scale = Preprocessor.fit(base, all, true);
         return new TrainedRecommender(model, listenerFeatures, LibraryExclusions.of(library),
-                ReasonWriter.fit(base, liked, likedRows, scale, library), adaptiveCap
-                ? ArtistCap.adaptive(perArtist, library.distinctTracks()) : ArtistCap.fixed(perArtist), provenance);
+                ReasonWriter.fit(base, liked, likedRows, scale, library), artistCap, provenance, artistShareWeight);
     }
 
     /** The features candidates bring ({@link CandidateRow#features()}), before the listener columns. */
@@ -118,12 +147,23 @@ public final class TrainedRecommender {
 
     /** The same recommender with another artist cap (e.g. none, to measure what the cap costs). */
     public TrainedRecommender withArtistCap(ArtistCap cap) {
-        return new TrainedRecommender(model, listenerFeatures, exclusions, reasons, cap, provenance);
+        return new TrainedRecommender(model, listenerFeatures, exclusions, reasons, cap, provenance,
+                artistShareWeight);
     }
 
     /** The artist cap: its minimum and, when adaptive, the library's top-artist share. */
     public ArtistCap artistCap() {
         return artistCap;
+    }
+
+    /** The weight of the artist-share prior in the score ({@link #of}: 0 is the model alone). */
+    public double artistShareWeight() {
+        return artistShareWeight;
+    }
+
+    /** True when the prior is blended in: a positive weight and the {@code artist_share} column in the model's rows. */
+    public boolean blendsArtistShare() {
+        return artistShareColumn >= 0;
     }
 
     public RecommenderProvenance provenance() {
@@ -139,7 +179,10 @@ public final class TrainedRecommender {
         return exclusions.excludes(track);
     }
 
-    /** The preference score (probability of {@link #LIKED}) of each candidate, in order. */
+    /**
+     * The score of each candidate, in order: the model's probability of {@link #LIKED}, blended with the candidate's
+     * artist share when {@link #artistShareWeight} is positive.
+     */
     public double[] score(List<CandidateRow> batch) {
         double[][] matrix = new double[batch.size()][];
         int base = baseSchema().size();
@@ -151,7 +194,15 @@ public final class TrainedRecommender {
             }
             matrix[i] = listenerFeatures.extend(c.track(), c.features(), false);
         }
-        return model.probabilityOf(LIKED, matrix);
+        double[] p = model.probabilityOf(LIKED, matrix);
+        if (artistShareColumn >= 0) {
+            double w = artistShareWeight;
+            for (int i = 0; i < p.length; i++) {
+                double share = matrix[i][artistShareColumn];
+                p[i] = (1 - w) * p[i] + w * (Double.isNaN(share) ? 0 : share);
+            }
+        }
+        return p;
     }
 
     /** {@link #recommend(Iterator, int, int)} over a stream, in batches of {@value #DEFAULT_BATCH}. */

@@ -23,7 +23,9 @@ import org.audiu.core.spi.listener.ListenerFeature;
  * </ul>
  */
 public final class ArtistAffinity implements ListenerFeature {
-    static final List<String> COLUMNS = List.of("artist_share", "artist_preference", "artist_top");
+    /** The column of the share of the library by the track's artist (also the prior a recommender blends in). */
+    public static final String ARTIST_SHARE = "artist_share";
+    static final List<String> COLUMNS = List.of(ARTIST_SHARE, "artist_preference", "artist_top");
     private static final int VERSION = 1;
 
     @Override

@@ -104,10 +104,7 @@ public final class EngineMethod implements ContinuationMethod {
      */
     public int artistCap(EvaluationListener listener, int n) {
         EngineSettings settings = engineFor(listener.seed()).settings();
-        ArtistCap cap = settings.adaptiveArtistCap()
-                ? ArtistCap.adaptive(settings.perArtist(), listener.library().distinctTracks())
-                : ArtistCap.fixed(settings.perArtist());
-        return cap.perArtist(n);
+        return settings.artistCap(listener.library().distinctTracks()).perArtist(n);
     }
 
     @Override
