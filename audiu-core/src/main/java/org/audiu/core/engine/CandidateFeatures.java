@@ -48,7 +48,7 @@ public final class CandidateFeatures {
         List<Candidate> needLookup = new ArrayList<>();
         for (Candidate c : batch) {
             if (c.features().isPresent()) {
-                rows.add(new CandidateRow(c.track(), chain.toTarget(c.track(), c.features().get()).values()));
+                rows.add(new CandidateRow(c.track(), chain.targetValues(c.track(), c.features().get())));
             } else {
                 needLookup.add(c);
             }

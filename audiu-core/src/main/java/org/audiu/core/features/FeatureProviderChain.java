@@ -30,9 +30,22 @@ public final class FeatureProviderChain {
     private final FeatureSchema target;
     private final Set<String> unavailable = new HashSet<>();
 
+    /** Which target columns are metadata features, filled from the track when a provider leaves them missing. */
+    private final boolean[] metadata;
+    /** The last projection onto the target schema: candidates of one source share their schema. */
+    private volatile Projection lastProjection;
+
+    /** Where each target column sits in a provider's schema (-1: absent). */
+    private record Projection(FeatureSchema from, int[] indices) {
+    }
+
     public FeatureProviderChain(List<NamedFeatureProvider> providers, FeatureSchema target) {
         this.providers = List.copyOf(Objects.requireNonNull(providers, "providers"));
         this.target = Objects.requireNonNull(target, "target");
+        this.metadata = new boolean[target.size()];
+        for (int i = 0; i < metadata.length; i++) {
+            metadata[i] = TrackMetadataFeatures.isMetadata(target.names().get(i));
+        }
     }
 
     public FeatureSchema targetSchema() {
@@ -81,13 +94,35 @@ public final class FeatureProviderChain {
 
     /** Projects a provider's vector onto the target schema and fills metadata features from the track. */
     public FeatureVector toTarget(Track track, FeatureVector vector) {
-        double[] values = vector.project(target);
+        return new FeatureVector(target, targetValues(track, vector));
+    }
+
+    /**
+     * {@link #toTarget}'s values as a new array, the only one made: the pool passes call this for every candidate
+     * that brings its own features, so the projection's indices are computed once per source schema.
+     */
+    public double[] targetValues(Track track, FeatureVector vector) {
+        double[] values;
+        if (vector.schema().equals(target)) {
+            values = vector.values();
+        } else {
+            Projection p = lastProjection;
+            if (p == null || !p.from().equals(vector.schema())) {
+                p = new Projection(vector.schema(), target.indicesIn(vector.schema()));
+                lastProjection = p;
+            }
+            int[] idx = p.indices();
+            values = new double[idx.length];
+            for (int i = 0; i < idx.length; i++) {
+                values[i] = idx[i] < 0 ? Double.NaN : vector.get(idx[i]);
+            }
+        }
         List<String> names = target.names();
         for (int i = 0; i < values.length; i++) {
-            if (Double.isNaN(values[i]) && TrackMetadataFeatures.isMetadata(names.get(i))) {
+            if (metadata[i] && Double.isNaN(values[i])) {
                 values[i] = TrackMetadataFeatures.valueOf(track, names.get(i));
             }
         }
-        return new FeatureVector(target, values);
+        return values;
     }
 }

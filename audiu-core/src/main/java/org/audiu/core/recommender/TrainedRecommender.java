@@ -1,6 +1,7 @@
 package org.audiu.core.recommender;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -184,21 +185,31 @@ public final class TrainedRecommender {
      * artist share when {@link #artistShareWeight} is positive.
      */
     public double[] score(List<CandidateRow> batch) {
-        double[][] matrix = new double[batch.size()][];
+        double[][] matrix = new double[batch.size()][modelSchema().size()];
+        return score(batch, matrix, new double[listenerFeatures.computedSize()]);
+    }
+
+    /**
+     * {@link #score(List)} into rows the caller reuses: {@code matrix} has one row of {@link #modelSchema()}'s size
+     * per candidate (it may be longer than the batch), {@code scratch} {@link FittedListenerFeatures#computedSize()}
+     * values.
+     */
+    private double[] score(List<CandidateRow> batch, double[][] matrix, double[] scratch) {
         int base = baseSchema().size();
-        for (int i = 0; i < matrix.length; i++) {
+        for (int i = 0; i < batch.size(); i++) {
             CandidateRow c = batch.get(i);
             if (c.features().length != base) {
                 throw new IllegalArgumentException("Candidate " + c.track().id() + " has " + c.features().length
                         + " features; this recommender's base schema " + baseSchema() + " has " + base);
             }
-            matrix[i] = listenerFeatures.extend(c.track(), c.features(), false);
+            listenerFeatures.extendInto(c.track(), c.features(), false, scratch, matrix[i]);
         }
-        double[] p = model.probabilityOf(LIKED, matrix);
+        double[][] rows = matrix.length == batch.size() ? matrix : Arrays.copyOf(matrix, batch.size());
+        double[] p = model.probabilityOf(LIKED, rows);
         if (artistShareColumn >= 0) {
             double w = artistShareWeight;
             for (int i = 0; i < p.length; i++) {
-                double share = matrix[i][artistShareColumn];
+                double share = rows[i][artistShareColumn];
                 p[i] = (1 - w) * p[i] + w * (Double.isNaN(share) ? 0 : share);
             }
         }
@@ -257,6 +268,9 @@ public final class TrainedRecommender {
     public final class TopRecommendations {
         private final int k;
         private final CappedTopK<CandidateRow> top;
+        /** Model rows reused batch after batch (grown to the largest batch), and the listener features' scratch. */
+        private double[][] rows = new double[0][];
+        private final double[] scratch = new double[listenerFeatures.computedSize()];
 
         private TopRecommendations(int k) {
             if (k < 1) {
@@ -268,7 +282,10 @@ public final class TrainedRecommender {
 
         /** Scores a batch of candidates outside the library and keeps the best. */
         public void offer(List<CandidateRow> batch) {
-            double[] scores = score(batch);
+            if (rows.length < batch.size()) {
+                rows = new double[batch.size()][modelSchema().size()];
+            }
+            double[] scores = score(batch, rows, scratch);
             for (int i = 0; i < scores.length; i++) {
                 top.offer(batch.get(i), scores[i], batch.get(i).track().id());
             }

@@ -47,24 +47,29 @@ public final class AlbumAffinity implements ListenerFeature {
     }
 
     /** The fitted feature: library tracks per album key, the library's track ids and its size. */
-    record Statistics(Map<String, Integer> counts, Set<String> own, int n) implements Fitted {
+    record Statistics(NormalisedNameMap<Integer> counts, Set<String> own, int n) implements Fitted {
+        private static final Integer NONE = 0;
+
         Statistics {
-            counts = Map.copyOf(counts);
             own = Set.copyOf(own);
         }
 
+        Statistics(Map<String, Integer> counts, Set<String> own, int n) {
+            this(new NormalisedNameMap<>(counts), own, n);
+        }
+
+        /** As {@link #albumKey}, looked up without building the key (the ranking pass computes it per candidate). */
         @Override
         public void compute(Track track, double[] row, boolean inLibrary, double[] out, int offset) {
-            String key = albumKey(track);
             int self = inLibrary && own.contains(track.id()) ? 1 : 0;
-            int c = key.isEmpty() ? 0 : counts.getOrDefault(key, 0) - self;
+            int c = track.album().isBlank() ? 0 : counts.get(track.mainArtist(), track.album(), NONE) - self;
             out[offset] = c > 0 ? (double) c / (n - self) : 0;
         }
 
         @Override
         public void writeState(FittedState.Writer out) throws IOException {
             FeatureStates.writeVersion(out, VERSION);
-            out.writeIntMap(FeatureStates.sorted(counts)).writeStrings(FeatureStates.sorted(own)).writeInt(n);
+            out.writeIntMap(FeatureStates.sorted(counts.asMap())).writeStrings(FeatureStates.sorted(own)).writeInt(n);
         }
 
         /** Reads what {@link #writeState} wrote; the caller checks that the state ends there. */

@@ -77,15 +77,26 @@ public final class ArtistAffinity implements ListenerFeature {
      * preference of each library track (to leave it out of its own statistics), the library size and the total
      * preference.
      */
-    record Statistics(Map<String, Integer> counts, Map<String, Double> preference, Map<String, Double> top,
-                      Map<String, Double> ownPreference, int n, double total) implements Fitted {
+    record Statistics(NormalisedNameMap<Integer> counts, NormalisedNameMap<Double> preference,
+                      NormalisedNameMap<Double> top, Map<String, Double> ownPreference, int n, double total)
+            implements Fitted {
+        private static final Integer NO_COUNT = 0;
+        private static final Double NO_SCORE = 0.0;
+
         Statistics {
-            counts = Map.copyOf(counts);
-            preference = Map.copyOf(preference);
-            top = Map.copyOf(top);
             ownPreference = Map.copyOf(ownPreference);
         }
 
+        Statistics(Map<String, Integer> counts, Map<String, Double> preference, Map<String, Double> top,
+                   Map<String, Double> ownPreference, int n, double total) {
+            this(new NormalisedNameMap<>(counts), new NormalisedNameMap<>(preference), new NormalisedNameMap<>(top),
+                    ownPreference, n, total);
+        }
+
+        /**
+         * The same values as walking {@link #artistsOf} (each artist normalised), looked up without building the
+         * normalised names: the ranking pass computes this for every candidate.
+         */
         @Override
         public void compute(Track track, double[] row, boolean inLibrary, double[] out, int offset) {
             double self = inLibrary ? ownPreference.getOrDefault(track.id(), 0.0) : 0;
@@ -93,13 +104,19 @@ public final class ArtistAffinity implements ListenerFeature {
             double share = 0;
             double weighted = 0;
             double topScore = 0;
-            for (String a : artistsOf(track)) {
-                int c = counts.getOrDefault(a, 0) - selfCount;
+            List<String> artists = track.artists();
+            boolean several = artists.size() > 1;
+            for (int i = 0; i < artists.size(); i++) {
+                String a = artists.get(i);
+                if (several && NormalisedNameMap.normalisesToEmpty(a)) {
+                    continue; // artistsOf leaves an empty name out of a list of several
+                }
+                int c = counts.get(a, NO_COUNT) - selfCount;
                 if (c > 0) {
                     share = Math.max(share, (double) c / (n - selfCount));
-                    weighted = Math.max(weighted, (preference.get(a) - self) / (total - self));
+                    weighted = Math.max(weighted, (preference.get(a, NO_SCORE) - self) / (total - self));
                 }
-                topScore = Math.max(topScore, top.getOrDefault(a, 0.0));
+                topScore = Math.max(topScore, top.get(a, NO_SCORE));
             }
             out[offset] = share;
             out[offset + 1] = weighted;
@@ -109,8 +126,9 @@ public final class ArtistAffinity implements ListenerFeature {
         @Override
         public void writeState(FittedState.Writer out) throws IOException {
             FeatureStates.writeVersion(out, VERSION);
-            out.writeIntMap(FeatureStates.sorted(counts)).writeDoubleMap(FeatureStates.sorted(preference))
-                    .writeDoubleMap(FeatureStates.sorted(top)).writeDoubleMap(FeatureStates.sorted(ownPreference))
+            out.writeIntMap(FeatureStates.sorted(counts.asMap()))
+                    .writeDoubleMap(FeatureStates.sorted(preference.asMap()))
+                    .writeDoubleMap(FeatureStates.sorted(top.asMap())).writeDoubleMap(FeatureStates.sorted(ownPreference))
                     .writeInt(n).writeDouble(total);
         }
 

@@ -93,18 +93,23 @@ public final class CoMembership implements ListenerFeature {
      * The fitted feature, nonzero entries only: per track id its item co-occurrence, per normalised main artist its
      * artist co-occurrence, and per library track what it added to both itself (subtracted when {@code inLibrary}).
      */
-    record Statistics(Map<String, Double> item, Map<String, Double> artist, Map<String, Double> self)
+    record Statistics(Map<String, Double> item, NormalisedNameMap<Double> artist, Map<String, Double> self)
             implements Fitted {
+        private static final Double NONE = 0.0;
+
         Statistics {
             item = Map.copyOf(item);
-            artist = Map.copyOf(artist);
             self = Map.copyOf(self);
+        }
+
+        Statistics(Map<String, Double> item, Map<String, Double> artist, Map<String, Double> self) {
+            this(item, new NormalisedNameMap<>(artist), self);
         }
 
         @Override
         public void compute(Track track, double[] row, boolean inLibrary, double[] out, int offset) {
             double i = item.getOrDefault(track.id(), 0.0);
-            double a = artist.getOrDefault(ListenerContext.normalise(track.mainArtist()), 0.0);
+            double a = artist.get(track.mainArtist(), NONE);
             Double own = inLibrary ? self.get(track.id()) : null;
             if (own != null) {
                 i -= own;
@@ -117,7 +122,7 @@ public final class CoMembership implements ListenerFeature {
         @Override
         public void writeState(FittedState.Writer out) throws IOException {
             FeatureStates.writeVersion(out, VERSION);
-            out.writeDoubleMap(FeatureStates.sorted(item)).writeDoubleMap(FeatureStates.sorted(artist))
+            out.writeDoubleMap(FeatureStates.sorted(item)).writeDoubleMap(FeatureStates.sorted(artist.asMap()))
                     .writeDoubleMap(FeatureStates.sorted(self));
         }
 

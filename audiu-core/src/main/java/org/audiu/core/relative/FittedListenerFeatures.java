@@ -1,6 +1,7 @@
 package org.audiu.core.relative;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.audiu.core.FeatureSchema;
@@ -138,6 +139,35 @@ public final class FittedListenerFeatures {
             }
         }
         return new FittedListenerFeatures(this, columns);
+    }
+
+    /**
+     * {@link #extend} into a row the caller reuses (the ranking pass keeps one per batch slot): {@code out} has
+     * {@link #schema()}'s size; {@code scratch}, used only when some computed columns were dropped, has
+     * {@link #computedSize()}'s. The values are exactly those {@link #extend} returns.
+     */
+    public void extendInto(Track track, double[] baseRow, boolean inLibrary, double[] scratch, double[] out) {
+        if (baseRow.length != baseSchema.size()) {
+            throw new IllegalArgumentException("Row of " + track.id() + " has " + baseRow.length
+                    + " values, the base schema " + baseSchema + " has " + baseSchema.size());
+        }
+        double[] all = kept == null ? out : scratch;
+        System.arraycopy(baseRow, 0, all, 0, baseRow.length);
+        // A fresh row is zeros: a feature that leaves a column unwritten sees the same here.
+        Arrays.fill(all, baseRow.length, computed.size(), 0.0);
+        for (int i = 0; i < fitted.size(); i++) {
+            fitted.get(i).compute(track, baseRow, inLibrary, all, offsets[i]);
+        }
+        if (kept != null) {
+            for (int j = 0; j < kept.length; j++) {
+                out[j] = all[kept[j]];
+            }
+        }
+    }
+
+    /** Every column the fitted features compute, before any is dropped: the size of {@link #extendInto}'s scratch. */
+    public int computedSize() {
+        return computed.size();
     }
 
     /**
