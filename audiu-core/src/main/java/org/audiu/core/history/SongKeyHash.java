@@ -14,6 +14,8 @@ package org.audiu.core.history;
 public final class SongKeyHash {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
+    /** {@link #mixPlain}'s answer for "build the key and hash that". */
+    private static final long BUILD_THE_KEY = 0;
 
     private SongKeyHash() {
     }
@@ -22,18 +24,18 @@ public final class SongKeyHash {
     public static long of(String artist, String title) {
         String a = artist == null ? "" : artist;
         String t = title == null ? "" : title;
-        if (!untouched(a, false) || !untouched(t, true)) {
-            return ofKey(SongNames.key(a, t));
+        long h = mixPlain(FNV_OFFSET, a, false);
+        if (h != BUILD_THE_KEY) {
+            h = mixPlain(mix(h, '\u0000'), t, true);
         }
-        long h = plainInto(FNV_OFFSET, a);
-        h = mix(h, '\u0000');
-        return plainInto(h, t);
+        return h != BUILD_THE_KEY ? h : ofKey(SongNames.key(a, t));
     }
 
     /** The hash of {@code SongNames.plain(name)}, as {@link #of} would hash it. */
     public static long ofPlain(String name) {
         String s = name == null ? "" : name;
-        return untouched(s, false) ? plainInto(FNV_OFFSET, s) : ofKey(SongNames.plain(s));
+        long h = mixPlain(FNV_OFFSET, s, false);
+        return h != BUILD_THE_KEY ? h : ofKey(SongNames.plain(s));
     }
 
     /** FNV-1a over the characters of a key already built. */
@@ -46,66 +48,57 @@ public final class SongKeyHash {
     }
 
     /**
-     * True when {@link SongNames} would only lower-case and tokenise this string: plain ASCII (accents and Unicode
-     * folding need the normaliser), no '(' or '[' (bracketed credits and editions), no '-' in a title (dash
-     * editions), and no word that starts a credit ("feat", "ft", "featuring").
+     * Mixes in what {@link SongNames} makes of a string that it would only lower-case and tokenise: its runs of
+     * ASCII letters and digits, lower-cased, with each '&' the word "and", one space between words. Returns
+     * {@link #BUILD_THE_KEY} when the string may be more than that: a character outside ASCII (accents and Unicode
+     * folding need the normaliser), '(' or '[' (bracketed credits and editions), '-' in a title (dash editions), or
+     * a word that starts a credit ("feat", "ft", "featuring"). A hash that happens to be {@code BUILD_THE_KEY} also
+     * sends the caller to the built key, which gives the same value: the result is exact either way.
      */
-    private static boolean untouched(String s, boolean title) {
+    private static long mixPlain(long h, String s, boolean title) {
+        boolean wrote = false;
         int wordStart = -1;
-        for (int i = 0; i <= s.length(); i++) {
-            char c = i < s.length() ? s.charAt(i) : ' ';
-            if (c >= 0x80 || c == '(' || c == '[' || (title && c == '-')) {
-                return false;
-            }
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
             if (isAlnum(c)) {
                 if (wordStart < 0) {
+                    if (wrote) {
+                        h = mix(h, ' ');
+                    }
                     wordStart = i;
                 }
-            } else if (wordStart >= 0) {
-                if (isCreditWord(s, wordStart, i)) {
-                    return false;
-                }
-                wordStart = -1;
+                h = mix(h, c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+                wrote = true;
+                continue;
             }
-        }
-        return true;
-    }
-
-    private static boolean isCreditWord(String s, int from, int to) {
-        int n = to - from;
-        return (n == 2 && s.regionMatches(true, from, "ft", 0, 2))
-                || (n == 4 && s.regionMatches(true, from, "feat", 0, 4))
-                || (n == 9 && s.regionMatches(true, from, "featuring", 0, 9));
-    }
-
-    /**
-     * Mixes in what {@link SongNames#plain} makes of an ASCII string: its runs of letters and digits, lower-cased,
-     * with each '&' the word "and", one space between words.
-     */
-    private static long plainInto(long h, String s) {
-        boolean wrote = false;
-        boolean inWord = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+            if (c >= 0x80 || c == '(' || c == '[' || (title && c == '-')
+                    || (wordStart >= 0 && isCreditWord(s, wordStart, i))) {
+                return BUILD_THE_KEY;
+            }
+            wordStart = -1;
             if (c == '&') {
                 if (wrote) {
                     h = mix(h, ' ');
                 }
                 h = mix(mix(mix(h, 'a'), 'n'), 'd');
                 wrote = true;
-                inWord = false;
-            } else if (isAlnum(c)) {
-                if (!inWord && wrote) {
-                    h = mix(h, ' ');
-                }
-                h = mix(h, c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
-                wrote = true;
-                inWord = true;
-            } else {
-                inWord = false;
             }
         }
+        if (wordStart >= 0 && isCreditWord(s, wordStart, n)) {
+            return BUILD_THE_KEY;
+        }
         return h;
+    }
+
+    private static boolean isCreditWord(String s, int from, int to) {
+        int len = to - from;
+        if ((len != 2 && len != 4 && len != 9) || (s.charAt(from) | 0x20) != 'f') {
+            return false;
+        }
+        return (len == 2 && (s.charAt(from + 1) | 0x20) == 't')
+                || (len == 4 && s.regionMatches(true, from, "feat", 0, 4))
+                || (len == 9 && s.regionMatches(true, from, "featuring", 0, 9));
     }
 
     private static boolean isAlnum(char c) {

@@ -16,6 +16,8 @@ import org.audiu.core.spi.listener.ListenerContext;
 final class NormalisedNameMap<V> {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
+    /** {@link #mixTrimmedLower}'s answer for "normalise the ordinary way and look that up". */
+    private static final long NORMALISE_FIRST = 0;
 
     private final Map<String, V> source;
     private final long[] hashes;
@@ -55,21 +57,26 @@ final class NormalisedNameMap<V> {
     /** The value of {@code normalise(name)}, or {@code fallback}. */
     V get(String name, V fallback) {
         String n = name == null ? "" : name;
-        if (!isAscii(n)) {
+        long h = mixTrimmedLower(FNV_OFFSET, n);
+        if (h == NORMALISE_FIRST) {
             return source.getOrDefault(ListenerContext.normalise(n), fallback);
         }
-        return find(mixTrimmedLower(FNV_OFFSET, n), n, null, fallback);
+        return find(h, n, null, fallback);
     }
 
     /** The value of {@code normalise(first) + '\u0000' + normalise(second)}, or {@code fallback}. */
     V get(String first, String second, V fallback) {
         String a = first == null ? "" : first;
         String b = second == null ? "" : second;
-        if (!isAscii(a) || !isAscii(b)) {
+        long h = mixTrimmedLower(FNV_OFFSET, a);
+        if (h != NORMALISE_FIRST) {
+            h = mixTrimmedLower(mix(h, '\u0000'), b);
+        }
+        if (h == NORMALISE_FIRST) {
             return source.getOrDefault(ListenerContext.normalise(a) + '\u0000' + ListenerContext.normalise(b),
                     fallback);
         }
-        return find(mixTrimmedLower(mix(mixTrimmedLower(FNV_OFFSET, a), '\u0000'), b), a, b, fallback);
+        return find(h, a, b, fallback);
     }
 
     @SuppressWarnings("unchecked")
@@ -123,21 +130,20 @@ final class NormalisedNameMap<V> {
         return h;
     }
 
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Mixes in the characters of {@code s.trim().toLowerCase(Locale.ROOT)} for an ASCII {@code s}. */
+    /**
+     * Mixes in the characters of {@code s.trim().toLowerCase(Locale.ROOT)}, or returns {@link #NORMALISE_FIRST} when
+     * {@code s} has a character outside ASCII. A hash that happens to be {@code NORMALISE_FIRST} takes the same
+     * ordinary lookup, so the answer is exact either way.
+     */
     private static long mixTrimmedLower(long h, String s) {
         int start = trimStart(s);
         int end = trimEnd(s, start);
         for (int i = start; i < end; i++) {
-            h = mix(h, lower(s.charAt(i)));
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return NORMALISE_FIRST;
+            }
+            h = mix(h, lower(c));
         }
         return h;
     }
