@@ -87,6 +87,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print every figure as JSON on standard output.")
     boolean json;
 
+    @Option(names = "--compare", paramLabel = "FILE",
+            description = "An earlier 'bench --json' output: print each figure's old and new value and their ratio "
+                    + "(new over old for times and memory, old over new for throughput: above 1 is worse), and exit "
+                    + "with status " + BenchComparison.EXIT_REGRESSION + " when any is more than "
+                    + BenchComparison.TOLERATED + "x worse.")
+    Path compare;
+
     @Option(names = "--verbose", description = "Log details.")
     boolean verbose;
 
@@ -95,6 +102,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (compare != null && !e2eOnly) {
+            BenchComparison.read(compare); // an unreadable file fails now, before minutes of measuring
+        }
         if (pool < 1 || pool > Integer.MAX_VALUE || warmups < 0 || runs < 1 || referenceRows < 1) {
             throw new ConfigException("--pool must be 1.." + Integer.MAX_VALUE + ", --runs and --reference-rows at "
                     + "least 1, --warmups at least 0.");
@@ -150,11 +160,18 @@ public final class BenchCommand implements Callable<Integer> {
             }
             report.put("endToEnd", runs);
         }
+        int exit = 0;
+        if (compare != null) {
+            BenchComparison comparison = BenchComparison.of(BenchComparison.read(compare), BenchComparison.tree(report));
+            report.put("comparison", comparison.toMap(compare));
+            comparison.print(log);
+            exit = comparison.regressed() ? BenchComparison.EXIT_REGRESSION : 0;
+        }
         if (json) {
             out.println(Json.write(report));
         }
         out.flush();
-        return 0;
+        return exit;
     }
 
     private EndToEndBenchmark.Options e2eOptions(String model) {
@@ -200,9 +217,10 @@ public final class BenchCommand implements Callable<Integer> {
                 e2e.get("model"), e2e.get("libraryTracks"), num(e2e.get("samplePoolSeconds")),
                 num(e2e.get("trainSeconds"))));
         log.accept(String.format(Locale.ROOT, "  ranking after training: %.2f s (sd %.2f, %s runs), goal <= %.0f s;"
-                        + " peak heap %.0f MB of %.0f MB max, goal <= 512 MB", num(rank.get("secondsMean")),
+                        + " peak heap %.0f MB of %.0f MB max, goal <= %.0f MB", num(rank.get("secondsMean")),
                 num(rank.get("secondsSd")), rank.get("runs"), num(rank.get("goalSeconds")),
-                num(e2e.get("peakHeapBytes")) / 1048576, num(e2e.get("maxHeapBytes")) / 1048576));
+                num(e2e.get("peakHeapBytes")) / 1048576, num(e2e.get("maxHeapBytes")) / 1048576,
+                num(e2e.get("goalHeapBytes")) / 1048576));
         for (Map<String, Object> row : (List<Map<String, Object>>) e2e.get("scalingWithPool")) {
             log.accept(String.format(Locale.ROOT, "  pool %,10d: %.3f s (%,.0f tracks/s)", (long) num(row.get("pool")),
                     num(row.get("secondsMean")), num(row.get("tracksPerSecondMean"))));

@@ -27,9 +27,23 @@ import org.audiu.core.spi.training.TrainerFactory;
  * peak heap, and how that time grows with the pool (10 k .. pool) and with the number of recommendations.
  */
 public final class EndToEndBenchmark {
-    /** Goals of the issue: ranking a million tracks after training, and the heap it may use. */
-    static final double GOAL_SECONDS = 3.0;
-    static final long GOAL_HEAP_BYTES = 512L * 1024 * 1024;
+    /**
+     * Goals of ranking a million tracks after training (issue 29): the default (logistic) model 0.5 s, random-forest
+     * 0.8 s, any other model the earlier 3 s; the heap it may use, 256 MB in a JVM capped at 512 MB.
+     */
+    static final double GOAL_SECONDS_DEFAULT = 0.5;
+    static final double GOAL_SECONDS_FOREST = 0.8;
+    static final double GOAL_SECONDS_OTHER = 3.0;
+    static final long GOAL_HEAP_BYTES = 256L * 1024 * 1024;
+
+    /** The ranking goal of a model: {@code ""} is the configuration's default. */
+    static double goalSeconds(String model) {
+        return switch (model) {
+            case "", "logistic" -> GOAL_SECONDS_DEFAULT;
+            case "random-forest" -> GOAL_SECONDS_FOREST;
+            default -> GOAL_SECONDS_OTHER;
+        };
+    }
 
     /** @param model a trainer name, or empty for the configuration's default */
     public record Options(long pool, int warmups, int runs, long seed, String model) {
@@ -87,9 +101,9 @@ public final class EndToEndBenchmark {
         }
         log.accept(String.format(Locale.ROOT, "  trained on %d liked + %d sampled in %.2f s", training.liked(),
                 training.negatives(), (Double) out.get("trainSeconds")));
-        RecommendationEngine small = engine(Math.min(pool, 100_000), options.seed(), 20, model, plugins);
+        // Warm-up on the whole pool: a smaller one leaves the ranking path half-compiled for the first timed runs.
         for (int i = 0; i < options.warmups(); i++) {
-            small.rank(recommender, 20, -1);
+            engine.rank(recommender, 20, -1);
         }
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
@@ -101,8 +115,9 @@ public final class EndToEndBenchmark {
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         Map<String, Object> r = new LinkedHashMap<>(rank.toMap());
         r.put("recommendations", returned[0]);
-        r.put("goalSeconds", GOAL_SECONDS);
-        r.put("goalMet", rank.meanSeconds() <= GOAL_SECONDS);
+        double goal = goalSeconds(model);
+        r.put("goalSeconds", goal);
+        r.put("goalMet", rank.meanSeconds() <= goal);
         out.put("rankAfterTraining", r);
         out.put("peakHeapBytes", peak);
         out.put("peakHeapNote", "sum of the heap pools' peaks while ranking (an upper bound)");

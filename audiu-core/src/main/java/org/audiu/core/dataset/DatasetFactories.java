@@ -23,6 +23,7 @@ import org.audiu.core.config.ConfigException;
 import org.audiu.core.spi.PluginContext;
 import org.audiu.core.spi.candidates.Candidate;
 import org.audiu.core.spi.candidates.CandidateSource;
+import org.audiu.core.spi.candidates.SplittableCandidateSource;
 import org.audiu.core.spi.candidates.CandidateSourceFactory;
 import org.audiu.core.spi.candidates.CoMembershipIndex;
 import org.audiu.core.spi.features.FeatureProvider;
@@ -107,7 +108,7 @@ public final class DatasetFactories {
      * Every track of a CSV, with its features inline. When the file has playlists, they are its co-membership
      * groups ({@link CoMembershipIndex}) for the {@code co-membership} listener feature.
      */
-    public static final class DatasetCandidateSource implements CandidateSource, CoMembershipIndex {
+    public static final class DatasetCandidateSource implements SplittableCandidateSource, CoMembershipIndex {
         private final LazyDataset dataset;
         private volatile PlaylistCoMembership index;
 
@@ -127,6 +128,19 @@ public final class DatasetFactories {
         @Override
         public Stream<Candidate> candidates() {
             return dataset.get().tracks().values().stream().map(t -> Candidate.of(t.track(), t.features()));
+        }
+
+        @Override
+        public long size() {
+            return dataset.get().tracks().size();
+        }
+
+        /** Walks past the first {@code from} rows (held in memory) without building their candidates. */
+        @Override
+        public Stream<Candidate> candidates(long from, long to) {
+            SplittableCandidateSource.checkRange(from, to, size());
+            return dataset.get().tracks().values().stream().skip(from).limit(to - from)
+                    .map(t -> Candidate.of(t.track(), t.features()));
         }
 
         private PlaylistCoMembership index() {

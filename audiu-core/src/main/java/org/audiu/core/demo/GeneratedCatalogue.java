@@ -18,6 +18,7 @@ import org.audiu.core.ListenerLibrary;
 import org.audiu.core.SavedTrack;
 import org.audiu.core.Track;
 import org.audiu.core.spi.candidates.Candidate;
+import org.audiu.core.spi.candidates.SplittableCandidateSource;
 
 /**
  * A seeded catalogue of any size that is never held in memory: track {@code i} is a pure function of the seed and
@@ -83,24 +84,30 @@ public final class GeneratedCatalogue {
 
     /** A fresh sequential stream over every track, in index order, holding one artist's state at a time. */
     public Stream<Candidate> candidates() {
+        return candidates(0, size);
+    }
+
+    /** Tracks {@code from} (inclusive) to {@code to} (exclusive), as {@link #candidates()} yields them. */
+    public Stream<Candidate> candidates(long from, long to) {
+        SplittableCandidateSource.checkRange(from, to, size);
         Generator generator = new Generator();
         Iterator<Candidate> it = new Iterator<>() {
-            private long next;
+            private long next = from;
 
             @Override
             public boolean hasNext() {
-                return next < size;
+                return next < to;
             }
 
             @Override
             public Candidate next() {
-                if (next >= size) {
+                if (next >= to) {
                     throw new NoSuchElementException();
                 }
                 return generator.candidate(next++);
             }
         };
-        return StreamSupport.stream(Spliterators.spliterator(it, size, Spliterator.ORDERED | Spliterator.SIZED
+        return StreamSupport.stream(Spliterators.spliterator(it, to - from, Spliterator.ORDERED | Spliterator.SIZED
                 | Spliterator.NONNULL | Spliterator.IMMUTABLE), false);
     }
 

@@ -4,12 +4,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 import org.audiu.core.AudioFeatures;
 import org.audiu.core.FeatureSchema;
 import org.audiu.core.FeatureVector;
 import org.audiu.core.Track;
 import org.audiu.core.config.ComponentConfig;
+import org.audiu.core.spi.candidates.Candidate;
 import org.audiu.core.spi.candidates.CandidateSource;
+import org.audiu.core.spi.candidates.SplittableCandidateSource;
 import org.audiu.core.spi.candidates.CandidateSourceFactory;
 import org.audiu.core.spi.features.FeatureProvider;
 import org.audiu.core.spi.features.FeatureProviderFactory;
@@ -42,7 +45,13 @@ public final class GeneratedFactories {
                 + "streamed, never held in memory"; }
         @Override public CandidateSource create(ComponentConfig config) {
             GeneratedCatalogue catalogue = catalogue(config);
-            return catalogue::candidates;
+            return new SplittableCandidateSource() {
+                @Override public Stream<Candidate> candidates() { return catalogue.candidates(); }
+                @Override public long size() { return catalogue.size(); }
+                @Override public Stream<Candidate> candidates(long from, long to) {
+                    return catalogue.candidates(from, to);
+                }
+            };
         }
     }
 

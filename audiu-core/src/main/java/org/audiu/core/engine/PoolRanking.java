@@ -15,6 +15,7 @@ import org.audiu.core.recommender.TopK;
 import org.audiu.core.recommender.TrainedRecommender;
 import org.audiu.core.spi.candidates.Candidate;
 import org.audiu.core.spi.candidates.CandidateSource;
+import org.audiu.core.spi.candidates.SplittableCandidateSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,6 +88,24 @@ public final class PoolRanking {
             this.step = step;
         }
 
+        /** Ranks a whole stream (one part of the pool), batch by batch, and closes it. */
+        void rankAll(Stream<Candidate> part) {
+            try (part) {
+                List<Candidate> batch = new ArrayList<>(batchSize);
+                var it = part.iterator();
+                while (it.hasNext()) {
+                    batch.add(it.next());
+                    if (batch.size() == batchSize) {
+                        rank(batch);
+                        batch.clear();
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    rank(batch);
+                }
+            }
+        }
+
         /** Leaves out the library's tracks (before their features are looked up), then scores and keeps the best. */
         void rank(List<Candidate> batch) {
             List<Candidate> outside = new ArrayList<>(batch.size());
@@ -126,6 +145,14 @@ public final class PoolRanking {
             t.setDaemon(true);
             return t;
         });
+        if (threads > 0 && candidates instanceof SplittableCandidateSource parts
+                && parts.size() >= 4L * batchSize * (threads + 1)) {
+            try (ProgressReporter.Step step = progress.start("Scoring pool", expectedPool)) {
+                return rankInParts(parts, recommender, limit, threads, executor, step);
+            } finally {
+                executor.shutdownNow();
+            }
+        }
         try (Stream<Candidate> stream = candidates.candidates();
              ProgressReporter.Step step = progress.start("Scoring pool", expectedPool)) {
             Lane mine = new Lane(recommender, limit, step);
@@ -146,26 +173,58 @@ public final class PoolRanking {
             if (!batch.isEmpty()) {
                 mine.rank(batch);
             }
-            long pool = mine.pool;
-            long missing = mine.missing;
             for (int i = 0; i < threads; i++) {
                 await(running[i]);
-                pool += lanes[i].pool;
-                missing += lanes[i].missing;
-                for (TopK.Scored<CandidateRow> kept : lanes[i].top.kept()) {
-                    mine.top.offerScored(kept.item(), kept.score());
-                }
             }
-            if (missing > 0) {
-                LOG.warn("{} of {} candidates have no features in {} and were not scored", missing, pool,
-                        features.chain().providerNames());
-            }
-            return new Ranking(mine.top.recommendations(), pool, missing);
+            return merge(mine, lanes);
         } finally {
             if (executor != null) {
                 executor.shutdownNow();
             }
         }
+    }
+
+    /**
+     * Each thread reads, scores and ranks its own contiguous part of a pool that can be read in parts: the caller
+     * the last part, each helper one of the others.
+     */
+    private Ranking rankInParts(SplittableCandidateSource parts, TrainedRecommender recommender, int limit,
+                                int threads, ExecutorService executor, ProgressReporter.Step step) {
+        long size = parts.size();
+        int n = threads + 1;
+        Lane[] lanes = new Lane[threads];
+        Future<?>[] running = new Future<?>[threads];
+        for (int i = 0; i < threads; i++) {
+            Lane lane = new Lane(recommender, limit, step);
+            long from = size * i / n;
+            long to = size * (i + 1) / n;
+            lanes[i] = lane;
+            running[i] = executor.submit(() -> lane.rankAll(parts.candidates(from, to)));
+        }
+        Lane mine = new Lane(recommender, limit, step);
+        mine.rankAll(parts.candidates(size * threads / n, size));
+        for (Future<?> f : running) {
+            await(f);
+        }
+        return merge(mine, lanes);
+    }
+
+    /** Every helper's top merged into the caller's: exactly the top of one pass over the whole pool. */
+    private Ranking merge(Lane mine, Lane[] lanes) {
+        long pool = mine.pool;
+        long missing = mine.missing;
+        for (Lane lane : lanes) {
+            pool += lane.pool;
+            missing += lane.missing;
+            for (TopK.Scored<CandidateRow> kept : lane.top.kept()) {
+                mine.top.offerScored(kept.item(), kept.score());
+            }
+        }
+        if (missing > 0) {
+            LOG.warn("{} of {} candidates have no features in {} and were not scored", missing, pool,
+                    features.chain().providerNames());
+        }
+        return new Ranking(mine.top.recommendations(), pool, missing);
     }
 
     /** Hands a batch to a free helper, or ranks it on this thread when every helper is busy. */

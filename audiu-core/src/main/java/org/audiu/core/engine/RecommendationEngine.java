@@ -214,9 +214,17 @@ public final class RecommendationEngine {
                 settings.artistShareWeight(), provenance);
     }
 
-    /** Stage 4: ranks the pool with a recommender. */
+    /** Stage 4: ranks the pool with a recommender, on every core ({@link PoolRanking#defaultHelpers()}). */
     public PoolRanking.Ranking rank(TrainedRecommender recommender, int limit, long expectedPool) {
-        return new PoolRanking(candidates, new CandidateFeatures(features), settings.batchSize(), progress)
+        return rank(recommender, limit, expectedPool, PoolRanking.defaultHelpers());
+    }
+
+    /**
+     * Stage 4 with {@code helpers} threads beside the caller's (0: the caller's alone; a server answering many
+     * requests at once may want that). The list does not depend on it.
+     */
+    public PoolRanking.Ranking rank(TrainedRecommender recommender, int limit, long expectedPool, int helpers) {
+        return new PoolRanking(candidates, new CandidateFeatures(features), settings.batchSize(), progress, helpers)
                 .rank(recommender, limit, expectedPool);
     }
 

@@ -72,17 +72,32 @@ public final class ArtistAffinity implements ListenerFeature {
         return out;
     }
 
+    /** One artist's library count, preference sum and top-artist score (0 where the artist has none). */
+    record ArtistValues(int count, double preference, double top) {
+        static final ArtistValues NONE = new ArtistValues(0, 0, 0);
+
+        static NormalisedNameMap<ArtistValues> byArtist(Map<String, Integer> counts, Map<String, Double> preference,
+                                                        Map<String, Double> top) {
+            Map<String, ArtistValues> out = new HashMap<>();
+            for (String a : counts.keySet()) {
+                out.put(a, new ArtistValues(counts.get(a), preference.getOrDefault(a, 0.0), top.getOrDefault(a, 0.0)));
+            }
+            for (Map.Entry<String, Double> e : top.entrySet()) {
+                out.putIfAbsent(e.getKey(), new ArtistValues(0, preference.getOrDefault(e.getKey(), 0.0),
+                        e.getValue()));
+            }
+            return new NormalisedNameMap<>(out);
+        }
+    }
+
     /**
      * The fitted feature: library tracks per normalised artist, their preference sum, top-artist scores, the
      * preference of each library track (to leave it out of its own statistics), the library size and the total
      * preference.
      */
     record Statistics(NormalisedNameMap<Integer> counts, NormalisedNameMap<Double> preference,
-                      NormalisedNameMap<Double> top, Map<String, Double> ownPreference, int n, double total)
-            implements Fitted {
-        private static final Integer NO_COUNT = 0;
-        private static final Double NO_SCORE = 0.0;
-
+                      NormalisedNameMap<Double> top, Map<String, Double> ownPreference, int n, double total,
+                      NormalisedNameMap<ArtistValues> byArtist) implements Fitted {
         Statistics {
             ownPreference = Map.copyOf(ownPreference);
         }
@@ -90,12 +105,12 @@ public final class ArtistAffinity implements ListenerFeature {
         Statistics(Map<String, Integer> counts, Map<String, Double> preference, Map<String, Double> top,
                    Map<String, Double> ownPreference, int n, double total) {
             this(new NormalisedNameMap<>(counts), new NormalisedNameMap<>(preference), new NormalisedNameMap<>(top),
-                    ownPreference, n, total);
+                    ownPreference, n, total, ArtistValues.byArtist(counts, preference, top));
         }
 
         /**
-         * The same values as walking {@link #artistsOf} (each artist normalised), looked up without building the
-         * normalised names: the ranking pass computes this for every candidate.
+         * The same values as walking {@link #artistsOf} (each artist normalised), with one lookup per artist that
+         * builds no normalised name: the ranking pass computes this for every candidate.
          */
         @Override
         public void compute(Track track, double[] row, boolean inLibrary, double[] out, int offset) {
@@ -111,12 +126,13 @@ public final class ArtistAffinity implements ListenerFeature {
                 if (several && NormalisedNameMap.normalisesToEmpty(a)) {
                     continue; // artistsOf leaves an empty name out of a list of several
                 }
-                int c = counts.get(a, NO_COUNT) - selfCount;
+                ArtistValues v = byArtist.get(a, ArtistValues.NONE);
+                int c = v.count() - selfCount;
                 if (c > 0) {
                     share = Math.max(share, (double) c / (n - selfCount));
-                    weighted = Math.max(weighted, (preference.get(a, NO_SCORE) - self) / (total - self));
+                    weighted = Math.max(weighted, (v.preference() - self) / (total - self));
                 }
-                topScore = Math.max(topScore, top.get(a, NO_SCORE));
+                topScore = Math.max(topScore, v.top());
             }
             out[offset] = share;
             out[offset + 1] = weighted;
