@@ -1,0 +1,71 @@
+package org.audiu.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bench --compare}: old, new and ratio per figure; more than 1.5x worse is a regression (exit 3). */
+class BenchComparisonTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private static JsonNode run(double rankSeconds, double heapMb, double forestRate) throws Exception {
+        return JSON.readTree("{\"scoring\": [{\"trainer\": \"random-forest\", \"scoring\": {\"tracksPerSecondMean\": "
+                + forestRate + "}}], \"endToEnd\": [{\"model\": \"logistic (the default)\", \"rankAfterTraining\": "
+                + "{\"secondsMean\": " + rankSeconds + "}, \"peakHeapBytes\": " + heapMb * 1048576 + "}]}");
+    }
+
+    @Test
+    void aFigureMoreThanOneAndAHalfTimesWorseIsARegression() throws Exception {
+        BenchComparison same = BenchComparison.of(run(1.0, 150, 2e6), run(1.4, 200, 1.5e6));
+        assertEquals(3, same.rows().size());
+        assertFalse(same.regressed(), same.toString());
+        BenchComparison slower = BenchComparison.of(run(1.0, 150, 2e6), run(1.6, 150, 2e6));
+        assertTrue(slower.regressed());
+        BenchComparison lessThroughput = BenchComparison.of(run(1.0, 150, 2e6), run(1.0, 150, 1.2e6));
+        assertTrue(lessThroughput.regressed());
+        assertEquals(2e6 / 1.2e6, lessThroughput.rows().get(0).worseBy(), 1e-9);
+        List<String> lines = new ArrayList<>();
+        slower.print(lines::add);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("rank 1 pool, logistic") && l.contains("REGRESSION")),
+                lines.toString());
+    }
+
+    @Test
+    void figuresInOneRunOnlyAreListedNotCompared() throws Exception {
+        JsonNode old = JSON.readTree("{\"scoring\": [{\"trainer\": \"xgboost\", \"scoring\": "
+                + "{\"tracksPerSecondMean\": 1000}}]}");
+        BenchComparison c = BenchComparison.of(old, run(1.0, 150, 2e6));
+        assertEquals(List.of("scoring xgboost"), c.onlyOld());
+        assertEquals(3, c.onlyNew().size());
+        assertFalse(c.regressed());
+    }
+
+    @Test
+    void aFileThatIsNotABenchOutputFailsBeforeMeasuring() throws Exception {
+        Path notJson = Files.writeString(tmp.resolve("bad.json"), "not json");
+        Path other = Files.writeString(tmp.resolve("other.json"), "{\"pool\": 3}");
+        for (Path p : List.of(notJson, other, tmp.resolve("missing.json"))) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int exit = AudiuCli.execute(new String[] {"bench", "--compare", p.toString()}, new PrintWriter(out, true),
+                    new PrintWriter(err, true));
+            assertEquals(AudiuCli.EXIT_BAD_INPUT, exit, err.toString());
+            assertTrue(err.toString().contains("--compare " + p), err.toString());
+            assertTrue(out.toString().isEmpty(), "nothing measured: " + out);
+        }
+    }
+}
