@@ -129,13 +129,15 @@ class EvaluateAndBenchCommandTest {
     }
 
     @Test
-    void anEnsembleIsMeasuredWithoutAGoalOfItsOwn() throws Exception {
+    void votingIsMeasuredAgainstItsOwnGoal() throws Exception {
         Run r = run("bench", "--pool", "1000", "--warmups", "0", "--runs", "1", "--trainers", "voting",
                 "--set", "voting.members=logistic,cart", "--skip-e2e", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode entry = new ObjectMapper().readTree(r.out()).get("scoring").get(0);
         assertEquals("ensemble", entry.get("kind").asText(), entry.toString());
         assertTrue(entry.get("scoring").get("tracksPerSecondMean").asDouble() > 0, entry.toString());
-        assertTrue(!entry.has("goalMet") && entry.get("goalNote").asText().contains("members"), entry.toString());
+        // Issue 29: voting 1 M tracks/s (stacking 0.5 M); an ensemble of a user's, unnamed there, has none.
+        assertEquals(1_000_000, entry.get("goalTracksPerSecond").asDouble(), entry.toString());
+        assertTrue(entry.has("goalMet"), entry.toString());
     }
 }
