@@ -95,17 +95,20 @@ public final class ArtistAffinity implements ListenerFeature {
      * preference of each library track (to leave it out of its own statistics), the library size and the total
      * preference.
      */
-    record Statistics(NormalisedNameMap<Integer> counts, NormalisedNameMap<Double> preference,
-                      NormalisedNameMap<Double> top, Map<String, Double> ownPreference, int n, double total,
+    record Statistics(Map<String, Integer> counts, Map<String, Double> preference, Map<String, Double> top,
+                      Map<String, Double> ownPreference, int n, double total,
                       NormalisedNameMap<ArtistValues> byArtist) implements Fitted {
         Statistics {
+            counts = Map.copyOf(counts);
+            preference = Map.copyOf(preference);
+            top = Map.copyOf(top);
             ownPreference = Map.copyOf(ownPreference);
         }
 
+        /** The statistics, with the per-artist values they give indexed for lookups by raw names. */
         Statistics(Map<String, Integer> counts, Map<String, Double> preference, Map<String, Double> top,
                    Map<String, Double> ownPreference, int n, double total) {
-            this(new NormalisedNameMap<>(counts), new NormalisedNameMap<>(preference), new NormalisedNameMap<>(top),
-                    ownPreference, n, total, ArtistValues.byArtist(counts, preference, top));
+            this(counts, preference, top, ownPreference, n, total, ArtistValues.byArtist(counts, preference, top));
         }
 
         /**
@@ -142,9 +145,8 @@ public final class ArtistAffinity implements ListenerFeature {
         @Override
         public void writeState(FittedState.Writer out) throws IOException {
             FeatureStates.writeVersion(out, VERSION);
-            out.writeIntMap(FeatureStates.sorted(counts.asMap()))
-                    .writeDoubleMap(FeatureStates.sorted(preference.asMap()))
-                    .writeDoubleMap(FeatureStates.sorted(top.asMap())).writeDoubleMap(FeatureStates.sorted(ownPreference))
+            out.writeIntMap(FeatureStates.sorted(counts)).writeDoubleMap(FeatureStates.sorted(preference))
+                    .writeDoubleMap(FeatureStates.sorted(top)).writeDoubleMap(FeatureStates.sorted(ownPreference))
                     .writeInt(n).writeDouble(total);
         }
 
