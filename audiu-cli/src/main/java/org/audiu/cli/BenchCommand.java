@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.audiu.cli.bench.EndToEndBenchmark;
+import org.audiu.cli.bench.RecommendTiming;
+import org.audiu.cli.bench.ServeLoadBenchmark;
 import org.audiu.cli.bench.ScoringBenchmark;
 import org.audiu.core.config.ConfigException;
 import org.audiu.core.plugin.Plugins;
@@ -70,6 +72,44 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--skip-e2e", description = "Only the scoring throughput.")
     boolean skipE2e;
 
+    @Option(names = "--skip-serve", description = "Leave out the load on 'audiu serve'.")
+    boolean skipServe;
+
+    @Option(names = "--skip-recommend", description = "Leave out the whole recommend on the 114k catalogue.")
+    boolean skipRecommend;
+
+    @Option(names = "--serve-config", paramLabel = "FILE",
+            defaultValue = "audiu-examples/config/spotify-songs-playlist.properties",
+            description = "Configuration 'audiu serve' runs under load (default ${DEFAULT-VALUE}; skipped with a "
+                    + "message when it or its data is absent).")
+    Path serveConfig;
+
+    @Option(names = "--serve-playlists", paramLabel = "N", defaultValue = "300",
+            description = "Distinct recommendation requests by playlist (default ${DEFAULT-VALUE}).")
+    int servePlaylists;
+
+    @Option(names = "--serve-seeds", paramLabel = "N", defaultValue = "100",
+            description = "Distinct recommendation requests by 3-8 seed tracks (default ${DEFAULT-VALUE}).")
+    int serveSeeds;
+
+    @Option(names = "--serve-concurrency", paramLabel = "N", defaultValue = "8",
+            description = "Requests in flight at a time (default ${DEFAULT-VALUE}).")
+    int serveConcurrency;
+
+    @Option(names = "--serve-warmups", paramLabel = "N", defaultValue = "16",
+            description = "Distinct requests before measuring, not counted (default ${DEFAULT-VALUE}).")
+    int serveWarmups;
+
+    @Option(names = "--shared-data", paramLabel = "DIR", defaultValue = "../shared/data",
+            description = "The shared data folder with spotify_tracks_114k.csv and history/ (default "
+                    + "${DEFAULT-VALUE}).")
+    Path sharedData;
+
+    @Option(names = "--recommend-config", paramLabel = "FILE",
+            defaultValue = "audiu-examples/config/listening-history.properties",
+            description = "Configuration of the whole recommend on the 114k catalogue (default ${DEFAULT-VALUE}).")
+    Path recommendConfig;
+
     @Option(names = "--e2e-models", paramLabel = "NAMES", split = ",", defaultValue = "default,random-forest",
             description = "Models of the end-to-end runs, one JVM each; 'default' is the configuration's default "
                     + "(default ${DEFAULT-VALUE}).")
@@ -125,6 +165,7 @@ public final class BenchCommand implements Callable<Integer> {
         report.put("pool", pool);
         report.put("cores", Runtime.getRuntime().availableProcessors());
         report.put("java", System.getProperty("java.version"));
+        report.put("measured", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
         report.put("warmups", warmups);
         report.put("runs", runs);
         if (skipScoring && !parameters.isEmpty()) {
@@ -160,6 +201,17 @@ public final class BenchCommand implements Callable<Integer> {
             }
             report.put("endToEnd", runs);
         }
+        if (!skipRecommend) {
+            log.accept("Whole recommend on the 114k catalogue, a new JVM per run (-Xmx2g, as ./audiu runs it):");
+            report.put("recommend114k", new RecommendTiming(new RecommendTiming.Options(sharedData,
+                    recommendConfig, Math.max(1, runs - 2), "2g"), log).run());
+        }
+        if (!skipServe) {
+            log.accept(String.format(Locale.ROOT, "Load on 'audiu serve --config %s': %d requests by playlist and %d "
+                    + "by 3-8 seed tracks, all distinct, %d at a time:", serveConfig, servePlaylists, serveSeeds,
+                    serveConcurrency));
+            report.put("serveLoad", serveLoad(plugins, log));
+        }
         int exit = 0;
         if (compare != null) {
             BenchComparison comparison = BenchComparison.of(BenchComparison.read(compare), BenchComparison.tree(report));
@@ -172,6 +224,32 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return exit;
+    }
+
+    private Map<String, Object> serveLoad(Plugins plugins, Consumer<String> log) throws InterruptedException {
+        if (!java.nio.file.Files.exists(serveConfig)) {
+            return skipped(log, serveConfig + " is absent (run the bench from the repository's root, or give "
+                    + "--serve-config FILE)");
+        }
+        org.audiu.core.config.AudiuConfig config = org.audiu.core.config.AudiuConfig.load(serveConfig);
+        // Its data files (the '.path' and '.catalogue' keys), resolved as the configuration resolves them.
+        java.util.Optional<Path> absent = config.values().entrySet().stream()
+                .filter(e -> e.getKey().endsWith(".path") || e.getKey().endsWith(".catalogue"))
+                .map(e -> config.baseDirectory().resolve(e.getValue()).normalize())
+                .filter(p -> !java.nio.file.Files.exists(p)).findFirst();
+        if (absent.isPresent()) {
+            return skipped(log, absent.get() + ", which " + serveConfig + " reads, is absent (the shared data sits "
+                    + "beside the repository in CI)");
+        }
+        return new ServeLoadBenchmark(new ServeLoadBenchmark.Options(config, serveConfig.toString(), servePlaylists,
+                serveSeeds, serveConcurrency, serveWarmups, seed), log).run(plugins);
+    }
+
+    private static Map<String, Object> skipped(Consumer<String> log, String why) {
+        log.accept("  skipped: " + why);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("skipped", why);
+        return out;
     }
 
     private EndToEndBenchmark.Options e2eOptions(String model) {

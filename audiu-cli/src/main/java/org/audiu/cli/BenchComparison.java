@@ -16,8 +16,9 @@ import org.audiu.core.config.ConfigException;
 
 /**
  * {@code audiu bench --compare FILE}: each figure of an earlier {@code bench --json} run against this run's: the
- * scoring throughput of every trainer, and for every end-to-end model the time to rank the pool after training and
- * the heap's peak. A figure is worse by {@code new / old} for a time or a size and by {@code old / new} for a
+ * scoring throughput of every trainer, for every end-to-end model the time to rank the pool after training and
+ * the heap's peak, the whole recommend on the 114k catalogue, and the median and 99th-percentile latency of
+ * {@code audiu serve} under load. A figure is worse by {@code new / old} for a time or a size and by {@code old / new} for a
  * throughput; more than {@link #TOLERATED} times worse is a regression ({@link #EXIT_REGRESSION}). Figures in only
  * one of the runs are listed, not compared.
  */
@@ -61,9 +62,10 @@ record BenchComparison(List<Row> rows, List<String> onlyOld, List<String> onlyNe
             throw new ConfigException("--compare " + file + ": not JSON (line " + e.getLocation().getLineNr()
                     + "); give the output of 'audiu bench --json'.");
         }
-        if (root == null || !root.isObject() || !(root.has("scoring") || root.has("endToEnd"))) {
-            throw new ConfigException("--compare " + file + ": not a 'bench --json' output (it has neither "
-                    + "'scoring' nor 'endToEnd'); give the output of 'audiu bench --json'.");
+        if (root == null || !root.isObject() || !(root.has("scoring") || root.has("endToEnd")
+                || root.has("recommend114k") || root.has("serveLoad"))) {
+            throw new ConfigException("--compare " + file + ": not a 'bench --json' output (it has none of "
+                    + "'scoring', 'endToEnd', 'recommend114k', 'serveLoad'); give the output of 'audiu bench --json'.");
         }
         return root;
     }
@@ -111,6 +113,16 @@ record BenchComparison(List<Row> rows, List<String> onlyOld, List<String> onlyNe
             JsonNode heap = e.path("peakHeapBytes");
             if (heap.isNumber()) {
                 out.put("peak heap, " + model, new Figure(heap.asDouble() / 1048576, "MB", false));
+            }
+        }
+        JsonNode recommend = run.path("recommend114k").path("secondsMean");
+        if (recommend.isNumber()) {
+            out.put("recommend on the 114k catalogue", new Figure(recommend.asDouble(), "s", false));
+        }
+        JsonNode latency = run.path("serveLoad").path("latencyMillis");
+        for (String p : new String[] {"p50", "p99"}) {
+            if (latency.path(p).isNumber()) {
+                out.put("serve latency " + p, new Figure(latency.path(p).asDouble(), "ms", false));
             }
         }
         return out;

@@ -45,6 +45,18 @@ class BenchComparisonTest {
     }
 
     @Test
+    void theWholeRecommendAndTheServeLatencyAreComparedToo() throws Exception {
+        String template = "{\"recommend114k\": {\"secondsMean\": %s}, \"serveLoad\": {\"latencyMillis\": "
+                + "{\"p50\": 400, \"p99\": %s}}}";
+        BenchComparison c = BenchComparison.of(JSON.readTree(String.format(template, "6.0", "1000")),
+                JSON.readTree(String.format(template, "2.0", "1600")));
+        assertEquals(List.of("recommend on the 114k catalogue", "serve latency p50", "serve latency p99"),
+                c.rows().stream().map(BenchComparison.Row::figure).toList());
+        assertEquals(2.0 / 6.0, c.rows().get(0).worseBy(), 1e-9);
+        assertTrue(c.regressed(), "a p99 1.6x the earlier one is a regression");
+    }
+
+    @Test
     void figuresInOneRunOnlyAreListedNotCompared() throws Exception {
         JsonNode old = JSON.readTree("{\"scoring\": [{\"trainer\": \"xgboost\", \"scoring\": "
                 + "{\"tracksPerSecondMean\": 1000}}]}");
