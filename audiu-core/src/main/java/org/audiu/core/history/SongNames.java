@@ -1,13 +1,19 @@
 package org.audiu.core.history;
 
 import java.text.Normalizer;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The normalised names that make two spellings the same song: case, accents, "feat." credits, edition suffixes
- * ("- Remastered 2011", "(Radio Edit)", "- Single Version") and punctuation do not count. Used to match plays to a
- * catalogue and to exclude from recommendations what the listener already knows. Stateless and thread-safe.
+ * ("- Remastered 2011", "(Radio Edit)", "- Single Version"), soundtrack attributions ({@code (From "Movie")}) and
+ * punctuation do not count. A different recording keeps its own title ("- Live", "- Acoustic", "- X Remix",
+ * "- Sped Up"). Used to match plays to a catalogue and to exclude from recommendations what the listener already
+ * knows. Stateless and thread-safe.
  */
 public final class SongNames {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -18,7 +24,8 @@ public final class SongNames {
     private static final Pattern TRAILING_CREDIT = Pattern.compile("\\s+(feat\\.?|ft\\.|featuring)\\s.*$",
             Pattern.CASE_INSENSITIVE);
     private static final String EDITION = "(\\d{4}\\s+)?(digital(ly)?\\s+)?(re-?master(ed)?|remaster(ed)?\\s+version"
-            + "|radio\\s+edit|single\\s+version|album\\s+version|original\\s+mix|mono(\\s+version)?"
+            + "|(original\\s+)?radio\\s+(edit|version)|single\\s+(version|edit)|album\\s+(version|edit)"
+            + "|original\\s+mix|mono(\\s+version)?"
             + "|stereo(\\s+version)?|explicit(\\s+version)?|clean(\\s+version)?|bonus\\s+track|deluxe(\\s+edition)?"
             + "|expanded\\s+edition)(\\s+\\d{4})?(\\s+version)?";
     /** " - Remastered 2011", " - 2011 Remaster", " - Radio Edit" at the end of a title. */
@@ -26,6 +33,18 @@ public final class SongNames {
             Pattern.CASE_INSENSITIVE);
     /** "(Remastered 2011)", "[Radio Edit]" at the end of a title. */
     private static final Pattern BRACKET_EDITION = Pattern.compile("\\s*[(\\[]" + EDITION + "[)\\]]\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    /**
+     * A soundtrack attribution at the end of a title: {@code (From "Pathu Thala")}, {@code [From "Liger"]},
+     * {@code - From "Barbie The Album"}, {@code - From The Motion Picture "X"}. The same recording, named after the
+     * film it is in.
+     */
+    private static final Pattern FROM = Pattern.compile("(\\s*[(\\[]\\s*from\\s[^)\\]]*[)\\]]"
+            + "|\\s+[-–—]\\s+\\(?from\\s.*)\\s*$", Pattern.CASE_INSENSITIVE);
+    /** A credit's list of names: "James Arthur & Anne-Marie", "Denzel Curry, YBN Cordae and Trevor Rich". */
+    private static final Pattern CREDIT = Pattern.compile("[(\\[](?:feat\\.?|ft\\.?|featuring|with)\\s([^)\\]]*)[)\\]]"
+            + "|\\s(?:feat\\.?|ft\\.|featuring)\\s([^()\\[\\]]*)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s*(?:,|&|\\band\\b)\\s*",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -54,10 +73,33 @@ public final class SongNames {
             s = BRACKETED_CREDIT.matcher(s).replaceAll("");
             s = DASH_EDITION.matcher(s).replaceAll("");
             s = BRACKET_EDITION.matcher(s).replaceAll("");
+            s = FROM.matcher(s).replaceAll("");
             s = TRAILING_CREDIT.matcher(s).replaceAll("");
         } while (!s.equals(before));
         String plain = plain(s);
         return plain.isEmpty() ? plain(title == null ? "" : title) : plain;
+    }
+
+    /**
+     * The artists a title credits ("Work (feat. Rihanna)", "Rewrite The Stars (with James Arthur & Anne-Marie)",
+     * "Song ft. A, B and C"), each {@link #plain}, in order, without repeats; empty when it credits none.
+     */
+    public static List<String> credits(String title) {
+        if (title == null || title.isEmpty()) {
+            return List.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = CREDIT.matcher(title);
+        while (m.find()) {
+            String names = m.group(1) != null ? m.group(1) : m.group(2);
+            for (String name : NAME_SEPARATOR.split(names)) {
+                String a = artist(name);
+                if (!a.isEmpty()) {
+                    out.add(a);
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Accents stripped, lower-cased, "&" read as "and", every run of other characters one space. */

@@ -34,8 +34,35 @@ class SongNamesTest {
         assertNotEquals(SongNames.key("Artist", "Song"), SongNames.key("Artist", "Song - Live"));
         assertNotEquals(SongNames.key("Artist", "Song"), SongNames.key("Artist", "Song - Club Remix"));
         assertNotEquals(SongNames.key("Artist", "Song"), SongNames.key("Other", "Song"));
+        assertNotEquals(SongNames.key("Artist", "Song"), SongNames.key("Artist", "Song - Acoustic"));
+        assertNotEquals(SongNames.key("Artist", "Song"), SongNames.key("Artist", "Song - Sped Up"));
         assertEquals("remastered", SongNames.title("Remastered"), "a title that is only a suffix word stays");
         assertEquals("東京", SongNames.title("東京"));
+    }
+
+    @Test
+    void soundtrackAttributionsAndMoreEditionsDoNotCount() {
+        String key = SongNames.key("Arijit Singh", "Ullu Ka Pattha");
+        assertEquals(key, SongNames.key("Arijit Singh", "Ullu Ka Pattha (From \"Jagga Jasoos\")"));
+        assertEquals(key, SongNames.key("Arijit Singh", "Ullu Ka Pattha [From \"Jagga Jasoos\"]"));
+        assertEquals(key, SongNames.key("Arijit Singh", "Ullu Ka Pattha - From \"Jagga Jasoos\""));
+        assertEquals(SongNames.key("Dua Lipa", "Dance The Night"),
+                SongNames.key("Dua Lipa", "Dance The Night - From Barbie The Album"));
+        assertEquals(SongNames.key("A", "Song"), SongNames.key("A", "Song - Single Edit"));
+        assertEquals(SongNames.key("A", "Song"), SongNames.key("A", "Song (Radio Version)"));
+        assertEquals("from me to you", SongNames.title("From Me To You"), "a title that starts with 'From' stays");
+    }
+
+    @Test
+    void creditsNameEachCreditedArtist() {
+        assertEquals(List.of("james arthur", "anne marie"),
+                SongNames.credits("Rewrite The Stars (with James Arthur & Anne-Marie)"));
+        assertEquals(List.of("denzel curry", "ybn cordae", "trevor rich"),
+                SongNames.credits("Elevate (feat. Denzel Curry, YBN Cordae and Trevor Rich)"));
+        assertEquals(List.of("rihanna"), SongNames.credits("Work ft. Rihanna"));
+        assertEquals(List.of("jack harlow"), SongNames.credits("INDUSTRY BABY (feat. Jack Harlow) - Remix"));
+        assertEquals(List.of(), SongNames.credits("Without Me"));
+        assertEquals(List.of(), SongNames.credits(null));
     }
 
     @Test
