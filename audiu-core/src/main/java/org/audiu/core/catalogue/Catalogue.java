@@ -147,7 +147,7 @@ public final class Catalogue {
 
     /** The catalogue as the engine's candidate pool: every track with its features inline. */
     public CandidateSource asCandidateSource() {
-        return () -> tracks.values().stream().map(t -> Candidate.of(t.track(), t.features()));
+        return () -> tracks.values().stream().map(CatalogueTrack::candidate);
     }
 
     /** The catalogue as a feature provider: features of its own tracks, by id. */

@@ -260,8 +260,9 @@ public final class CatalogueNeighbours {
         CappedTopK<Integer> top = new CappedTopK<>(k, settings.perArtist(), i -> artistOf[i],
                 i -> songIdentity(tracks.get(i).track()));
         for (int c = 0; c < tracks.size(); c++) {
-            Track t = tracks.get(c).track();
-            if (exclusions.excludes(t)) {
+            CatalogueTrack candidate = tracks.get(c);
+            Track t = candidate.track();
+            if (exclusions.excludes(t, candidate.keys())) {
                 continue;
             }
             top.offer(c, score(c, seedIndex, seedCentre, seedsInPlaylist, seedArtists, seedArtistPlaylist, artistShared), t.id());

@@ -110,7 +110,7 @@ public final class PoolRanking {
         void rank(List<Candidate> batch) {
             List<Candidate> outside = new ArrayList<>(batch.size());
             for (Candidate c : batch) {
-                if (!recommender.excludes(c.track())) {
+                if (!recommender.excludes(c)) {
                     outside.add(c);
                 }
             }

@@ -54,7 +54,7 @@ public final class PoolSampler {
             while (it.hasNext()) {
                 Candidate c = it.next();
                 step.advance(1);
-                if (exclusions.excludes(c.track())) {
+                if (exclusions.excludes(c)) {
                     continue;
                 }
                 seen++;

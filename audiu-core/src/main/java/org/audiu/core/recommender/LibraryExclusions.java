@@ -7,8 +7,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.audiu.core.ListenerLibrary;
 import org.audiu.core.Track;
-import org.audiu.core.history.SongKeyHash;
 import org.audiu.core.history.SongNames;
+import org.audiu.core.spi.candidates.Candidate;
+import org.audiu.core.spi.candidates.TrackKeys;
 import org.audiu.core.spi.listener.FittedState;
 
 /**
@@ -19,17 +20,20 @@ public final class LibraryExclusions {
     private final Set<String> ids;
     private final Set<String> songs;
     /**
-     * {@link SongKeyHash} of every library song key, sorted: a candidate whose hash is not among them cannot share a
+     * {@link TrackKeys#songHashOfKey} of every library song key, sorted: a candidate whose hash is not among them cannot share a
      * song key. A primitive array and a hash computed without building the key, so the check allocates nothing
      * (ranking asks it of every candidate); only a hash hit builds the key, to confirm it.
      */
     private final long[] songHashes;
+    /** {@link TrackKeys#idHash} of every library id, sorted: the same for ids. */
+    private final long[] idHashes;
 
     private LibraryExclusions(Set<String> ids, Set<String> songs) {
         // HashSet, not Set.copyOf: its lookups are faster on the ranking path; neither set ever leaves this class.
         this.ids = new HashSet<>(ids);
         this.songs = new HashSet<>(songs);
-        this.songHashes = songs.stream().mapToLong(SongKeyHash::ofKey).sorted().distinct().toArray();
+        this.songHashes = songs.stream().mapToLong(TrackKeys::songHashOfKey).sorted().distinct().toArray();
+        this.idHashes = ids.stream().mapToLong(TrackKeys::idHash).sorted().distinct().toArray();
     }
 
     /** Everything in the library. */
@@ -46,11 +50,23 @@ public final class LibraryExclusions {
     }
 
     public boolean excludes(Track t) {
-        if (ids.contains(t.id())) {
+        return excludes(t, TrackKeys.of(t));
+    }
+
+    /**
+     * The same answer from the candidate's {@link TrackKeys}: only a hash hit reads the track's id or names (a
+     * catalogue computes the keys once per row, so a miss touches neither).
+     */
+    public boolean excludes(Candidate c) {
+        return excludes(c.track(), c.keys());
+    }
+
+    /** The same answer for a track whose keys its holder computed once ({@link TrackKeys#of}). */
+    public boolean excludes(Track t, TrackKeys keys) {
+        if (Arrays.binarySearch(idHashes, keys.idHash()) >= 0 && ids.contains(t.id())) {
             return true;
         }
-        if (t.name().isEmpty()
-                || Arrays.binarySearch(songHashes, SongKeyHash.of(t.mainArtist(), t.name())) < 0) {
+        if (keys.songKeyHash() == TrackKeys.NO_SONG || Arrays.binarySearch(songHashes, keys.songKeyHash()) < 0) {
             return false;
         }
         return songs.contains(songKey(t));

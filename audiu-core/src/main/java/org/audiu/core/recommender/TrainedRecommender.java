@@ -180,6 +180,11 @@ public final class TrainedRecommender {
         return exclusions.excludes(track);
     }
 
+    /** The same, from the candidate's precomputed {@link org.audiu.core.spi.candidates.TrackKeys}. */
+    public boolean excludes(org.audiu.core.spi.candidates.Candidate candidate) {
+        return exclusions.excludes(candidate);
+    }
+
     /**
      * The score of each candidate, in order: the model's probability of {@link #LIKED}, blended with the candidate's
      * artist share when {@link #artistShareWeight} is positive.

@@ -1,0 +1,40 @@
+package org.audiu.core.spi.candidates;
+
+import org.audiu.core.Track;
+import org.audiu.core.history.SongKeyHash;
+
+/**
+ * Two 64-bit hashes of a track that the ranking pass compares with the listener's library for every candidate: of
+ * its id, and of its song key (normalised main artist + title, {@link SongKeyHash}). A source that holds its tracks
+ * (a catalogue in memory) computes them once per row and hands the same instance out in every pass, so a pass
+ * touches neither the id's nor the names' characters, and runs no normalisation, for a candidate the listener does
+ * not have. Equal hashes are only a hint: the caller confirms a hit on the strings.
+ *
+ * @param idHash      {@link #idHash(String)} of the track's id
+ * @param songKeyHash {@link SongKeyHash#of} of its main artist and title; {@link #NO_SONG} when it has no title
+ */
+public record TrackKeys(long idHash, long songKeyHash) {
+    /** The song hash of a track without a title (it shares a song with no other track). */
+    public static final long NO_SONG = 0;
+
+    /** The hashes of a track. */
+    public static TrackKeys of(Track track) {
+        return new TrackKeys(idHash(track.id()), track.name().isEmpty() ? NO_SONG
+                : songHash(SongKeyHash.of(track.mainArtist(), track.name())));
+    }
+
+    /** The song hash of a song key already built ({@code SongNames.key}), as {@link #of} gives it for its track. */
+    public static long songHashOfKey(String songKey) {
+        return songHash(SongKeyHash.ofKey(songKey));
+    }
+
+    /** A titled track's hash is never {@link #NO_SONG} (1 stands for the one hash in 2^64 that would be). */
+    private static long songHash(long hash) {
+        return hash == NO_SONG ? 1 : hash;
+    }
+
+    /** FNV-1a over the id's characters. */
+    public static long idHash(String id) {
+        return SongKeyHash.ofKey(id);
+    }
+}
