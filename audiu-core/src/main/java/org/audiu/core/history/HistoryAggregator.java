@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Collects plays per song while an export is read, so memory grows with songs (and 8 bytes a play), never with
- * play objects. Counts exclusions and keeps the first problems. Not thread-safe: one per read.
+ * play objects, and the export's library parts (saved tracks, playlists, ...). Counts exclusions and keeps the first
+ * problems. Not thread-safe: one per read.
  */
 final class HistoryAggregator {
     static final int MAX_PROBLEMS_KEPT = 50;
@@ -21,6 +22,8 @@ final class HistoryAggregator {
     private final List<HistoryProblem> problems = new ArrayList<>();
     private final List<HistoryFile> files = new ArrayList<>();
     private final List<String> ignored = new ArrayList<>();
+    private final List<HistoryProblem> warnings = new ArrayList<>();
+    private final ExportLibraryCollector library = new ExportLibraryCollector();
     private long problemCount;
     private long records;
 
@@ -54,9 +57,19 @@ final class HistoryAggregator {
         files.add(f);
     }
 
-    /** A file of the export that is not a listening history (other parts of a privacy download). */
+    /** A file of the export that is not about music (other parts of a privacy download), never opened. */
     void ignored(String name) {
         ignored.add(name);
+    }
+
+    /** Something about a whole file that the listener should know, though what could be read was kept. */
+    void warning(String file, String message) {
+        warnings.add(new HistoryProblem(file, 0, message));
+    }
+
+    /** The library parts of the export (saved tracks, playlists, followed and banned). */
+    ExportLibraryCollector library() {
+        return library;
     }
 
     ListeningHistory finish(String source) {
@@ -89,8 +102,8 @@ final class HistoryAggregator {
             }
         }
         HistoryReadReport report = new HistoryReadReport(source, files, records, plays, out.size(), ordered,
-                problemCount, problems, ignored);
-        return new ListeningHistory(out, report);
+                problemCount, problems, ignored, library.counts(), warnings);
+        return new ListeningHistory(out, report, library.library());
     }
 
     private static final class Builder {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -21,10 +22,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a listening-history export — one file, a folder, or the export's zip as downloaded — streaming every part
  * of it and aggregating plays per song as it goes, so a decade of extended history (500,000 plays, 150 MB) reads in
- * a small heap. Formats are told apart by file name and then by content: Spotify account data, Spotify extended
- * streaming history, ListenBrainz listens, Last.fm CSV. Other files of a privacy download (user data, payments,
- * playlists, ...) are never opened. Only music counts: episodes, audiobooks, videos and zero-length plays are left
- * out and counted in the report; a bad record is reported with file and record number and the rest kept.
+ * a small heap. Formats are told apart by file name and then by content: Spotify account data (the plays, and the
+ * library: {@code YourLibrary.json}'s saved tracks, followed and banned artists and tracks, {@code Playlist*.json}'s
+ * playlists), Spotify extended streaming history, ListenBrainz listens, Last.fm CSV. Files of a privacy download that
+ * are not about music (user data, identity, payments, inferences, search queries, ...) are never opened; the report
+ * names them. Only music counts: episodes, audiobooks, videos, local files and zero-length plays are left out and
+ * counted in the report; a bad record is reported with file and record number and the rest kept. A zip entry that
+ * would expand more than {@value ZipExpansionLimit#MAX_RATIO} times is refused ({@link ZipExpansionLimit}).
  */
 public final class HistoryReader {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryReader.class);
@@ -33,13 +37,24 @@ public final class HistoryReader {
     private static final Pattern EXTENDED_AUDIO = Pattern.compile("(streaming_history_audio_.*|endsong_?\\d*)\\.json");
     private static final Pattern EXTENDED_VIDEO = Pattern.compile("streaming_history_video_.*\\.json");
     private static final Pattern LISTENS = Pattern.compile("listens.*\\.jsonl?|.*\\.jsonl");
+    private static final Pattern LIBRARY = Pattern.compile("yourlibrary\\.json");
+    private static final Pattern PLAYLISTS = Pattern.compile("playlist\\d*\\.json");
+    /**
+     * Files of a Spotify privacy download that are about the person, not the music. In a folder or zip every file
+     * that is not a history or library file is left unopened anyway; given on its own, one of these is refused
+     * rather than opened.
+     */
+    private static final Pattern PERSONAL = Pattern.compile("(userdata|identity|identifiers|payments|useraddress"
+            + "|inferences|searchqueries|marquee|follow|familyplan|duonewfamily|voiceinput|wrapped\\d*|"
+            + "customersupport|messagedata|podcastinteractivity|connections|read_?me_?first).*\\.(json|pdf|txt)");
 
     /** Reads everything at {@code path}. */
     public ListeningHistory read(Path path) {
         if (!Files.exists(path)) {
             throw new DataException("No listening history at " + path.toAbsolutePath() + ": give the export's zip "
                     + "(as downloaded), its folder, or one of its files (StreamingHistory_music_0.json, "
-                    + "Streaming_History_Audio_2023.json, a ListenBrainz listens .jsonl, a Last.fm .csv).");
+                    + "YourLibrary.json, Playlist1.json, Streaming_History_Audio_2023.json, a ListenBrainz listens "
+                    + ".jsonl, a Last.fm .csv).");
         }
         HistoryAggregator sink = new HistoryAggregator();
         try {
@@ -48,7 +63,13 @@ public final class HistoryReader {
             } else if (isZip(path)) {
                 readZip(path, sink);
             } else {
-                readFile(path.getFileName().toString(), path, sink, true);
+                String name = path.getFileName().toString();
+                if (PERSONAL.matcher(fileName(name)).matches()) {
+                    throw new DataException(path + " is a personal file of the privacy download, not about music; "
+                            + "audiU does not open it. Give the export's zip or folder, or one of its music files "
+                            + "(StreamingHistory*.json, YourLibrary.json, Playlist1.json).");
+                }
+                readFile(name, path, sink, true);
             }
         } catch (IOException e) {
             throw new DataException("Could not read the listening history at " + path + ": " + e.getMessage(), e);
@@ -58,24 +79,33 @@ public final class HistoryReader {
         if (report.files().isEmpty()) {
             throw new DataException(noHistory(path, report));
         }
-        if (report.plays() == 0) {
-            throw new DataException("The listening history at " + path + " holds no music play. "
-                    + report.summary());
+        if (report.plays() == 0 && history.library().savedTracks().isEmpty()
+                && history.library().playlistItems() == 0) {
+            throw new DataException("The export at " + path + " holds no music play, saved track or playlist "
+                    + "track. " + report.summary());
         }
+        report.warnings().forEach(w -> LOG.warn("{}", w));
         LOG.info("{}", report.summary());
         return history;
     }
 
     private static String noHistory(Path path, HistoryReadReport report) {
-        StringBuilder s = new StringBuilder("No listening history found in " + path + ". audiU reads Spotify account "
-                + "data (StreamingHistory_music_N.json, StreamingHistoryN.json), Spotify extended streaming history "
-                + "(Streaming_History_Audio_*.json, endsong_N.json), ListenBrainz listens (.jsonl or a JSON array of "
-                + "listened_at + track_metadata) and Last.fm scrobbles (.csv of artist, album, track, date).");
-        if (!report.ignoredFiles().isEmpty()) {
-            s.append(" Files seen: ").append(report.ignoredFiles().stream().limit(10).toList())
-                    .append(report.ignoredFiles().size() > 10 ? " ..." : "").append('.');
+        StringBuilder s = new StringBuilder();
+        if (!report.ignoredFiles().isEmpty() && report.problems().isEmpty()) {
+            s.append("No music found in ").append(path).append(": it holds only files that are not about music (")
+                    .append(report.ignoredNames()).append("), which audiU never opens. ");
+        } else {
+            s.append("No listening history found in ").append(path).append(". ");
+        }
+        s.append("audiU reads Spotify account data (StreamingHistory_music_N.json, StreamingHistoryN.json, "
+                + "YourLibrary.json, PlaylistN.json), Spotify extended streaming history (Streaming_History_Audio_*.json, "
+                + "endsong_N.json), ListenBrainz listens (.jsonl or a JSON array of listened_at + track_metadata) and "
+                + "Last.fm scrobbles (.csv of artist, album, track, date): give the zip or folder that holds them.");
+        if (!report.ignoredFiles().isEmpty() && !report.problems().isEmpty()) {
+            s.append(" Files not read: ").append(report.ignoredNames()).append('.');
         }
         report.problems().stream().limit(5).forEach(p -> s.append(' ').append(p).append('.'));
+        report.warnings().stream().limit(5).forEach(p -> s.append(' ').append(p).append('.'));
         return s.toString();
     }
 
@@ -119,8 +149,17 @@ public final class HistoryReader {
                     sink.ignored(name);
                     continue;
                 }
-                try (InputStream in = z.getInputStream(entry)) {
+                Optional<String> refused = ZipExpansionLimit.refusal(entry);
+                if (refused.isPresent()) {
+                    sink.warning(name, refused.get());
+                    continue;
+                }
+                try (InputStream in = ZipExpansionLimit.counting(z.getInputStream(entry),
+                        ZipExpansionLimit.limit(entry.getCompressedSize()))) {
                     read(name, source, in, sink);
+                } catch (ZipExpansionLimit.TooLargeException ex) {
+                    sink.warning(name, ex.getMessage() + "; what was read before is kept, the other files of the "
+                            + "export are still read");
                 } catch (ZipException | UncheckedIOException ex) {
                     sink.problem(name, 0, "unreadable zip entry (" + ex.getMessage() + "); skipped");
                 }
@@ -150,6 +189,8 @@ public final class HistoryReader {
             case JSON_VIDEO -> json.readJson(name, in, JsonHistoryReader.Kind.VIDEO);
             case JSON_LINES -> json.readJsonLines(name, in);
             case CSV -> new LastFmCsvReader(sink).read(name, in);
+            case LIBRARY -> new ExportLibraryReader(sink).readLibrary(name, in);
+            case PLAYLISTS -> new ExportLibraryReader(sink).readPlaylists(name, in);
             default -> throw new IllegalStateException(source.name());
         }
     }
@@ -160,13 +201,19 @@ public final class HistoryReader {
     }
 
     /** How a file is read. */
-    private enum Source { JSON, JSON_PODCASTS, JSON_VIDEO, JSON_LINES, CSV, NONE }
+    private enum Source { JSON, JSON_PODCASTS, JSON_VIDEO, JSON_LINES, CSV, LIBRARY, PLAYLISTS, NONE }
 
     /**
-     * By name: the export's history files; in a folder or zip nothing else is opened (a privacy download holds
-     * personal files). A file given on its own is read by its extension and checked by content.
+     * By name: the export's history and library files; in a folder or zip nothing else is opened (a privacy
+     * download holds personal files). A file given on its own is read by its extension and checked by content.
      */
     private static Source source(String name, boolean givenDirectly) {
+        if (LIBRARY.matcher(name).matches()) {
+            return Source.LIBRARY;
+        }
+        if (PLAYLISTS.matcher(name).matches()) {
+            return Source.PLAYLISTS;
+        }
         if (ACCOUNT_PODCAST.matcher(name).matches()) {
             return Source.JSON_PODCASTS;
         }

@@ -6,20 +6,32 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A listener's plays, aggregated per song, with the report of how the export was read. Immutable. */
-public record ListeningHistory(List<SongHistory> songs, HistoryReadReport report) {
+/**
+ * A listener's plays, aggregated per song, the library parts of the export (saved tracks, playlists, followed and
+ * banned; empty for an export of plays only), and the report of how the export was read. Immutable.
+ */
+public record ListeningHistory(List<SongHistory> songs, HistoryReadReport report, ExportLibrary library) {
     public ListeningHistory {
         songs = List.copyOf(songs);
         Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(library, "library");
     }
 
-    /** Plays in {@code [from, to)} only (songs without any there are left out); the report is kept. */
+    /** Plays only, no library parts. */
+    public ListeningHistory(List<SongHistory> songs, HistoryReadReport report) {
+        this(songs, report, ExportLibrary.empty());
+    }
+
+    /**
+     * Plays in {@code [from, to)} only (songs without any there are left out); the report and the library parts are
+     * kept (the export dates neither saved tracks nor most playlist items).
+     */
     public ListeningHistory between(Instant from, Instant to) {
         List<SongHistory> kept = new ArrayList<>();
         for (SongHistory s : songs) {
             s.between(from.toEpochMilli(), to.toEpochMilli()).ifPresent(kept::add);
         }
-        return new ListeningHistory(kept, report);
+        return new ListeningHistory(kept, report, library);
     }
 
     /** The time of the first play, if any. */

@@ -39,6 +39,8 @@ final class RecordFields {
             case SPOTIFY_ACCOUNT_DATA -> accountData(r);
             case LISTENBRAINZ -> listenBrainz(r);
             case LASTFM_CSV -> throw new IllegalArgumentException("CSV records are not JSON");
+            case SPOTIFY_LIBRARY, SPOTIFY_PLAYLISTS -> throw new IllegalArgumentException(
+                    "library and playlist files hold no plays: " + format);
         };
     }
 

@@ -161,6 +161,8 @@ public final class SyntheticHistory {
             case SPOTIFY_ACCOUNT_DATA -> new JsonOutput(out, "StreamingHistory_music_", false);
             case LISTENBRAINZ -> new LinesOutput(out.resolve("listens.jsonl"), true);
             case LASTFM_CSV -> new LinesOutput(out.resolve("scrobbles.csv"), false);
+            case SPOTIFY_LIBRARY, SPOTIFY_PLAYLISTS -> throw new IllegalArgumentException(
+                    "a synthetic history is plays; " + format.description() + " hold none");
         };
     }
 

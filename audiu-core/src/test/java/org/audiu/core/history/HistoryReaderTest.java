@@ -136,7 +136,7 @@ class HistoryReaderTest {
             z.write("{}".getBytes(StandardCharsets.UTF_8));
         }
         DataException e = assertThrows(DataException.class, () -> reader.read(empty));
-        assertTrue(e.getMessage().contains("No listening history found") && e.getMessage().contains("Payments.json"),
+        assertTrue(e.getMessage().contains("No music found") && e.getMessage().contains("Payments.json"),
                 e.getMessage());
     }
 
@@ -153,8 +153,12 @@ class HistoryReaderTest {
     @Test
     void unrelatedJsonAndWrongCsvGetSpecificErrors() throws IOException {
         DataException json = assertThrows(DataException.class,
-                () -> reader.read(write("Playlist1.json", "{\"playlists\":[{\"name\":\"x\"}]}")));
+                () -> reader.read(write("Settings.json", "{\"language\":\"en\"}")));
         assertTrue(json.getMessage().contains("not a listening history"), json.getMessage());
+        DataException emptyPlaylist = assertThrows(DataException.class,
+                () -> reader.read(write("Playlist1.json", "{\"playlists\":[{\"name\":\"x\"}]}")));
+        assertTrue(emptyPlaylist.getMessage().contains("holds no music play, saved track or playlist track"),
+                emptyPlaylist.getMessage());
         DataException csv = assertThrows(DataException.class,
                 () -> reader.read(write("songs.csv", "track_id,track_name,danceability\nabc,Song,0.5\n")));
         assertTrue(csv.getMessage().contains("expected rows 'artist, album, track, date'"), csv.getMessage());
