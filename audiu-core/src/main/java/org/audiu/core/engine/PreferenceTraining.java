@@ -37,6 +37,8 @@ public final class PreferenceTraining {
      * says nothing. Below it the AUC is NaN ("not measured").
      */
     public static final int MIN_HELD_OUT_LIKED = 10;
+    /** Training weight of a banned track, a negative (an average liked track weighs 1). */
+    static final double BANNED_WEIGHT = 1.0;
 
     private final Trainer trainer;
     private final EngineSettings settings;
@@ -65,6 +67,13 @@ public final class PreferenceTraining {
         }
         List<LabelledExample> examples = new ArrayList<>();
         Set<String> realNegatives = skipped.of(listener.library());
+        // Banned tracks are negatives whatever training.skipped.* says: the listener said so (weight 1, an average
+        // liked track's).
+        Set<String> banned = listener.library().bannedTrackIds();
+        if (!banned.isEmpty()) {
+            realNegatives = new java.util.HashSet<>(realNegatives);
+            realNegatives.addAll(banned);
+        }
         double[] prefs = new double[listener.liked().size()];
         double total = 0;
         int positives = 0;
@@ -77,8 +86,8 @@ public final class PreferenceTraining {
             }
         }
         if (positives == 0) {
-            throw new DataException("Every library track with features was skipped early again and again in the "
-                    + "listening history (" + realNegatives.size() + " tracks), so none is liked. Lower "
+            throw new DataException("Every library track with features was banned or skipped early again and again "
+                    + "in the listening history (" + realNegatives.size() + " tracks), so none is liked. Lower "
                     + "'training.skipped.min-rate', raise 'training.skipped.min-plays', or set "
                     + "'training.skipped.weight = 0'.");
         }
@@ -89,12 +98,17 @@ public final class PreferenceTraining {
             Track t = listener.liked().get(i);
             boolean negative = realNegatives.contains(t.id());
             skippedRows += negative ? 1 : 0;
+            double weight = banned.contains(t.id()) ? BANNED_WEIGHT : negative ? skipped.weight() : prefs[i] / meanPref;
             examples.add(new LabelledExample(t.id(), relative.extend(t, listener.likedRows()[i], true),
-                    negative ? OTHER : LIKED, negative ? skipped.weight() : prefs[i] / meanPref, t.mainArtist()));
+                    negative ? OTHER : LIKED, weight, t.mainArtist()));
         }
-        if (skippedRows > 0) {
+        long bannedRows = banned.isEmpty() ? 0 : listener.liked().stream().filter(t -> banned.contains(t.id())).count();
+        if (skippedRows > bannedRows) {
             LOG.info("{} tracks of the listening history skipped early again and again train as negatives (weight {})",
-                    skippedRows, skipped.weight());
+                    skippedRows - bannedRows, skipped.weight());
+        }
+        if (bannedRows > 0) {
+            LOG.info("{} banned tracks train as negatives (weight {})", bannedRows, BANNED_WEIGHT);
         }
         double negativeWeight = (double) positives / sample.rows().length;
         for (int i = 0; i < sample.rows().length; i++) {

@@ -132,6 +132,11 @@ public final class RecommendationEngine {
                 progress, listenerFeatures, skippedNegatives);
     }
 
+    /** The configured library source (to merge a listening history given on the command line with it, say). */
+    public LibrarySource librarySource() {
+        return librarySource;
+    }
+
     /** The candidate pool (to match a listening history against it, say). */
     public CandidateSource candidates() {
         return candidates;

@@ -19,9 +19,10 @@ public final class HistoryFactories {
     }
 
     /**
-     * A listener's library made of their listening-history export: every music play, aggregated per track,
-     * matched to a catalogue CSV (by Spotify id, then artist + title) so the tracks get features. Logs the read
-     * and match reports.
+     * A listener's library made of their whole listening-history export: every music play, aggregated per track, and
+     * (from a full Spotify "Account data" download) the saved tracks, playlists, followed artists and banned tracks
+     * and artists, matched to a catalogue CSV (by Spotify id, then artist + title) so the tracks get features. Logs
+     * the read and match reports.
      */
     public static final class HistoryLibrarySource implements LibrarySource {
         private static final Logger LOG = LoggerFactory.getLogger(HistoryLibrarySource.class);
@@ -45,13 +46,12 @@ public final class HistoryFactories {
         @Override
         public ListenerLibrary load() {
             LoadedHistory loaded = loadWithReports();
-            LOG.info("{}", loaded.read().summary());
-            if (loaded.match().matched() == 0) {
-                LOG.warn("{}. Without matches no track of the history has features: set the history source's "
-                        + "'catalogue' to a CSV of tracks with features (e.g. the candidate pool's).",
-                        loaded.match().summary());
+            if (!loaded.anyMatched()) {
+                LOG.warn("{}\nNothing of the export matched the catalogue, so no track of it has features: set the "
+                        + "history source's 'catalogue' to a CSV of tracks with features (e.g. the candidate pool's).",
+                        loaded.summary());
             } else {
-                LOG.info("{}", loaded.match().summary());
+                LOG.info("{}", loaded.summary());
             }
             return loaded.library();
         }

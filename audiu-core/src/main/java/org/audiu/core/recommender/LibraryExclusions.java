@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
+import org.audiu.core.Artist;
 import org.audiu.core.ListenerLibrary;
 import org.audiu.core.Track;
 import org.audiu.core.history.SongNames;
@@ -13,8 +14,9 @@ import org.audiu.core.spi.candidates.TrackKeys;
 import org.audiu.core.spi.listener.FittedState;
 
 /**
- * Tracks the listener already knows, never recommended: by id, and by normalised artist + title (the same song under
- * another id or spelling, {@link #songKey}). Immutable and thread-safe.
+ * Tracks the listener already knows or banned, never recommended: by id, and by normalised artist + title (the same
+ * song under another id or spelling, {@link #songKey}); and every track by an artist the listener banned (any of its
+ * artists, names normalised by {@link SongNames#artist}). Immutable and thread-safe.
  */
 public final class LibraryExclusions {
     private final Set<String> ids;
@@ -27,13 +29,16 @@ public final class LibraryExclusions {
     private final long[] songHashes;
     /** {@link TrackKeys#idHash} of every library id, sorted: the same for ids. */
     private final long[] idHashes;
+    /** Banned artists, normalised ({@link SongNames#artist}); usually none, and then never looked at. */
+    private final Set<String> bannedArtists;
 
-    private LibraryExclusions(Set<String> ids, Set<String> songs) {
+    private LibraryExclusions(Set<String> ids, Set<String> songs, Set<String> bannedArtists) {
         // HashSet, not Set.copyOf: its lookups are faster on the ranking path; neither set ever leaves this class.
         this.ids = new HashSet<>(ids);
         this.songs = new HashSet<>(songs);
         this.songHashes = songs.stream().mapToLong(TrackKeys::songHashOfKey).sorted().distinct().toArray();
         this.idHashes = ids.stream().mapToLong(TrackKeys::idHash).sorted().distinct().toArray();
+        this.bannedArtists = new HashSet<>(bannedArtists);
     }
 
     /** Everything in the library. */
@@ -46,7 +51,14 @@ public final class LibraryExclusions {
                 songs.add(songKey(t));
             }
         }
-        return new LibraryExclusions(ids, songs);
+        Set<String> artists = new HashSet<>();
+        for (Artist a : library.bannedArtists()) {
+            String n = SongNames.artist(a.name());
+            if (!n.isEmpty()) {
+                artists.add(n);
+            }
+        }
+        return new LibraryExclusions(ids, songs, artists);
     }
 
     public boolean excludes(Track t) {
@@ -66,15 +78,32 @@ public final class LibraryExclusions {
         if (Arrays.binarySearch(idHashes, keys.idHash()) >= 0 && ids.contains(t.id())) {
             return true;
         }
+        if (!bannedArtists.isEmpty() && byBannedArtist(t)) {
+            return true;
+        }
         if (keys.songKeyHash() == TrackKeys.NO_SONG || Arrays.binarySearch(songHashes, keys.songKeyHash()) < 0) {
             return false;
         }
         return songs.contains(songKey(t));
     }
 
+    private boolean byBannedArtist(Track t) {
+        for (String a : t.artists()) {
+            if (bannedArtists.contains(SongNames.artist(a))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** How many track ids are excluded. */
     public int size() {
         return ids.size();
+    }
+
+    /** How many banned artists' tracks are excluded. */
+    public int bannedArtists() {
+        return bannedArtists.size();
     }
 
     /**
@@ -86,14 +115,19 @@ public final class LibraryExclusions {
         return SongNames.key(t.mainArtist(), t.name());
     }
 
+    /** Ids, song keys, then the banned artists only when there are any (files without bans read as before). */
     void writeState(FittedState.Writer out) throws IOException {
         out.writeStrings(new TreeSet<>(ids)).writeStrings(new TreeSet<>(songs));
+        if (!bannedArtists.isEmpty()) {
+            out.writeStrings(new TreeSet<>(bannedArtists));
+        }
     }
 
     static LibraryExclusions readState(FittedState.Reader in) throws IOException {
         Set<String> ids = new HashSet<>(in.readStrings());
         Set<String> songs = new HashSet<>(in.readStrings());
+        Set<String> artists = in.atEnd() ? Set.of() : new HashSet<>(in.readStrings());
         in.requireEnd();
-        return new LibraryExclusions(ids, songs);
+        return new LibraryExclusions(ids, songs, artists);
     }
 }

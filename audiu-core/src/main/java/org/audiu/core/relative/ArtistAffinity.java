@@ -18,15 +18,19 @@ import org.audiu.core.spi.listener.ListenerFeature;
  * <ul>
  *   <li>{@code artist_share}: share of the library's tracks by the track's artist (the best of its artists);</li>
  *   <li>{@code artist_preference}: the same share weighted by preference scores (a loved artist counts more);</li>
- *   <li>{@code artist_top}: 1 for the listener's #1 top artist down to near 0 for the last, 0 when not a top artist
- *       (Spotify's top artists; 0 for every track when the source has none).</li>
+ *   <li>{@code artist_top}: 1 for the listener's #1 top artist down to near 0 for the last, at least
+ *       {@value #FOLLOWED_TOP} for an artist the listener follows, 0 otherwise (Spotify's top artists and followed
+ *       artists; 0 for every track when the source has neither).</li>
  * </ul>
+ * Banned tracks ({@link org.audiu.core.ListenerLibrary#bannedTracks()}) count for no artist.
  */
 public final class ArtistAffinity implements ListenerFeature {
     /** The column of the share of the library by the track's artist (also the prior a recommender blends in). */
     public static final String ARTIST_SHARE = "artist_share";
     static final List<String> COLUMNS = List.of(ARTIST_SHARE, "artist_preference", "artist_top");
     private static final int VERSION = 1;
+    /** The {@code artist_top} of a followed artist that is not a higher-ranked top artist. */
+    static final double FOLLOWED_TOP = 0.5;
 
     @Override
     public List<String> columns() {
@@ -38,8 +42,16 @@ public final class ArtistAffinity implements ListenerFeature {
         Map<String, Integer> counts = new HashMap<>();
         Map<String, Double> preference = new HashMap<>();
         Map<String, Double> ownPreference = listener.preferenceById();
+        Set<String> banned = listener.library().bannedTrackIds();
+        List<Track> liked = listener.liked();
+        if (!banned.isEmpty()) {
+            // A banned track says what the listener does not like: its artist's share is not raised by it.
+            ownPreference = new HashMap<>(ownPreference);
+            ownPreference.keySet().removeAll(banned);
+            liked = liked.stream().filter(t -> !banned.contains(t.id())).toList();
+        }
         double totalPreference = 0;
-        for (Track t : listener.liked()) {
+        for (Track t : liked) {
             double p = ownPreference.get(t.id());
             totalPreference += p;
             for (String a : artistsOf(t)) {
@@ -54,8 +66,10 @@ public final class ArtistAffinity implements ListenerFeature {
                         Math::max);
             }
         }
-        return Optional.of(new Statistics(counts, preference, top, ownPreference, listener.liked().size(),
-                totalPreference));
+        for (Artist a : listener.library().followedArtists()) {
+            top.merge(ListenerContext.normalise(a.name()), FOLLOWED_TOP, Math::max);
+        }
+        return Optional.of(new Statistics(counts, preference, top, ownPreference, liked.size(), totalPreference));
     }
 
     static Set<String> artistsOf(Track t) {

@@ -54,4 +54,24 @@ class LibraryExclusionsTest {
         }
         assertEquals(e.size(), back.size());
     }
+
+    @Test
+    void bannedArtistsTracksAreExcludedUnderAnyOfTheirArtistsAndSurviveSaving() throws IOException {
+        ListenerLibrary library = new ListenerLibrary(List.of(), List.of(), Map.of(), Map.of(), List.of(), List.of(),
+                List.of(), List.of(track("banned-id", "Crazy Frog", "Axel F")),
+                List.of(org.audiu.core.Artist.named("Nickelback")));
+        LibraryExclusions e = LibraryExclusions.of(library);
+        assertTrue(e.excludes(track("banned-id", "x", "y")), "a banned track, by id");
+        assertTrue(e.excludes(track("other-id", "crazy frog", "Axel F")), "a banned track, by song");
+        assertTrue(e.excludes(track("n1", "NICKELBACK", "How You Remind Me")), "a banned artist's track");
+        assertTrue(e.excludes(Track.builder("n2", "Duet").artists("Someone", "Nickelback").build()),
+                "a banned artist as a second artist");
+        assertFalse(e.excludes(track("q", "Queen", "Radio Ga Ga")));
+        assertEquals(1, e.bannedArtists());
+        FittedState.Writer w = new FittedState.Writer();
+        e.writeState(w);
+        LibraryExclusions back = LibraryExclusions.readState(new FittedState.Reader(w.toBytes()));
+        assertTrue(back.excludes(track("n3", "Nickelback", "Photograph")));
+        assertFalse(back.excludes(track("q", "Queen", "Radio Ga Ga")));
+    }
 }
