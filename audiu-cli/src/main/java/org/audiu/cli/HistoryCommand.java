@@ -19,6 +19,8 @@ import org.audiu.core.dataset.CsvDatasetReader;
 import org.audiu.core.dataset.CsvReadOptions;
 import org.audiu.core.dataset.DatasetTrack;
 import org.audiu.core.history.CatalogueMatcher;
+import org.audiu.core.history.ExportLibraryCounts;
+import org.audiu.core.history.HistoryReadReport;
 import org.audiu.core.history.HistoryFormat;
 import org.audiu.core.history.HistoryReader;
 import org.audiu.core.history.ListeningHistory;
@@ -57,12 +59,14 @@ public final class HistoryCommand implements Runnable {
     /** {@code audiu history read PATH}: the read report (and the match report with --catalogue). */
     @Command(name = "read", mixinStandardHelpOptions = true,
             description = "Read an export (zip, folder or file) and print what it holds: files, formats, music plays, "
-                    + "songs, what was left out and why, unreadable records with file and record number.")
+                    + "songs, saved tracks, playlists, followed and banned artists and tracks, what was left out and "
+                    + "why, the files not read (not about music), unreadable records with file and record number.")
     public static final class Read implements Callable<Integer> {
         @Parameters(paramLabel = "PATH", description = "The export's zip, folder or one file.")
         Path path;
 
-        @Option(names = "--catalogue", paramLabel = "CSV", description = "Also match the songs to this track CSV.")
+        @Option(names = "--catalogue", paramLabel = "CSV",
+                description = "Also match the songs, saved tracks and playlist items to this track CSV.")
         Path catalogue;
 
         @Option(names = "--json", description = "Print machine-readable JSON on standard output.")
@@ -75,36 +79,59 @@ public final class HistoryCommand implements Runnable {
         public Integer call() {
             long start = System.nanoTime();
             ListeningHistory history = new HistoryReader().read(path);
-            String match = null;
+            LoadedHistory loaded = null;
             if (catalogue != null) {
                 CatalogueMatcher matcher = new CatalogueMatcher(new CsvDatasetReader(CsvReadOptions.defaults())
                         .read(catalogue).tracks().values().stream().map(DatasetTrack::track));
-                match = LoadedHistory.of(history, matcher).match().summary();
+                loaded = LoadedHistory.of(history, matcher);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             PrintWriter out = spec.commandLine().getOut();
+            HistoryReadReport report = history.report();
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("path", path.toString());
-                m.put("records", history.report().records());
-                m.put("plays", history.report().plays());
-                m.put("songs", history.report().songs());
-                m.put("excluded", history.report().excluded());
-                m.put("problems", history.report().problemCount());
-                m.put("files", history.report().files().size());
-                m.put("summary", history.report().summary());
-                if (match != null) {
-                    m.put("match", match);
+                m.put("records", report.records());
+                m.put("plays", report.plays());
+                m.put("songs", report.songs());
+                ExportLibraryCounts lib = report.library();
+                m.put("savedTracks", lib.savedTracks());
+                m.put("playlists", lib.playlists());
+                m.put("playlistItems", lib.playlistItems());
+                m.put("playlistTracks", lib.playlistTracks());
+                m.put("playlistItemsLeftOut", Map.of("localFiles", lib.localTracks(), "episodes", lib.episodes(),
+                        "audiobooks", lib.audiobooks(), "namingNothing", lib.unnamedItems()));
+                m.put("followedArtists", lib.followedArtists());
+                m.put("bannedTracks", lib.bannedTracks());
+                m.put("bannedArtists", lib.bannedArtists());
+                m.put("excluded", report.excluded());
+                m.put("problems", report.problemCount());
+                m.put("warnings", report.warnings().stream().map(Object::toString).toList());
+                m.put("files", report.files().size());
+                m.put("notRead", report.ignoredFiles());
+                m.put("summary", report.summary());
+                if (loaded != null) {
+                    Map<String, Object> matched = new LinkedHashMap<>();
+                    matched.put("catalogueTracks", loaded.match().catalogueTracks());
+                    matched.put("songs", loaded.match().matched());
+                    matched.put("plays", loaded.match().matchedPlays());
+                    matched.put("savedTracks", loaded.libraryMatch().savedMatched());
+                    matched.put("savedTracksById", loaded.libraryMatch().savedById());
+                    matched.put("playlistTracks", loaded.libraryMatch().playlistMatched());
+                    matched.put("playlistTracksById", loaded.libraryMatch().playlistById());
+                    matched.put("bannedTracks", loaded.libraryMatch().bannedMatched());
+                    m.put("matched", matched);
+                    m.put("match", loaded.match().summary());
+                    if (!loaded.libraryMatch().isEmpty()) {
+                        m.put("libraryMatch", loaded.libraryMatch().summary());
+                    }
                 }
                 m.put("seconds", seconds);
                 m.put("peakHeapMb", peakHeapMb());
                 m.put("maxHeapMb", Runtime.getRuntime().maxMemory() / 1e6);
                 out.println(Json.write(m));
             } else {
-                out.println(history.report().summary());
-                if (match != null) {
-                    out.println(match);
-                }
+                out.println(loaded != null ? loaded.summary() : report.summary());
                 out.printf(Locale.ROOT, "%.1f s, heap peak %.0f MB of %.0f MB%n", seconds, peakHeapMb(),
                         Runtime.getRuntime().maxMemory() / 1e6);
             }

@@ -2,32 +2,63 @@ package org.audiu.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
+import org.audiu.core.DataException;
 import org.audiu.core.engine.RecommendationEngine;
 import org.audiu.core.history.CatalogueMatcher;
+import org.audiu.core.history.HistoryFactories;
 import org.audiu.core.history.LoadedHistory;
 import org.audiu.core.spi.candidates.Candidate;
+import org.audiu.core.spi.library.LibrarySource;
 
-/** {@code --history PATH}: a listening-history export, matched to the engine's pool, as the library. */
+/**
+ * {@code --history PATH}: a listening-history export (its plays, and for a full Spotify download its saved tracks,
+ * playlists, followed artists and bans), matched to the engine's pool, merged with the configured library. When the
+ * configured library is itself a listening history ({@code library.source = listening-history}), the export given
+ * stands in for its {@code library.path} instead.
+ */
 final class HistoryOption {
+    private static final String HISTORY_SOURCE = new HistoryFactories.LibraryFactory().name();
+
     private HistoryOption() {
     }
 
-    /** Reads and matches the export, prints both reports on {@code err}, and returns the engine learning from it. */
-    static RecommendationEngine engineFor(Path history, RecommendationEngine engine, PrintWriter err) {
+    /** The engine learning from the export, and the export as loaded (for the reports). */
+    record Loaded(RecommendationEngine engine, LoadedHistory history) {
+    }
+
+    /** Reads and matches the export, prints its reports on {@code err}, and returns the engine learning from it. */
+    static Loaded engineFor(Path history, RecommendationEngine engine, PrintWriter err) {
         CatalogueMatcher matcher;
         try (var pool = engine.candidates().candidates()) {
             matcher = new CatalogueMatcher(pool.map(Candidate::track));
         }
         LoadedHistory loaded = LoadedHistory.load(history, matcher);
-        err.println(loaded.read().summary());
-        err.println(loaded.match().summary());
+        err.println(loaded.summary());
         err.flush();
-        if (loaded.match().matched() == 0) {
-            throw new org.audiu.core.DataException("None of the " + loaded.match().songs() + " songs of " + history
-                    + " is in the candidate pool (" + engine.componentNames().get("candidates.source") + ", "
-                    + matcher.size() + " tracks), so no played track has features to learn from. Use a pool that "
-                    + "holds the music you play (candidates.path), or a larger catalogue.");
+        if (!loaded.anyMatched()) {
+            throw new DataException("Nothing of " + history + " (" + loaded.match().songs() + " songs played, "
+                    + loaded.libraryMatch().savedTracks() + " saved tracks, " + loaded.libraryMatch().playlistItems()
+                    + " playlist tracks) is in the candidate pool (" + engine.componentNames().get("candidates.source")
+                    + ", " + matcher.size() + " tracks), so no track of it has features to learn from. Use a pool "
+                    + "that holds the music you play (candidates.path), or a larger catalogue.");
         }
-        return engine.withLibrary(loaded::library, "listening-history");
+        String configured = engine.componentNames().getOrDefault("library.source", "");
+        if (configured.equals(HISTORY_SOURCE)) {
+            return new Loaded(engine.withLibrary(loaded::library, HISTORY_SOURCE), loaded);
+        }
+        LibrarySource base = engine.librarySource();
+        LibrarySource merged = () -> base.load().plus(loaded.library());
+        return new Loaded(engine.withLibrary(merged, configured + " + " + HISTORY_SOURCE), loaded);
+    }
+
+    /** One line: what the export brought, read and matched. */
+    static String brought(LoadedHistory h) {
+        var lib = h.libraryMatch();
+        var m = h.match();
+        return String.format(Locale.ROOT, "from the export: %d saved tracks (%d matched), %d playlists with %d tracks "
+                + "(%d matched), %d plays of %d songs (%d plays of %d songs matched)", lib.savedTracks(),
+                lib.savedMatched(), lib.playlists(), lib.playlistItems(), lib.playlistMatched(), m.plays(), m.songs(),
+                m.matchedPlays(), m.matched());
     }
 }

@@ -37,10 +37,12 @@ public final class RecommendCommand implements Callable<Integer> {
     Path recommenderFile;
 
     @Option(names = "--history", paramLabel = "PATH",
-            description = {"Learn from a listening-history export instead of the configured library: the zip as "
-                + "downloaded, its folder, or one file (Spotify account data or extended streaming history, a "
-                + "ListenBrainz listens export, Last.fm scrobbles as CSV). Plays are matched to the candidate pool; "
-                + "the read and match reports go to standard error."})
+            description = {"Learn from a listening-history export as well as the configured library: the zip as "
+                + "downloaded, its folder, or one file (Spotify account data with its saved tracks, playlists and "
+                + "bans, extended streaming history, a ListenBrainz listens export, Last.fm scrobbles as CSV). It is "
+                + "merged with the configured library (with library.source = listening-history it stands in for "
+                + "library.path). Plays, saved tracks and playlist items are matched to the candidate pool; the "
+                + "read and match reports go to standard error."})
     Path history;
 
     @Option(names = "--playlist", paramLabel = "NAME",
@@ -64,12 +66,14 @@ public final class RecommendCommand implements Callable<Integer> {
         RecommendationEngine engine = RecommendationEngine.fromConfig(config, plugins,
                 ConsoleProgress.to(spec.commandLine().getErr()));
         var sink = RecommendationEngine.playlistSink(config, plugins);
+        HistoryOption.Loaded fromHistory = null;
         if (history != null) {
             if (recommenderFile != null) {
                 throw new org.audiu.core.config.ConfigException("--history trains a new recommender; it cannot be "
                         + "combined with --recommender FILE (which ranks with a saved one). Give one of them.");
             }
-            engine = HistoryOption.engineFor(history, engine, spec.commandLine().getErr());
+            fromHistory = HistoryOption.engineFor(history, engine, spec.commandLine().getErr());
+            engine = fromHistory.engine();
         }
         RecommendationResult result;
         if (recommenderFile == null) {
@@ -91,6 +95,9 @@ public final class RecommendCommand implements Callable<Integer> {
             out.println(Json.write(Json.recommendations(result.recommendations())));
         } else {
             printTable(out, result, seconds);
+            if (fromHistory != null) {
+                out.println(HistoryOption.brought(fromHistory.history()));
+            }
         }
         out.flush();
         return 0;

@@ -74,6 +74,133 @@ class HistoryCommandsTest {
         }
         AudiuCliTest.Run r = AudiuCliTest.run("history", "read", zip.toString());
         assertEquals(AudiuCli.EXIT_BAD_INPUT, r.exit(), r.err());
-        assertTrue(r.err().contains("No listening history found in") && r.err().contains("Userdata.json"), r.err());
+        assertTrue(r.err().contains("No music found in") && r.err().contains("Userdata.json"), r.err());
+    }
+
+    private static final String CSV_HEADER = "track_id,track_name,track_artist,track_popularity,track_album_id,"
+            + "track_album_name,track_album_release_date,playlist_name,playlist_id,playlist_genre,playlist_subgenre,"
+            + "danceability,energy,key,loudness,mode,speechiness,acousticness,instrumentalness,liveness,valence,tempo,"
+            + "duration_ms\n";
+
+    private static String csvRow(String id, String name, String artist) {
+        return id + "," + name + "," + artist + ",50,alb,Album,2001-03-12,P,pl,electronic,house,0.7,0.8,5,-5.0,1,"
+                + "0.05,0.1,0.2,0.1,0.6,123.0,200000\n";
+    }
+
+    @Test
+    void historyReadCountsSavedTracksPlaylistsAndPlaysReadAndMatched() throws Exception {
+        Path export = tmp.resolve("export");
+        Files.createDirectories(export);
+        Files.writeString(export.resolve("YourLibrary.json"), """
+                {"tracks":[{"artist":"Daft Punk","album":"Discovery","track":"One More Time",
+                            "uri":"spotify:track:0DiWol3AO6WpXZgp0goxAV"},
+                           {"artist":"Nobody Known","album":"x","track":"Unknown","uri":"spotify:track:1111111111111111111111"}],
+                 "artists":[{"name":"Air"}],"bannedArtists":[],"bannedTracks":[]}
+                """);
+        Files.writeString(export.resolve("Playlist1.json"), """
+                {"playlists":[{"name":"Mix","lastModifiedDate":"2021-02-26","items":[
+                  {"track":{"trackName":"Digital Love","artistName":"Daft Punk","albumName":"Discovery",
+                            "trackUri":"spotify:track:2VEZx7NWsZ1D0eJ4uv5Fym"},"episode":null,"localTrack":null},
+                  {"track":null,"episode":null,"localTrack":{"uri":"spotify:local:a"}}]}]}
+                """);
+        Files.writeString(export.resolve("StreamingHistory_music_0.json"), """
+                [{"endTime":"2021-03-10 01:14","artistName":"Air","trackName":"Sexy Boy","msPlayed":320000},
+                 {"endTime":"2021-03-11 01:14","artistName":"Air","trackName":"Sexy Boy","msPlayed":320000},
+                 {"endTime":"2021-03-12 01:14","artistName":"Other","trackName":"Song","msPlayed":320000}]
+                """);
+        Files.writeString(export.resolve("Userdata.json"), "{\"username\":\"secret\"}");
+        Path csv = tmp.resolve("catalogue.csv");
+        Files.writeString(csv, CSV_HEADER + csvRow("0DiWol3AO6WpXZgp0goxAV", "One More Time", "Daft Punk")
+                + csvRow("cat-digital", "Digital Love", "Daft Punk") + csvRow("cat-sexy", "Sexy Boy", "Air"));
+
+        AudiuCliTest.Run r = AudiuCliTest.run("history", "read", export.toString(), "--catalogue", csv.toString(),
+                "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(2, json.get("savedTracks").asInt());
+        assertEquals(1, json.get("playlists").asInt());
+        assertEquals(2, json.get("playlistItems").asInt());
+        assertEquals(1, json.get("playlistTracks").asInt());
+        assertEquals(1, json.get("playlistItemsLeftOut").get("localFiles").asInt());
+        assertEquals(1, json.get("followedArtists").asInt());
+        assertEquals(3, json.get("plays").asInt());
+        assertEquals("Userdata.json", json.get("notRead").get(0).asText());
+        JsonNode matched = json.get("matched");
+        assertEquals(1, matched.get("savedTracks").asInt(), json.toString());
+        assertEquals(1, matched.get("savedTracksById").asInt());
+        assertEquals(1, matched.get("playlistTracks").asInt(), "Digital Love by name: its id is not the catalogue's");
+        assertEquals(0, matched.get("playlistTracksById").asInt());
+        assertEquals(1, matched.get("songs").asInt());
+        assertEquals(2, matched.get("plays").asInt());
+
+        AudiuCliTest.Run text = AudiuCliTest.run("history", "read", export.toString(), "--catalogue", csv.toString());
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().contains("library: 2 saved tracks, 1 playlist with 1 track (1 local file left out)")
+                && text.out().contains("matched 1 of 2 saved tracks (1 by Spotify id) and 1 of 1 playlist tracks")
+                && text.out().contains("not read (not about music, never opened): 1 file: Userdata.json"), text.out());
+    }
+
+    @Test
+    void recommendMergesTheExportWithTheConfiguredLibraryAndRecommendsNothingSavedPlayedOrBanned()
+            throws Exception {
+        Path csv = songs().toAbsolutePath().normalize();
+        String[] base = {"recommend", "--json", "--limit", "10", "--config",
+            "../audiu-examples/config/spotify-songs-playlist.properties", "--set", "library.path=" + csv, "--set",
+            "features.dataset.path=" + csv, "--set", "candidates.path=" + csv, "--set", "model=logistic"};
+        AudiuCliTest.Run before = AudiuCliTest.run(base);
+        assertEquals(0, before.exit(), before.err());
+        JsonNode recs = new ObjectMapper().readTree(before.out());
+        JsonNode saved = recs.get(0);
+        JsonNode banned = recs.get(1);
+        JsonNode listed = recs.get(2);
+        JsonNode played = recs.get(3);
+        String bannedArtist = recs.get(4).get("artists").get(0).asText();
+        Path export = tmp.resolve("full-export");
+        Files.createDirectories(export);
+        Files.writeString(export.resolve("YourLibrary.json"), "{\"tracks\":[" + libraryTrack(saved) + "],"
+                + "\"bannedTracks\":[" + libraryTrack(banned) + "],\"bannedArtists\":[{\"name\":"
+                + new ObjectMapper().writeValueAsString(bannedArtist) + "}]}");
+        Files.writeString(export.resolve("Playlist1.json"), "{\"playlists\":[{\"name\":\"Mine\",\"items\":["
+                + "{\"track\":{\"trackName\":" + quoted(listed.get("name")) + ",\"artistName\":"
+                + quoted(listed.get("artists").get(0)) + ",\"trackUri\":\"spotify:track:"
+                + listed.get("trackId").asText() + "\"}},{\"track\":null,\"localTrack\":{\"uri\":\"x\"}}]}]}");
+        Files.writeString(export.resolve("StreamingHistory_music_0.json"), "[{\"endTime\":\"2021-03-10 01:14\","
+                + "\"artistName\":" + quoted(played.get("artists").get(0)) + ",\"trackName\":"
+                + quoted(played.get("name")) + ",\"msPlayed\":300000}]");
+
+        String[] withHistory = java.util.Arrays.copyOf(base, base.length + 2);
+        withHistory[base.length] = "--history";
+        withHistory[base.length + 1] = export.toString();
+        AudiuCliTest.Run after = AudiuCliTest.run(withHistory);
+        assertEquals(0, after.exit(), after.err());
+        assertTrue(after.err().contains("matched 1 of 1 saved tracks (1 by Spotify id) and 1 of 1 playlist tracks in "
+                + "1 playlists (1 by Spotify id)") && after.err().contains("1 of 1 banned tracks"), after.err());
+        assertTrue(after.err().contains("1 music plays of 1 songs"), after.err());
+        JsonNode now = new ObjectMapper().readTree(after.out());
+        assertEquals(10, now.size());
+        java.util.Set<String> known = java.util.Set.of(saved.get("trackId").asText(), banned.get("trackId").asText(),
+                listed.get("trackId").asText(), played.get("trackId").asText());
+        for (JsonNode r : now) {
+            assertTrue(!known.contains(r.get("trackId").asText()), "saved, listed, played or banned: " + r);
+            for (JsonNode a : r.get("artists")) {
+                assertTrue(!a.asText().equalsIgnoreCase(bannedArtist), "by a banned artist: " + r);
+            }
+        }
+        assertTrue(now.toString().length() > 0 && !now.equals(recs), "the export changed the list");
+
+        String[] table = java.util.Arrays.stream(withHistory).filter(a -> !a.equals("--json")).toArray(String[]::new);
+        AudiuCliTest.Run text = AudiuCliTest.run(table);
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().contains("from the export: 1 saved tracks (1 matched), 1 playlists with 1 tracks (1 "
+                + "matched), 1 plays of 1 songs (1 plays of 1 songs matched)"), text.out());
+    }
+
+    private static String quoted(JsonNode text) throws Exception {
+        return new ObjectMapper().writeValueAsString(text.asText());
+    }
+
+    private static String libraryTrack(JsonNode rec) throws Exception {
+        return "{\"artist\":" + quoted(rec.get("artists").get(0)) + ",\"track\":" + quoted(rec.get("name"))
+                + ",\"album\":\"\",\"uri\":\"spotify:track:" + rec.get("trackId").asText() + "\"}";
     }
 }
