@@ -113,10 +113,86 @@ class FeatureSelectorTest {
         assertEquals(Rule.STANDARD, genre.rule());
         assertEquals(expected, genre.features());
         assertTrue(genre.warnings().isEmpty(), genre.warnings().toString());
+        assertTrue(genre.suspects().isEmpty(), genre.suspects().toString());
         FeatureSelection songs = select(SharedDataTest.sharedFile("spotify_songs.csv"));
         expected.add("release_year");
         assertEquals(expected, songs.features());
         assertTrue(songs.warnings().isEmpty(), songs.warnings().toString());
+        assertTrue(songs.suspects().isEmpty(), songs.suspects().toString());
+    }
+
+    /**
+     * The 114k file's features, as before the recording-artefact check (issue 26): its few-valued columns (key,
+     * mode, time_signature) are standard features and explicit is track metadata, so none is even a suspect.
+     */
+    @Test
+    void theTracks114kFileKeepsItsFeaturesAndHasNoSuspect() {
+        FeatureSelection tracks = select(SharedDataTest.sharedFile("spotify_tracks_114k.csv"));
+        List<String> expected = new java.util.ArrayList<>(STANDARD_12);
+        expected.add(12, "time_signature");
+        expected.add("popularity");
+        assertEquals(Rule.STANDARD, tracks.rule());
+        assertEquals(expected, tracks.features());
+        assertTrue(tracks.suspects().isEmpty(), tracks.suspects().toString());
+        assertTrue(tracks.warnings().isEmpty(), tracks.warnings().toString());
+    }
+
+    @Test
+    void fewValuedFallBackColumnsAreSuspectsButStandardAndMetadataOnesAreNot() throws Exception {
+        StringBuilder sb = new StringBuilder("filename,length,sample_rate,key,mode,explicit,zcr_mean,label\n");
+        for (int i = 0; i < 100; i++) {
+            // length: 2 values; sample_rate: one value for 95 rows, 5 others; zcr_mean: continuous
+            sb.append("c").append(i).append(".wav,").append(i % 2 == 0 ? 661794 : 661504).append(',')
+                    .append(i < 95 ? 22050 : 44100 + i).append(',').append(i % 12).append(',').append(i % 2)
+                    .append(',').append(i % 3 == 0).append(',').append(0.01 * i).append(",g").append(i % 2)
+                    .append('\n');
+        }
+        FeatureSelection s = select(write(sb.toString()));
+        assertEquals(Rule.ALL_NUMERIC, s.rule());
+        assertEquals(List.of("length", "sample_rate", "key", "mode", "explicit", "zcr_mean"), s.features());
+        assertEquals(List.of(new FeatureSelection.ArtefactSuspect("length",
+                        "2 distinct values (661504, 661794) in the 100 sampled rows"),
+                new FeatureSelection.ArtefactSuspect("sample_rate",
+                        "its 5 most common values (22050, 44195, 44196, 44197, 44198) cover 99% of the 100 sampled "
+                                + "rows")), s.suspects());
+        FeatureSelection checked = s.checked(java.util.Map.of("length", "a recording artefact"));
+        assertEquals(List.of("sample_rate", "key", "mode", "explicit", "zcr_mean"), checked.features());
+        assertEquals("a recording artefact", reason(checked, "length"));
+        assertTrue(checked.warnings().contains("dropped length: a recording artefact"), checked.warnings().toString());
+        assertTrue(checked.suspects().isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> s.checked(java.util.Map.of("zcr_mean", "no")));
+    }
+
+    @Test
+    void keptColumnsAreFeaturesAndNeverSuspectsAndBadKeptNamesFail() throws Exception {
+        Path file = write("""
+                track_id,filename,length,rate,a,label
+                1,x.wav,100,8000,0.1,x
+                2,y.wav,200,8000,0.2,y
+                3,z.wav,100,8000,0.3,x
+                """);
+        FeatureSelection s = keeping(file, List.of("Length", "rate"));
+        assertEquals(List.of("length", "rate", "a"), s.features());
+        assertTrue(s.suspects().isEmpty(), s.suspects().toString());
+        Path standard = Files.writeString(tmp.resolve("standard.csv"), """
+                track_id,danceability,energy,key,loudness,mode,tempo,batch,genre
+                1,0.5,0.5,1,-5,1,120,3,rock
+                2,0.6,0.4,2,-6,0,100,4,pop
+                """, StandardCharsets.UTF_8);
+        assertEquals(List.of("danceability", "energy", "key", "loudness", "mode", "tempo", "batch"),
+                keeping(standard, List.of("batch")).features());
+        for (var bad : List.of(List.of("mood", "which is not a column of"), List.of("label", "the label column"),
+                List.of("filename", "which cannot be a feature: file names"))) {
+            DataException e = assertThrows(DataException.class, () -> keeping(file, List.of(bad.get(0))));
+            assertTrue(e.getMessage().startsWith("--keep-features names '" + bad.get(0) + "', " ), e.getMessage());
+            assertTrue(e.getMessage().contains(bad.get(1)) && e.getMessage().contains("Its columns are [track_id"),
+                    e.getMessage());
+        }
+    }
+
+    private static FeatureSelection keeping(Path file, List<String> kept) {
+        return new FeatureSelector(new FeatureSelector.Options(Optional.empty(), List.of(), List.of(), kept, true,
+                true, StandardCharsets.UTF_8)).select(file);
     }
 
     private static String reason(FeatureSelection s, String column) {
