@@ -59,10 +59,10 @@ public final class GenreCompareCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, Map<String, String>> byModel = parametersByModel();
         HeldOutMeasure measure = HeldOutMeasure.parse(by);
-        GenreDataOptions.GenreData read = data.read();
+        EvaluationProtocol p = protocol.protocol(seed);
+        GenreDataOptions.GenreData read = data.read(p);
         EvaluationData prepared = read.prepared();
         PrintWriter err = spec.commandLine().getErr();
-        EvaluationProtocol p = protocol.protocol(seed);
         String described = p.describe(prepared.grouping());
         GenreReports.features(err, read.selection());
         err.println(prepared.summary() + "; " + described);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.audiu.core.DataException;
 import org.audiu.core.FeatureSchema;
 import org.audiu.core.dataset.CsvDatasetReader;
@@ -16,6 +17,8 @@ import org.audiu.core.dataset.FeatureSelector;
 import org.audiu.core.dataset.GroupColumn;
 import org.audiu.core.dataset.TrackDataset;
 import org.audiu.core.eval.EvaluationData;
+import org.audiu.core.eval.EvaluationProtocol;
+import org.audiu.core.eval.RecordingArtefactCheck;
 import org.audiu.core.features.TrackMetadataFeatures;
 import picocli.CommandLine.Option;
 
@@ -25,7 +28,10 @@ import picocli.CommandLine.Option;
  * columns, otherwise every usable numeric column (identifiers, the label, constants, unique-per-row numbers and file
  * names left out); plus {@code popularity} and {@code release_year} when the file has them (track attributes every
  * Spotify track has, not leaks; what the year adds: docs/measurements.md). Columns that leak the label
- * ({@code obtained_date}, ids) are never features unless listed.
+ * ({@code obtained_date}, ids) are never features unless listed. A fall-back column that looks like a recording
+ * artefact (a few values cover most rows, e.g. a clip length in samples) and whose values alone predict the label
+ * far better than chance on the training rows only is left out with a warning ({@link RecordingArtefactCheck});
+ * {@code --keep-features} keeps it.
  */
 public final class GenreDataOptions {
     @Option(names = "--data", paramLabel = "FILE", required = true,
@@ -47,6 +53,11 @@ public final class GenreDataOptions {
     @Option(names = "--exclude-features", paramLabel = "NAMES", split = ",",
             description = "Columns or metadata features never to use, e.g. --exclude-features tempo,popularity.")
     List<String> excluded;
+
+    @Option(names = "--keep-features", paramLabel = "NAMES", split = ",",
+            description = "Columns to use as features whatever the default says, e.g. --keep-features length to keep "
+                    + "a column left out as a recording artefact.")
+    List<String> kept;
 
     @Option(names = "--group", paramLabel = "COLUMN",
             description = "Keep rows with the same value of this column on one side of every split (default: the "
@@ -70,16 +81,35 @@ public final class GenreDataOptions {
         }
     }
 
-    /** Reads the file with the chosen features (and the group column, when named). */
-    GenreData read() {
+    /**
+     * Reads the file with the chosen features (and the group column, when named) for an evaluation: suspected
+     * recording artefacts are judged on the rows that train in every split of the protocol, so no held-out row
+     * informs the choice.
+     */
+    GenreData read(EvaluationProtocol protocol) {
+        return read(prepared -> RecordingArtefactCheck.decisionRows(protocol, prepared.data()),
+                protocol.seeds().get(0));
+    }
+
+    /** Reads the file for training on every row (nothing held out, so every row informs the artefact check). */
+    GenreData readForTraining(long seed) {
+        return read(prepared -> RecordingArtefactCheck.DecisionRows.all(prepared.data()), seed);
+    }
+
+    private GenreData read(Function<EvaluationData, RecordingArtefactCheck.DecisionRows> decisionRows, long seed) {
         requireData();
         FeatureSelection selection = new FeatureSelector(new FeatureSelector.Options(Optional.ofNullable(label),
-                features == null ? List.of() : features, excluded == null ? List.of() : excluded, !noPopularity,
-                !noReleaseYear, charset)).select(data);
+                features == null ? List.of() : features, excluded == null ? List.of() : excluded,
+                kept == null ? List.of() : kept, !noPopularity, !noReleaseYear, charset)).select(data);
         GroupColumn groups = group == null || group.isBlank() ? null
                 : CsvDatasetReader.groupColumn(data, group, charset);
         GenreData read = readWith(selection.features());
-        return new GenreData(read.dataset(), read.schema(), selection, groups);
+        if (!selection.suspects().isEmpty()) {
+            EvaluationData prepared = EvaluationData.fromDataset(read.dataset(), read.schema(), groups);
+            selection = RecordingArtefactCheck.withSeed(seed).apply(selection, prepared.data(),
+                    decisionRows.apply(prepared));
+        }
+        return new GenreData(read.dataset(), new FeatureSchema(selection.features()), selection, groups);
     }
 
     private void requireData() {

@@ -50,11 +50,11 @@ public final class GenreEvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GenreDataOptions.GenreData read = data.read();
+        EvaluationProtocol p = protocol.protocol(model.seed);
+        GenreDataOptions.GenreData read = data.read(p);
         EvaluationData prepared = read.prepared();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        EvaluationProtocol p = protocol.protocol(model.seed);
         String described = p.describe(prepared.grouping());
         GenreReports.features(err, read.selection());
         err.println(prepared.summary() + "; " + described);

@@ -44,7 +44,7 @@ public final class GenreTrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         InputFiles.prepareOutput(out, "--out");
-        GenreDataOptions.GenreData read = data.read();
+        GenreDataOptions.GenreData read = data.readForTraining(model.seed);
         EvaluationData prepared = read.prepared();
         PrintWriter err = spec.commandLine().getErr();
         GenreReports.features(err, read.selection());
