@@ -223,6 +223,42 @@ public final class ComponentConfig {
         return record(key, p.isAbsolute() ? p : baseDirectory.resolve(p).normalize());
     }
 
+    /**
+     * One path or several separated by commas ({@code a.csv, b.csv}), each resolved like {@link #getPath}; empty
+     * when the key is not set.
+     *
+     * @throws ConfigException for a value that names no path ({@code ","}) or names one twice
+     */
+    public List<Path> getPaths(String key) {
+        String v = raw(key);
+        if (v == null) {
+            return record(key, List.of());
+        }
+        List<Path> out = new ArrayList<>();
+        for (String part : v.split(",")) {
+            String p = part.trim();
+            if (p.isEmpty()) {
+                continue;
+            }
+            Path path = Path.of(p.startsWith("~/") ? System.getProperty("user.home") + p.substring(1) : p);
+            path = path.isAbsolute() ? path : baseDirectory.resolve(path).normalize();
+            if (out.contains(path)) {
+                throw invalid(key, v, "a list of different files (" + path + " is named twice)");
+            }
+            out.add(path);
+        }
+        if (out.isEmpty()) {
+            throw invalid(key, v, "a path, or several separated by commas");
+        }
+        return record(key, List.copyOf(out));
+    }
+
+    /** {@link #getPaths}, failing with {@code hint} when the key is not set. */
+    public List<Path> requirePaths(String key, String hint) {
+        requireString(key, hint);
+        return getPaths(key);
+    }
+
     public Path requirePath(String key, String hint) {
         requireString(key, hint);
         return getPath(key, null);

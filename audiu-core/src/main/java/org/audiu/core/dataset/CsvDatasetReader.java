@@ -75,6 +75,30 @@ public final class CsvDatasetReader {
         }
     }
 
+    /**
+     * Loads several files as one catalogue: each song once, by track id and by normalised main artist + title (the
+     * first file's track wins), the feature columns they all have ({@link DatasetMerge}). One file reads as
+     * {@link #read(Path)}.
+     *
+     * @throws DataException naming the first missing file (before any file is read), or as {@link #read(Path)}
+     */
+    public TrackDataset read(List<Path> files) {
+        if (files.isEmpty()) {
+            throw new DataException("No track file to read: name at least one CSV");
+        }
+        for (Path f : files) {
+            if (!java.nio.file.Files.exists(f)) {
+                throw new DataException("Dataset file not found: " + f.toAbsolutePath()
+                        + (files.size() > 1 ? " (one of the " + files.size() + " files " + files + ")" : ""));
+            }
+        }
+        if (files.size() == 1) {
+            return read(files.get(0));
+        }
+        // The files are read side by side (each read is independent); the parts keep the files' order.
+        return DatasetMerge.merge(files.parallelStream().map(this::read).toList());
+    }
+
     private DataException failure(Path file, Exception e) {
         if (CsvText.isDecodingFailure(e)) {
             return CsvText.undecodable(file, options.charset());

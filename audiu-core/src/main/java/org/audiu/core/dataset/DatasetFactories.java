@@ -59,13 +59,29 @@ public final class DatasetFactories {
         }
     }
 
-    static Path path(ComponentConfig config) {
-        return config.requirePath("path", "Set it to a track CSV, e.g. " + config.qualified("path")
-                + " = ../shared/data/spotify_songs.csv");
+    /**
+     * The {@code path} key: one track CSV, or several separated by commas, read as one catalogue
+     * ({@link CsvDatasetReader#read(List)}).
+     *
+     * @throws ConfigException when it is not set, or names a file that does not exist (naming it)
+     */
+    static List<Path> paths(ComponentConfig config) {
+        List<Path> paths = config.requirePaths("path", "Set it to a track CSV, or several separated by commas, e.g. "
+                + config.qualified("path") + " = ../shared/data/spotify_songs.csv, "
+                + "../shared/data/spotify_tracks_114k.csv");
+        for (Path p : paths) {
+            if (!java.nio.file.Files.isRegularFile(p)) {
+                throw new ConfigException("'" + config.qualified("path") + "' in " + config.origin() + " names "
+                        + p.toAbsolutePath() + (java.nio.file.Files.isDirectory(p) ? ", a folder, not a track CSV"
+                        : ", which does not exist") + (paths.size() > 1 ? " (one of its " + paths.size()
+                        + " files)" : "") + ".");
+            }
+        }
+        return paths;
     }
 
-    /** What makes two components read the same dataset: the file and how it is read. */
-    private record DatasetKey(Path file, CsvReadOptions options) {
+    /** What makes two components read the same dataset: the files, in order, and how they are read. */
+    private record DatasetKey(List<Path> files, CsvReadOptions options) {
     }
 
     /**
@@ -73,32 +89,37 @@ public final class DatasetFactories {
      * the same way ({@link PluginContext#shared}): one read, one report of its bad lines.
      */
     static LazyDataset dataset(ComponentConfig config, PluginContext context) {
-        Path path = path(config);
+        List<Path> paths = paths(config);
         CsvReadOptions options = options(config);
-        return context.shared(new DatasetKey(path.toAbsolutePath().normalize(), options), LazyDataset.class,
-                () -> new LazyDataset(path, options));
+        return context.shared(new DatasetKey(paths.stream().map(p -> p.toAbsolutePath().normalize()).toList(),
+                options), LazyDataset.class, () -> new LazyDataset(paths, options));
     }
 
-    /** Loads a dataset once, on first use. */
+    /** Loads a dataset (one file or several as one catalogue) once, on first use. */
     static final class LazyDataset {
-        private final Path path;
+        private final List<Path> paths;
         private final CsvReadOptions options;
         private TrackDataset dataset;
 
-        LazyDataset(Path path, CsvReadOptions options) {
-            this.path = path;
+        LazyDataset(List<Path> paths, CsvReadOptions options) {
+            this.paths = List.copyOf(paths);
             this.options = options;
         }
 
         LazyDataset(TrackDataset loaded) {
-            this.path = loaded.source();
+            this.paths = loaded.sources();
             this.options = CsvReadOptions.defaults();
             this.dataset = loaded;
         }
 
+        /** The file names for messages: {@code a.csv} or {@code a.csv + b.csv}. */
+        String names() {
+            return String.join(" + ", paths.stream().map(Path::toString).toList());
+        }
+
         synchronized TrackDataset get() {
             if (dataset == null) {
-                dataset = new CsvDatasetReader(options).read(path);
+                dataset = new CsvDatasetReader(options).read(paths);
             }
             return dataset;
         }
@@ -246,11 +267,14 @@ public final class DatasetFactories {
     }
 
     /**
-     * {@code candidates.source = dataset}: {@code path}, {@code strict}, {@code feature-columns}, {@code charset}.
+     * {@code candidates.source = dataset}: {@code path} (one track CSV, or several separated by commas, read as one
+     * catalogue), {@code strict}, {@code feature-columns}, {@code charset}.
      */
     public static final class CandidatesFactory implements CandidateSourceFactory {
         @Override public String name() { return "dataset"; }
-        @Override public String description() { return "every track of a CSV dataset (candidates.path)"; }
+        @Override public String description() {
+            return "every track of a CSV dataset, or of several as one catalogue (candidates.path = a.csv, b.csv)";
+        }
         @Override public CandidateSource create(ComponentConfig config) {
             return create(config, PluginContext.NONE);
         }
@@ -260,7 +284,8 @@ public final class DatasetFactories {
     }
 
     /**
-     * {@code features = dataset}: {@code features.dataset.path}, {@code strict}, {@code feature-columns},
+     * {@code features = dataset}: {@code features.dataset.path} (one CSV or several, comma-separated), {@code strict},
+     * {@code feature-columns},
      * {@code charset}.
      */
     public static final class FeaturesFactory implements FeatureProviderFactory {
@@ -286,7 +311,7 @@ public final class DatasetFactories {
         }
         @Override public LibrarySource create(ComponentConfig config, PluginContext context) {
             LazyDataset dataset = dataset(config, context);
-            String playlist = config.requireString("playlist", "Name a playlist id or name of " + dataset.path + ".");
+            String playlist = config.requireString("playlist", "Name a playlist id or name of " + dataset.names() + ".");
             return new PlaylistLibrarySource(dataset, playlist, config.origin());
         }
     }

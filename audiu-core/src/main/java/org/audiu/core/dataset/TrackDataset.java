@@ -7,16 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.audiu.core.DataException;
 import org.audiu.core.FeatureSchema;
 import org.audiu.core.spi.training.LabelledData;
 import org.audiu.core.spi.training.LabelledExample;
 
 /**
- * A loaded track CSV: distinct tracks with features, labels and playlist memberships, plus a report of what was
- * skipped and why. Immutable.
+ * A loaded track CSV, or several read as one catalogue ({@link CsvDatasetReader#read(List)}): distinct tracks with
+ * features, labels and playlist memberships, plus a report of what was skipped and why. Immutable.
  *
- * @param source            the file
+ * @param source            the file (the first one of several)
  * @param schema            the feature columns
  * @param labelColumn       the label column, when the file has one
  * @param tracks            distinct tracks by id, in file order
@@ -26,17 +27,37 @@ import org.audiu.core.spi.training.LabelledExample;
  * @param duplicateRows     rows whose track id was seen before (memberships kept, features of the first row used)
  * @param conflictingLabels duplicate rows whose label differs from the first one's
  * @param problems          bad lines, skipped (each with line number and reason)
+ * @param sources           every file read into it, in order ({@code source} first)
  */
 public record TrackDataset(Path source, FeatureSchema schema, Optional<String> labelColumn,
                            Map<String, DatasetTrack> tracks, Map<String, DatasetPlaylist> playlists, long rowsRead,
-                           long emptyRows, long duplicateRows, long conflictingLabels, List<DatasetProblem> problems) {
+                           long emptyRows, long duplicateRows, long conflictingLabels, List<DatasetProblem> problems,
+                           List<Path> sources) {
     public TrackDataset {
         Objects.requireNonNull(source, "source");
+        sources = List.copyOf(Objects.requireNonNull(sources, "sources"));
+        if (sources.isEmpty() || !sources.get(0).equals(source)) {
+            throw new IllegalArgumentException("A dataset's sources must start with its source " + source + ": "
+                    + sources);
+        }
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(labelColumn, "labelColumn");
         tracks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tracks));
         playlists = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(playlists));
         problems = List.copyOf(problems);
+    }
+
+    /** A dataset read from one file. */
+    public TrackDataset(Path source, FeatureSchema schema, Optional<String> labelColumn,
+                        Map<String, DatasetTrack> tracks, Map<String, DatasetPlaylist> playlists, long rowsRead,
+                        long emptyRows, long duplicateRows, long conflictingLabels, List<DatasetProblem> problems) {
+        this(source, schema, labelColumn, tracks, playlists, rowsRead, emptyRows, duplicateRows, conflictingLabels,
+                problems, List.of(source));
+    }
+
+    /** The file names, joined with " + " when there are several: {@code spotify_songs.csv + spotify_tracks_114k.csv}. */
+    public String name() {
+        return sources.stream().map(p -> String.valueOf(p.getFileName())).collect(Collectors.joining(" + "));
     }
 
     public Optional<DatasetTrack> track(String id) {
@@ -46,7 +67,7 @@ public record TrackDataset(Path source, FeatureSchema schema, Optional<String> l
     /** A one-paragraph summary for logs and the CLI. */
     public String summary() {
         StringBuilder sb = new StringBuilder();
-        sb.append(source.getFileName()).append(": ").append(tracks.size()).append(" distinct tracks from ")
+        sb.append(name()).append(": ").append(tracks.size()).append(" distinct tracks from ")
                 .append(rowsRead).append(" rows, features ").append(schema);
         if (!playlists.isEmpty()) {
             sb.append(", ").append(playlists.size()).append(" playlists");
@@ -76,7 +97,7 @@ public record TrackDataset(Path source, FeatureSchema schema, Optional<String> l
      */
     public String problemReport(int shown) {
         StringBuilder sb = new StringBuilder();
-        sb.append(source.getFileName()).append(": ").append(lost()).append(", ").append(tracks.size())
+        sb.append(name()).append(": ").append(lost()).append(", ").append(tracks.size())
                 .append(" distinct tracks kept");
         if (problems.isEmpty()) {
             return sb.toString();

@@ -1,6 +1,7 @@
 package org.audiu.core.history;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.audiu.core.ListenerLibrary;
@@ -28,18 +29,23 @@ public final class HistoryFactories {
         private static final Logger LOG = LoggerFactory.getLogger(HistoryLibrarySource.class);
 
         private final Path history;
-        private final Optional<Path> catalogue;
+        private final List<Path> catalogue;
 
         public HistoryLibrarySource(Path history, Optional<Path> catalogue) {
+            this(history, catalogue.map(List::of).orElse(List.of()));
+        }
+
+        /** A history matched to several track files read as one catalogue (none: no catalogue). */
+        public HistoryLibrarySource(Path history, List<Path> catalogue) {
             this.history = Objects.requireNonNull(history, "history");
-            this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+            this.catalogue = List.copyOf(Objects.requireNonNull(catalogue, "catalogue"));
         }
 
         /** The library with both reports. */
         public LoadedHistory loadWithReports() {
-            CatalogueMatcher matcher = catalogue.map(p -> new CatalogueMatcher(new CsvDatasetReader(
-                    CsvReadOptions.defaults()).read(p).tracks().values().stream().map(DatasetTrack::track)))
-                    .orElseGet(CatalogueMatcher::none);
+            CatalogueMatcher matcher = catalogue.isEmpty() ? CatalogueMatcher.none() : new CatalogueMatcher(
+                    new CsvDatasetReader(CsvReadOptions.defaults()).read(catalogue).tracks().values().stream()
+                            .map(DatasetTrack::track));
             return LoadedHistory.load(history, matcher);
         }
 
@@ -59,7 +65,8 @@ public final class HistoryFactories {
 
     /**
      * {@code library.source = listening-history}: {@code path} (the export's zip, folder or one file) and
-     * {@code catalogue} (a track CSV to match plays against, usually the candidate pool's file).
+     * {@code catalogue} (a track CSV to match plays against, usually the candidate pool's file, or several separated by
+     * commas, read as one catalogue).
      */
     public static final class LibraryFactory implements LibrarySourceFactory {
         @Override public String name() { return "listening-history"; }
@@ -69,7 +76,7 @@ public final class HistoryFactories {
         @Override public LibrarySource create(ComponentConfig config) {
             Path path = config.requirePath("path", "Set it to the export's zip, folder or a file of it, e.g. "
                     + config.qualified("path") + " = my_spotify_data.zip");
-            return new HistoryLibrarySource(path, Optional.ofNullable(config.getPath("catalogue", null)));
+            return new HistoryLibrarySource(path, config.getPaths("catalogue"));
         }
     }
 }
