@@ -46,9 +46,11 @@ public final class EvaluateHistoryCommand implements Callable<Integer> {
             description = "The listening-history export: zip, folder or one file (any supported format).")
     Path data;
 
-    @Option(names = "--candidates", paramLabel = "CSV", required = true,
-            description = "The catalogue and pool: a track CSV with features (e.g. spotify_songs.csv).")
-    Path candidates;
+    @Option(names = "--candidates", paramLabel = "CSV", split = ",",
+            description = "The catalogue and pool: a track CSV with features, or several read as one catalogue "
+                    + "(comma-separated or repeated: spotify_songs.csv,spotify_tracks_114k.csv). Default: the "
+                    + "configured pool's files (candidates.path, with candidates.source = dataset).")
+    List<Path> candidates;
 
     @Option(names = "--split-at", paramLabel = "DATE",
             description = "Train on plays before this date or instant (2024-01-01 or 2024-01-01T00:00:00Z, UTC). "
@@ -67,11 +69,8 @@ public final class EvaluateHistoryCommand implements Callable<Integer> {
         if (k < 1) {
             throw new ConfigException("--k must be at least 1, got " + k);
         }
-        if (!Files.isRegularFile(candidates)) {
-            throw new DataException("Candidate CSV not found: " + candidates.toAbsolutePath() + ". Pass --candidates "
-                    + "FILE, a track CSV with audio features such as ../shared/data/spotify_songs.csv.");
-        }
         AudiuConfig config = options.loadConfig();
+        List<Path> candidates = candidateFiles(config);
         long start = System.nanoTime();
         ListeningHistory history = new HistoryReader().read(data);
         EvaluationCatalogue catalogue = new EvaluationCatalogue(new CsvDatasetReader(CsvReadOptions.defaults())
@@ -90,7 +89,7 @@ public final class EvaluateHistoryCommand implements Callable<Integer> {
         if (options.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("history", data.toString());
-            json.put("candidates", candidates.toString());
+            json.put("candidates", candidates.stream().map(Path::toString).toList());
             json.put("splitAt", report.splitAt().toString());
             json.put("playsBefore", report.playsBefore());
             json.put("playsAfter", report.playsAfter());
@@ -121,6 +120,29 @@ public final class EvaluateHistoryCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The --candidates files, or the configured pool's; each one must exist (the error names it). */
+    private List<Path> candidateFiles(AudiuConfig config) {
+        List<Path> files = candidates;
+        if (files == null || files.isEmpty()) {
+            String source = config.get("candidates.source").orElse("");
+            if (!source.equals("dataset") || config.get("candidates.path").isEmpty()) {
+                throw new ConfigException("Pass --candidates FILE[,FILE...], track CSVs with audio features such as "
+                        + "../shared/data/spotify_songs.csv: the configuration (" + config.origin() + ") names no "
+                        + "dataset pool (candidates.source = dataset, candidates.path = ...).");
+            }
+            files = config.component("candidate source", "dataset", "candidates.", Map.of("path",
+                    config.get("candidates.path").orElseThrow()), java.util.Set.of()).getPaths("path");
+        }
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                throw new DataException("Candidate CSV not found: " + f.toAbsolutePath() + (files.size() > 1
+                        ? " (one of " + files.size() + " files)" : "") + ". Pass --candidates FILE[,FILE...], track "
+                        + "CSVs with audio features such as ../shared/data/spotify_songs.csv.");
+            }
+        }
+        return files;
     }
 
     static Instant parse(String text) {
