@@ -17,6 +17,7 @@ import org.audiu.core.dataset.CsvDatasetReader;
 import org.audiu.core.dataset.CsvReadOptions;
 import org.audiu.core.eval.history.HistoryEvaluation;
 import org.audiu.core.eval.history.HistoryEvaluationReport;
+import org.audiu.core.eval.history.HistoryEvaluationTotal;
 import org.audiu.core.eval.history.HistorySplit;
 import org.audiu.core.eval.playlist.Baselines;
 import org.audiu.core.eval.playlist.ContinuationMethod;
@@ -43,8 +44,10 @@ public final class EvaluateHistoryCommand implements Callable<Integer> {
     CommonOptions options;
 
     @Option(names = "--data", paramLabel = "PATH", required = true,
-            description = "The listening-history export: zip, folder or one file (any supported format).")
-    Path data;
+            description = {"A listening-history export: zip, folder or one file (any supported format). Repeat it "
+                + "for several listeners, or give a folder whose subfolders are exports: each is evaluated on its "
+                + "own (its own split) and the total sums their hits."})
+    List<Path> data;
 
     @Option(names = "--candidates", paramLabel = "CSV", split = ",",
             description = "The catalogue and pool: a track CSV with features, or several read as one catalogue "
@@ -72,54 +75,128 @@ public final class EvaluateHistoryCommand implements Callable<Integer> {
         AudiuConfig config = options.loadConfig();
         List<Path> candidates = candidateFiles(config);
         long start = System.nanoTime();
-        ListeningHistory history = new HistoryReader().read(data);
+        List<Path> exports = exports(data);
         EvaluationCatalogue catalogue = new EvaluationCatalogue(new CsvDatasetReader(CsvReadOptions.defaults())
                 .read(candidates));
-        Instant split = splitAt == null ? HistoryEvaluation.defaultSplit(history) : parse(splitAt);
         HistoryEvaluation evaluation = new HistoryEvaluation(catalogue);
-        HistorySplit s = evaluation.split(history, split, config.seed());
         List<ContinuationMethod> methods = new ArrayList<>();
         methods.add(new EngineMethod("audiu", config, Plugins.fromClasspath(), catalogue));
         methods.add(Baselines.popularity(catalogue));
         methods.add(Baselines.sameArtist(catalogue));
         methods.add(Baselines.artistShare(catalogue));
-        HistoryEvaluationReport report = evaluation.run(s, methods, k);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        List<HistoryEvaluationReport> reports = new ArrayList<>();
+        List<ListeningHistory> histories = new ArrayList<>();
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (Path export : exports) {
+            ListeningHistory history = new HistoryReader().read(export);
+            Instant split = splitAt == null ? HistoryEvaluation.defaultSplit(history) : parse(splitAt);
+            HistorySplit s;
+            try {
+                s = evaluation.split(history, split, config.seed());
+            } catch (DataException e) {
+                throw new DataException(export + ": " + e.getMessage(), e);
+            }
+            histories.add(history);
+            reports.add(evaluation.run(s, methods, k));
+            if (!options.json()) {
+                err.println(export + ": " + history.report().summary());
+                err.println(reports.get(reports.size() - 1).trainMatch().summary());
+            }
+        }
+        HistoryEvaluationTotal total = HistoryEvaluationTotal.of(reports);
+        double seconds = (System.nanoTime() - start) / 1e9;
         if (options.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
-            json.put("history", data.toString());
             json.put("candidates", candidates.stream().map(Path::toString).toList());
-            json.put("splitAt", report.splitAt().toString());
-            json.put("playsBefore", report.playsBefore());
-            json.put("playsAfter", report.playsAfter());
-            json.put("trainTracks", report.trainTracks());
-            json.put("targets", report.targets());
             json.put("k", k);
-            json.put("read", history.report().summary());
-            json.put("match", report.trainMatch().summary());
-            Map<String, Object> methodsJson = new LinkedHashMap<>();
-            report.methods().forEach((name, m) -> methodsJson.put(name, Map.of("recall", m.recall(), "ndcg",
-                    m.ndcg(), "hitRate", m.hitRate())));
-            json.put("methods", methodsJson);
+            List<Map<String, Object>> perExport = new ArrayList<>();
+            for (int i = 0; i < reports.size(); i++) {
+                HistoryEvaluationReport report = reports.get(i);
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("history", exports.get(i).toString());
+                e.put("splitAt", report.splitAt().toString());
+                e.put("playsBefore", report.playsBefore());
+                e.put("playsAfter", report.playsAfter());
+                e.put("trainTracks", report.trainTracks());
+                e.put("targets", report.targets());
+                e.put("read", histories.get(i).report().summary());
+                e.put("match", report.trainMatch().summary());
+                Map<String, Object> methodsJson = new LinkedHashMap<>();
+                report.methods().forEach((name, m) -> methodsJson.put(name, Map.of("hits",
+                        Math.round(m.recall() * report.targets()), "recall", m.recall(), "ndcg", m.ndcg(),
+                        "hitRate", m.hitRate())));
+                e.put("methods", methodsJson);
+                perExport.add(e);
+            }
+            json.put("exports", perExport);
+            Map<String, Object> totalJson = new LinkedHashMap<>();
+            total.methods().forEach((name, m) -> totalJson.put(name, Map.of("hits", m.hits(), "targets",
+                    m.targets(), "recall", m.recall(), "ndcg", m.ndcg())));
+            json.put("total", totalJson);
+            json.put("audiuAheadOfEveryBaseline", total.beatsEveryOther("audiu"));
             json.put("seconds", seconds);
             out.println(Json.write(json));
         } else {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println(history.report().summary());
-            err.println(report.trainMatch().summary());
-            out.printf(Locale.ROOT, "split at %s: %d plays before, %d after; %d played tracks in the catalogue before, "
-                    + "%d tracks first played after (the targets)%n", report.splitAt(), report.playsBefore(),
-                    report.playsAfter(), report.trainTracks(), report.targets());
-            out.printf(Locale.ROOT, "%-14s %10s %10s %10s%n", "method", "recall@" + k, "ndcg@" + k, "hit@" + k);
-            for (Map.Entry<String, RankingMetrics> e : report.methods().entrySet()) {
-                out.printf(Locale.ROOT, "%-14s %10.4f %10.4f %10.4f%n", e.getKey(), e.getValue().recall(),
-                        e.getValue().ndcg(), e.getValue().hitRate());
+            for (int i = 0; i < reports.size(); i++) {
+                HistoryEvaluationReport report = reports.get(i);
+                out.printf(Locale.ROOT, "%s: split at %s: %d plays before, %d after; %d played tracks in the "
+                                + "catalogue before, %d tracks first played after (the targets)%n", exports.get(i),
+                        report.splitAt(), report.playsBefore(), report.playsAfter(), report.trainTracks(),
+                        report.targets());
             }
+            out.printf(Locale.ROOT, "%-28s %-14s %8s %10s %10s%n", "export", "method", "hits", "recall@" + k,
+                    "ndcg@" + k);
+            for (int i = 0; i < reports.size(); i++) {
+                HistoryEvaluationReport report = reports.get(i);
+                String name = exports.get(i).getFileName() == null ? exports.get(i).toString()
+                        : exports.get(i).getFileName().toString();
+                for (Map.Entry<String, RankingMetrics> e : report.methods().entrySet()) {
+                    out.printf(Locale.ROOT, "%-28s %-14s %4d/%-3d %10.4f %10.4f%n", name, e.getKey(),
+                            Math.round(e.getValue().recall() * report.targets()), report.targets(),
+                            e.getValue().recall(), e.getValue().ndcg());
+                }
+            }
+            for (Map.Entry<String, HistoryEvaluationTotal.MethodTotal> e : total.methods().entrySet()) {
+                out.printf(Locale.ROOT, "%-28s %-14s %4d/%-3d %10.4f %10.4f%n", "total (" + reports.size()
+                                + (reports.size() == 1 ? " export)" : " exports)"), e.getKey(), e.getValue().hits(),
+                        e.getValue().targets(), e.getValue().recall(), e.getValue().ndcg());
+            }
+            out.printf(Locale.ROOT, "audiU %s every baseline on recall@%d and ndcg@%d in each export and in total%n",
+                    total.beatsEveryOther("audiu") ? "is ahead of" : "is NOT ahead of", k, k);
             out.printf(Locale.ROOT, "%.1f s%n", seconds);
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * The exports to evaluate: each --data path, except that a folder holding no file of its own but folders is a
+     * folder of exports (each subfolder one, in name order).
+     */
+    static List<Path> exports(List<Path> paths) {
+        List<Path> out = new ArrayList<>();
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                throw new DataException("--data " + p.toAbsolutePath() + " does not exist: give a listening-history "
+                        + "export (zip, folder or file), or a folder of export folders.");
+            }
+            if (Files.isDirectory(p)) {
+                try (java.util.stream.Stream<Path> children = Files.list(p)) {
+                    List<Path> all = children.sorted().toList();
+                    boolean hasFiles = all.stream().anyMatch(Files::isRegularFile);
+                    List<Path> folders = all.stream().filter(Files::isDirectory).toList();
+                    if (!hasFiles && !folders.isEmpty()) {
+                        out.addAll(folders);
+                        continue;
+                    }
+                } catch (java.io.IOException e) {
+                    throw new DataException("--data " + p + ": cannot list it (" + e.getMessage() + ")", e);
+                }
+            }
+            out.add(p);
+        }
+        return out;
     }
 
     /** The --candidates files, or the configured pool's; each one must exist (the error names it). */

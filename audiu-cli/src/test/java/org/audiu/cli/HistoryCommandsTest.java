@@ -25,8 +25,11 @@ class HistoryCommandsTest {
 
     private static Path songs() {
         Path csv = Path.of(System.getProperty("audiu.shared.data", "../../shared/data"), "spotify_songs.csv");
-        assumeTrue(Files.isRegularFile(csv), "Skipping: " + csv.toAbsolutePath() + " is absent (the shared datasets"
-                + " sit beside the repository in CI; set -Daudiu.shared.data=DIR to point elsewhere).");
+        // The example configuration reads both files as one catalogue.
+        for (Path needed : new Path[] {csv, csv.resolveSibling("spotify_tracks_114k.csv")}) {
+            assumeTrue(Files.isRegularFile(needed), "Skipping: " + needed.toAbsolutePath() + " is absent (the shared "
+                    + "datasets sit beside the repository in CI; set -Daudiu.shared.data=DIR to point elsewhere).");
+        }
         return csv;
     }
 
@@ -58,11 +61,52 @@ class HistoryCommandsTest {
                 songs().toString(), "--config", CONFIG.toString(), "--set", "model=logistic", "--k", "50", "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
-        assertTrue(json.get("targets").asInt() > 0);
+        JsonNode export = json.get("exports").get(0);
+        assertTrue(export.get("targets").asInt() > 0);
         for (String method : new String[] {"audiu", "popularity", "same-artist", "artist-share"}) {
-            double recall = json.get("methods").get(method).get("recall").asDouble();
+            double recall = export.get("methods").get(method).get("recall").asDouble();
             assertTrue(recall >= 0 && recall <= 1, method + ": " + recall);
+            assertEquals(recall, json.get("total").get(method).get("recall").asDouble(), 1e-9,
+                    "one export: the total is that export");
         }
+    }
+
+    @Test
+    void evaluateHistoryTakesSeveralExportsAndTotalsThem() throws Exception {
+        Path first = generate("extended", 4_000);
+        Path second = generate("account", 4_000);
+        Path folder = Files.createDirectories(tmp.resolve("listeners"));
+        Files.move(first, folder.resolve("a"));
+        Files.move(second, folder.resolve("b"));
+        AudiuCliTest.Run r = AudiuCliTest.run("evaluate", "history", "--data", folder.toString(), "--candidates",
+                songs().toString(), "--config", CONFIG.toString(), "--set", "model=logistic", "--k", "50", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(2, json.get("exports").size(), "a folder of export folders: one row each");
+        for (String method : new String[] {"audiu", "same-artist"}) {
+            long hits = 0;
+            long targets = 0;
+            for (JsonNode e : json.get("exports")) {
+                hits += e.get("methods").get(method).get("hits").asLong();
+                targets += e.get("targets").asLong();
+            }
+            assertEquals(hits, json.get("total").get(method).get("hits").asLong(), method);
+            assertEquals(targets, json.get("total").get(method).get("targets").asLong(), method);
+        }
+        assertTrue(json.get("audiuAheadOfEveryBaseline").isBoolean());
+        AudiuCliTest.Run text = AudiuCliTest.run("evaluate", "history", "--data", folder.resolve("a").toString(),
+                "--data", folder.resolve("b").toString(), "--candidates", songs().toString(), "--config",
+                CONFIG.toString(), "--set", "model=logistic", "--k", "50");
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().contains("total (2 exports)"), text.out());
+    }
+
+    @Test
+    void evaluateHistoryNamesAMissingExport() {
+        AudiuCliTest.Run r = AudiuCliTest.run("evaluate", "history", "--data", tmp.resolve("nowhere").toString(),
+                "--candidates", songs().toString(), "--config", CONFIG.toString());
+        assertEquals(AudiuCli.EXIT_BAD_INPUT, r.exit(), r.err());
+        assertTrue(r.err().contains("nowhere") && r.err().contains("does not exist"), r.err());
     }
 
     @Test
