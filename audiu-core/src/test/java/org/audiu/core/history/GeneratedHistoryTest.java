@@ -61,7 +61,9 @@ class GeneratedHistoryTest {
     }
 
     @ParameterizedTest
-    @EnumSource(HistoryFormat.class)
+    // The export's library and playlist files hold no plays: SyntheticHistory writes play histories only.
+    @EnumSource(value = HistoryFormat.class, names = {"SPOTIFY_LIBRARY", "SPOTIFY_PLAYLISTS"},
+            mode = EnumSource.Mode.EXCLUDE)
     void everySchemaReadsAndMatchesBackToTheCatalogue(HistoryFormat format) throws IOException {
         ListeningHistory h = generate(format, 6_000);
         HistoryReadReport r = h.report();
