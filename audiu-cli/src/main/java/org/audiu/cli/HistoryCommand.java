@@ -65,9 +65,10 @@ public final class HistoryCommand implements Runnable {
         @Parameters(paramLabel = "PATH", description = "The export's zip, folder or one file.")
         Path path;
 
-        @Option(names = "--catalogue", paramLabel = "CSV",
-                description = "Also match the songs, saved tracks and playlist items to this track CSV.")
-        Path catalogue;
+        @Option(names = "--catalogue", paramLabel = "CSV", split = ",",
+                description = "Also match the songs, saved tracks and playlist items to this track CSV, or to several "
+                        + "read as one catalogue (comma-separated or repeated).")
+        List<Path> catalogue;
 
         @Option(names = "--json", description = "Print machine-readable JSON on standard output.")
         boolean json;
@@ -80,7 +81,7 @@ public final class HistoryCommand implements Runnable {
             long start = System.nanoTime();
             ListeningHistory history = new HistoryReader().read(path);
             LoadedHistory loaded = null;
-            if (catalogue != null) {
+            if (catalogue != null && !catalogue.isEmpty()) {
                 CatalogueMatcher matcher = new CatalogueMatcher(new CsvDatasetReader(CsvReadOptions.defaults())
                         .read(catalogue).tracks().values().stream().map(DatasetTrack::track));
                 loaded = LoadedHistory.of(history, matcher);

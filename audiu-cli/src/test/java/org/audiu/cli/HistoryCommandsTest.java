@@ -177,6 +177,21 @@ class HistoryCommandsTest {
         assertEquals(1, matched.get("songs").asInt());
         assertEquals(2, matched.get("plays").asInt());
 
+        // The same catalogue split over two files reads as one: the same matches.
+        Path first = tmp.resolve("first.csv");
+        Path second = tmp.resolve("second.csv");
+        Files.writeString(first, CSV_HEADER + csvRow("0DiWol3AO6WpXZgp0goxAV", "One More Time", "Daft Punk"));
+        Files.writeString(second, CSV_HEADER + csvRow("cat-digital", "Digital Love", "Daft Punk")
+                + csvRow("cat-sexy", "Sexy Boy", "Air"));
+        AudiuCliTest.Run two = AudiuCliTest.run("history", "read", export.toString(), "--catalogue", first + ","
+                + second, "--json");
+        assertEquals(0, two.exit(), two.err());
+        assertEquals(matched, new ObjectMapper().readTree(two.out()).get("matched"));
+        AudiuCliTest.Run missing = AudiuCliTest.run("history", "read", export.toString(), "--catalogue", first + ","
+                + tmp.resolve("absent.csv"));
+        assertEquals(AudiuCli.EXIT_BAD_INPUT, missing.exit(), missing.err());
+        assertTrue(missing.err().contains("absent.csv"), missing.err());
+
         AudiuCliTest.Run text = AudiuCliTest.run("history", "read", export.toString(), "--catalogue", csv.toString());
         assertEquals(0, text.exit(), text.err());
         assertTrue(text.out().contains("library: 2 saved tracks, 1 playlist with 1 track (1 local file left out)")
