@@ -100,10 +100,15 @@ public final class PoolSampler {
         private final int base;
         private final double[] min;
         private final double[] max;
+        /** The row and scratch {@link FittedListenerFeatures#extendInto} fills for each candidate, reused. */
+        private final double[] row;
+        private final double[] scratch;
 
         ColumnRange(FittedListenerFeatures relative, int baseSize) {
             this.relative = relative;
             this.base = baseSize;
+            this.row = new double[relative.schema().size()];
+            this.scratch = new double[relative.computedSize()];
             this.nanRow = new double[baseSize];
             Arrays.fill(nanRow, Double.NaN);
             int n = relative.listenerColumns().size();
@@ -117,7 +122,7 @@ public final class PoolSampler {
             if (min.length == 0) {
                 return;
             }
-            double[] row = relative.extend(track, nanRow, false);
+            relative.extendInto(track, nanRow, false, scratch, row);
             for (int j = 0; j < min.length; j++) {
                 double v = row[base + j];
                 if (!Double.isNaN(v)) {
