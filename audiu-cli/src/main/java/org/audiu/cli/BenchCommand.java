@@ -4,18 +4,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.audiu.cli.bench.EndToEndBenchmark;
 import org.audiu.cli.bench.RecommendTiming;
 import org.audiu.cli.bench.ServeLoadBenchmark;
 import org.audiu.cli.bench.ScoringBenchmark;
+import org.audiu.core.config.AudiuConfig;
 import org.audiu.core.config.ConfigException;
 import org.audiu.core.plugin.Plugins;
 import picocli.CommandLine.Command;
@@ -165,7 +170,7 @@ public final class BenchCommand implements Callable<Integer> {
         report.put("pool", pool);
         report.put("cores", Runtime.getRuntime().availableProcessors());
         report.put("java", System.getProperty("java.version"));
-        report.put("measured", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+        report.put("measured", LocalDate.now(ZoneOffset.UTC).toString());
         report.put("warmups", warmups);
         report.put("runs", runs);
         if (skipScoring && !parameters.isEmpty()) {
@@ -227,16 +232,16 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> serveLoad(Plugins plugins, Consumer<String> log) throws InterruptedException {
-        if (!java.nio.file.Files.exists(serveConfig)) {
+        if (!Files.exists(serveConfig)) {
             return skipped(log, serveConfig + " is absent (run the bench from the repository's root, or give "
                     + "--serve-config FILE)");
         }
-        org.audiu.core.config.AudiuConfig config = org.audiu.core.config.AudiuConfig.load(serveConfig);
+        AudiuConfig config = AudiuConfig.load(serveConfig);
         // Its data files (the '.path' and '.catalogue' keys), resolved as the configuration resolves them.
-        java.util.Optional<Path> absent = config.values().entrySet().stream()
+        Optional<Path> absent = config.values().entrySet().stream()
                 .filter(e -> e.getKey().endsWith(".path") || e.getKey().endsWith(".catalogue"))
                 .map(e -> config.baseDirectory().resolve(e.getValue()).normalize())
-                .filter(p -> !java.nio.file.Files.exists(p)).findFirst();
+                .filter(p -> !Files.exists(p)).findFirst();
         if (absent.isPresent()) {
             return skipped(log, absent.get() + ", which " + serveConfig + " reads, is absent (the shared data sits "
                     + "beside the repository in CI)");
