@@ -15,6 +15,9 @@ import org.audiu.core.config.AudiuConfig;
 import org.audiu.core.config.ConfigException;
 import org.audiu.core.dataset.CsvDatasetReader;
 import org.audiu.core.dataset.CsvReadOptions;
+import org.audiu.core.discovery.DiscoverySettings;
+import org.audiu.core.discovery.DiscoveryStage;
+import org.audiu.core.eval.history.DiscoveryMethod;
 import org.audiu.core.eval.history.HistoryEvaluation;
 import org.audiu.core.eval.history.HistoryEvaluationReport;
 import org.audiu.core.eval.history.HistoryEvaluationTotal;
@@ -40,6 +43,10 @@ import picocli.CommandLine.Option;
                 + "catalogue tracks first played after the split they find. Tracks played before the split are "
                 + "never targets."})
 public final class EvaluateHistoryCommand implements Callable<Integer> {
+    private static final String AUDIU = "audiu";
+    /** The single-stage engine's row when audiU ranks with the discovery ranker. */
+    private static final String SINGLE_STAGE = "audiu-single-stage";
+
     @Mixin
     CommonOptions options;
 
@@ -80,10 +87,21 @@ public final class EvaluateHistoryCommand implements Callable<Integer> {
                 .read(candidates));
         HistoryEvaluation evaluation = new HistoryEvaluation(catalogue);
         List<ContinuationMethod> methods = new ArrayList<>();
-        methods.add(new EngineMethod("audiu", config, Plugins.fromClasspath(), catalogue));
-        methods.add(Baselines.popularity(catalogue));
-        methods.add(Baselines.sameArtist(catalogue));
-        methods.add(Baselines.artistShare(catalogue));
+        Plugins plugins = Plugins.fromClasspath();
+        DiscoverySettings discovery = DiscoverySettings.from(config);
+        if (discovery.enabled()) {
+            // audiU is the two-stage recommender; the single-stage engine is reported beside it.
+            EngineMethod single = new EngineMethod(SINGLE_STAGE, config, plugins, catalogue);
+            methods.add(new DiscoveryMethod(AUDIU, single, DiscoveryStage.ranker(catalogue, discovery, plugins,
+                    config.seed())));
+            methods.add(single);
+        } else {
+            methods.add(new EngineMethod(AUDIU, config, plugins, catalogue));
+        }
+        List<ContinuationMethod> baselines = List.of(Baselines.popularity(catalogue), Baselines.sameArtist(catalogue),
+                Baselines.artistShare(catalogue));
+        methods.addAll(baselines);
+        List<String> baselineNames = baselines.stream().map(ContinuationMethod::name).toList();
         List<HistoryEvaluationReport> reports = new ArrayList<>();
         List<ListeningHistory> histories = new ArrayList<>();
         PrintWriter out = spec.commandLine().getOut();
@@ -134,7 +152,7 @@ public final class EvaluateHistoryCommand implements Callable<Integer> {
             total.methods().forEach((name, m) -> totalJson.put(name, Map.of("hits", m.hits(), "targets",
                     m.targets(), "recall", m.recall(), "ndcg", m.ndcg())));
             json.put("total", totalJson);
-            json.put("audiuAheadOfEveryBaseline", total.beatsEveryOther("audiu"));
+            json.put("audiuAheadOfEveryBaseline", total.beats(AUDIU, baselineNames));
             json.put("seconds", seconds);
             out.println(Json.write(json));
         } else {
@@ -163,7 +181,7 @@ public final class EvaluateHistoryCommand implements Callable<Integer> {
                         e.getValue().targets(), e.getValue().recall(), e.getValue().ndcg());
             }
             out.printf(Locale.ROOT, "audiU %s every baseline on recall@%d and ndcg@%d in each export and in total%n",
-                    total.beatsEveryOther("audiu") ? "is ahead of" : "is NOT ahead of", k, k);
+                    total.beats(AUDIU, baselineNames) ? "is ahead of" : "is NOT ahead of", k, k);
             out.printf(Locale.ROOT, "%.1f s%n", seconds);
         }
         out.flush();
@@ -201,7 +219,12 @@ public final class EvaluateHistoryCommand implements Callable<Integer> {
 
     /** The --candidates files, or the configured pool's; each one must exist (the error names it). */
     private List<Path> candidateFiles(AudiuConfig config) {
-        List<Path> files = candidates;
+        return candidateFiles(config, candidates);
+    }
+
+    /** {@code given}, or the configured dataset pool's files; each one must exist (the error names it). */
+    static List<Path> candidateFiles(AudiuConfig config, List<Path> given) {
+        List<Path> files = given;
         if (files == null || files.isEmpty()) {
             String source = config.get("candidates.source").orElse("");
             if (!source.equals("dataset") || config.get("candidates.path").isEmpty()) {

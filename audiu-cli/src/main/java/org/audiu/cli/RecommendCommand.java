@@ -6,19 +6,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.audiu.core.ListenerLibrary;
 import org.audiu.core.Recommendation;
 import org.audiu.core.config.AudiuConfig;
+import org.audiu.core.dataset.CsvDatasetReader;
+import org.audiu.core.dataset.CsvReadOptions;
+import org.audiu.core.discovery.DiscoverySettings;
+import org.audiu.core.discovery.DiscoveryStage;
 import org.audiu.core.engine.PreferenceTraining;
+import org.audiu.core.engine.PreparedListener;
 import org.audiu.core.engine.RecommendationEngine;
 import org.audiu.core.engine.RecommendationResult;
 import org.audiu.core.engine.RunReport;
+import org.audiu.core.eval.playlist.EvaluationCatalogue;
 import org.audiu.core.plugin.Plugins;
 import org.audiu.core.recommender.RecommenderFiles;
 import org.audiu.core.recommender.TrainedRecommender;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code audiu recommend}: runs the whole pipeline and prints recommendations. */
 @Command(name = "recommend", mixinStandardHelpOptions = true,
@@ -76,8 +83,16 @@ public final class RecommendCommand implements Callable<Integer> {
             engine = fromHistory.engine();
         }
         RecommendationResult result;
+        DiscoverySettings discovery = DiscoverySettings.from(config);
+        String stage = null;
         if (recommenderFile == null) {
-            result = engine.recommend();
+            PreparedListener prepared = engine.prepare();
+            result = engine.recommend(prepared);
+            if (discovery.enabled()) {
+                Staged staged = rankWithDiscovery(config, plugins, engine, discovery, prepared.library(), result);
+                stage = staged.stage();
+                result = staged.result();
+            }
         } else {
             TrainedRecommender saved = RecommenderFiles.load(recommenderFile);
             warnIfTrainedOtherwise(saved, engine, spec.commandLine().getErr());
@@ -95,12 +110,44 @@ public final class RecommendCommand implements Callable<Integer> {
             out.println(Json.write(Json.recommendations(result.recommendations())));
         } else {
             printTable(out, result, seconds);
+            if (stage != null) {
+                out.println("ranker: " + stage);
+            }
             if (fromHistory != null) {
                 out.println(HistoryOption.brought(fromHistory.history()));
             }
         }
         out.flush();
         return 0;
+    }
+
+    /** What ranked (a line for the report) and its result. */
+    private record Staged(String stage, RecommendationResult result) {
+    }
+
+    /**
+     * {@code ranker = discovery}: the ranker learned from the listener's own history re-ranks the configured dataset
+     * pool; returns what ranked ("two-stage ..." or "single-stage: why").
+     */
+    private static Staged rankWithDiscovery(AudiuConfig config, Plugins plugins, RecommendationEngine engine,
+                                     DiscoverySettings discovery, ListenerLibrary library,
+                                     RecommendationResult singleStage) {
+        if (library.playHistory().isEmpty()) {
+            return new Staged("single-stage: ranker = discovery needs a listening history (--history or "
+                    + "library.source = listening-history), and this library has none", singleStage);
+        }
+        EvaluationCatalogue catalogue = new EvaluationCatalogue(new CsvDatasetReader(CsvReadOptions.defaults())
+                .read(EvaluateHistoryCommand.candidateFiles(config, null)));
+        DiscoveryStage.Ranked ranked = DiscoveryStage.recommend(DiscoveryStage.ranker(catalogue, discovery, plugins,
+                config.seed()), engine, library, engine.settings().recommendations());
+        if (!ranked.result().ranks()) {
+            return new Staged("single-stage: the discovery ranker cannot learn from this history ("
+                    + ranked.result().fallbackReason() + ")", singleStage);
+        }
+        return new Staged("two-stage (discovery ranker learned from " + ranked.result().positives() + " songs first played in "
+                + "the last " + Math.round((1 - discovery.innerSplit()) * 100) + "% of the history, against "
+                + ranked.result().negatives() + " other tracks)", new RecommendationResult(ranked.recommendations(),
+                singleStage.recommender(), singleStage.report()));
     }
 
     /** The saved recommender decides the model; say so when the configuration names other components. */

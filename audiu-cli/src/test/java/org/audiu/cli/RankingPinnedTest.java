@@ -57,7 +57,18 @@ class RankingPinnedTest {
     void theTracks114kFileRanksAsPinned() throws IOException {
         Path csv = shared("spotify_tracks_114k.csv");
         Path history = shared("history/account-data-music");
+        // The single-stage engine's pass, as pinned before the discovery ranker (issue 29's loop).
         check("tracks-114k-history", "recommend", "--json", "--config",
+                "../audiu-examples/config/listening-history.properties", "--history", history.toString(), "--set",
+                "library.catalogue=" + csv, "--set", "features.dataset.path=" + csv, "--set",
+                "candidates.path=" + csv, "--set", "ranker=none", "--set", "recommendations.per-artist=2");
+    }
+
+    @Test
+    void theTracks114kFileRanksAsPinnedWithTheDiscoveryRanker() throws IOException {
+        Path csv = shared("spotify_tracks_114k.csv");
+        Path history = shared("history/account-data-music");
+        check("tracks-114k-history-discovery", "recommend", "--json", "--config",
                 "../audiu-examples/config/listening-history.properties", "--history", history.toString(), "--set",
                 "library.catalogue=" + csv, "--set", "features.dataset.path=" + csv, "--set",
                 "candidates.path=" + csv);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.audiu.core.config.AudiuConfig;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.config.ConfigException;
+import org.audiu.core.discovery.DiscoverySettings;
 import org.audiu.core.features.FeatureProviderChain;
 import org.audiu.core.features.NamedFeatureProvider;
 import org.audiu.core.plugin.Components;
@@ -71,6 +72,8 @@ public final class EngineAssembly {
         ComponentConfig engineConfig = components.reservedSection("engine", "audiu");
         EngineSettings settings = EngineSettings.from(engineConfig);
         SkippedNegatives skipped = SkippedNegatives.from(engineConfig);
+        // The discovery ranker's keys live beside the engine's: validated here, read by its users (DiscoveryStage).
+        DiscoverySettings.from(engineConfig);
         engineConfig.failOnUnreadKeys();
         return new RecommendationEngine(librarySource, scorer, new FeatureProviderChain(providers, settings.schema()),
                 candidates, trainer, settings, names, progress, new ListenerFeatures(relative), skipped);

@@ -144,10 +144,22 @@ public final class RecommendationEngine {
 
     /** Runs the whole pipeline: trains the listener's recommender and ranks the pool with it. */
     public RecommendationResult recommend() {
-        Map<String, Long> stages = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         PreparedListener listener = prepare();
-        stages.put("library", millisSince(t0));
+        return recommend(listener, millisSince(t0));
+    }
+
+    /**
+     * The same for a listener already prepared ({@link #prepare()}: a caller that also reads the library, such as
+     * the discovery ranker, loads it once).
+     */
+    public RecommendationResult recommend(PreparedListener listener) {
+        return recommend(listener, 0);
+    }
+
+    private RecommendationResult recommend(PreparedListener listener, long libraryMillis) {
+        Map<String, Long> stages = new LinkedHashMap<>();
+        stages.put("library", libraryMillis);
         long t1 = System.nanoTime();
         PoolSample sample = samplePool(listener);
         stages.put("sample-pool", millisSince(t1));

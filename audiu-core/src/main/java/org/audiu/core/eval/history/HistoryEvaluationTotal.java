@@ -64,20 +64,33 @@ public record HistoryEvaluationTotal(List<HistoryEvaluationReport> exports, Map<
      * the total (the issue's bar for "beats every baseline").
      */
     public boolean beatsEveryOther(String method) {
+        return beats(method, methods.keySet().stream().filter(m -> !m.equals(method)).toList());
+    }
+
+    /**
+     * True when {@code method} is strictly ahead of each of {@code others} on recall and NDCG, in every export and
+     * in total (another audiU variant in the same run, say the single-stage engine, is left out this way).
+     */
+    public boolean beats(String method, java.util.Collection<String> others) {
+        for (String m : others) {
+            if (!methods.containsKey(m)) {
+                throw new IllegalArgumentException("no method '" + m + "'; the methods are " + methods.keySet());
+            }
+        }
         if (!methods.containsKey(method)) {
             throw new IllegalArgumentException("no method '" + method + "'; the methods are " + methods.keySet());
         }
         for (HistoryEvaluationReport r : exports) {
             var own = r.methods().get(method);
-            for (var e : r.methods().entrySet()) {
-                if (!e.getKey().equals(method) && (e.getValue().recall() >= own.recall()
-                        || e.getValue().ndcg() >= own.ndcg())) {
+            for (String m : others) {
+                var other = r.methods().get(m);
+                if (!m.equals(method) && (other.recall() >= own.recall() || other.ndcg() >= own.ndcg())) {
                     return false;
                 }
             }
         }
         MethodTotal own = methods.get(method);
-        return methods.entrySet().stream().filter(e -> !e.getKey().equals(method))
-                .allMatch(e -> e.getValue().recall() < own.recall() && e.getValue().ndcg() < own.ndcg());
+        return others.stream().filter(m -> !m.equals(method)).map(methods::get)
+                .allMatch(o -> o.recall() < own.recall() && o.ndcg() < own.ndcg());
     }
 }
