@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,7 @@ import org.audiu.core.FeatureSchema;
 import org.audiu.core.FeatureVector;
 import org.audiu.core.Track;
 import org.audiu.core.spi.features.FeatureProvider;
+import org.audiu.core.spi.features.FeatureProviderUnavailableException;
 import org.audiu.spotify.api.SpotifyIds;
 import org.audiu.spotify.http.HttpStatusException;
 import org.audiu.spotify.http.Retrier;
@@ -106,6 +109,13 @@ public final class ReccoBeatsProvider implements FeatureProvider {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            // No connection at all (offline, no DNS, a firewall): not worth five retries; the chain hands the
+            // tracks to the next provider and skips this one for the rest of the run.
+            throw new FeatureProviderUnavailableException(SERVICE + " (" + baseUrl + ") is unreachable ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "); tracks only it "
+                    + "knows are left without features. Check the network, or leave 'reccobeats' out of 'features'.",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while waiting for " + SERVICE);

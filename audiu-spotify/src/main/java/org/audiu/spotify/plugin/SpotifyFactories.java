@@ -123,7 +123,9 @@ public final class SpotifyFactories {
             Duration timeout = Duration.ofMillis(c.getInt("timeout-ms", 10_000, 1, 600_000));
             int batch = c.getInt("batch-size", ReccoBeatsProvider.MAX_IDS, 1, ReccoBeatsProvider.MAX_IDS);
             Retrier retrier = Retrier.create(RetryPolicy.from(c), c.seed());
-            FeatureProvider provider = new ReccoBeatsProvider(baseUrl, JdkHttpManager.newClient(timeout), timeout,
+            // A short connect timeout: offline, an unreachable ReccoBeats costs at most this, once per run.
+            Duration connect = Duration.ofMillis(c.getInt("connect-timeout-ms", 2_000, 1, 600_000));
+            FeatureProvider provider = new ReccoBeatsProvider(baseUrl, JdkHttpManager.newClient(connect), timeout,
                     retrier, batch);
             return FeatureCacheSettings.read(c).wrap(name(), provider, batch);
         }

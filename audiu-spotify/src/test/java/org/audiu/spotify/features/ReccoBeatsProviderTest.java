@@ -104,4 +104,43 @@ class ReccoBeatsProviderTest extends FeatureProviderContractTest {
         assertTrue(provider().lookup(List.of(datasetRow)).isEmpty());
         assertEquals(0, server.count("/reccobeats/"));
     }
+
+    @Test
+    void anUnreachableServerHandsOverAtOnceWithoutRetrying() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort(); // closed again: nothing listens there
+        }
+        ReccoBeatsProvider offline = new ReccoBeatsProvider(java.net.URI.create("http://127.0.0.1:" + port),
+                JdkHttpManager.newClient(FakeSpotifyClients.TIMEOUT), FakeSpotifyClients.TIMEOUT,
+                FakeSpotifyClients.retrier(sleeper), ReccoBeatsProvider.MAX_IDS);
+        List<Track> known = knownTracks();
+        org.audiu.core.spi.features.FeatureProviderUnavailableException e = org.junit.jupiter.api.Assertions
+                .assertThrows(org.audiu.core.spi.features.FeatureProviderUnavailableException.class,
+                        () -> offline.lookup(known));
+        assertTrue(e.getMessage().contains("unreachable") && e.getMessage().contains("127.0.0.1:" + port),
+                e.getMessage());
+        assertTrue(sleeper.sleeps().isEmpty(), "no retries for a server that is not there: " + sleeper.sleeps());
+        // In a chain, the next provider answers and the unreachable one is asked once per run.
+        org.audiu.core.spi.features.FeatureProvider next = new org.audiu.core.spi.features.FeatureProvider() {
+            @Override
+            public org.audiu.core.FeatureSchema schema() {
+                return provider().schema();
+            }
+
+            @Override
+            public java.util.Map<String, org.audiu.core.FeatureVector> lookup(List<Track> tracks) {
+                java.util.Map<String, org.audiu.core.FeatureVector> out = new java.util.LinkedHashMap<>();
+                double[] v = new double[schema().size()];
+                tracks.forEach(t -> out.put(t.id(), new org.audiu.core.FeatureVector(schema(), v)));
+                return out;
+            }
+        };
+        org.audiu.core.features.FeatureProviderChain chain = new org.audiu.core.features.FeatureProviderChain(
+                List.of(new org.audiu.core.features.NamedFeatureProvider("reccobeats", offline),
+                        new org.audiu.core.features.NamedFeatureProvider("next", next)), offline.schema());
+        assertEquals(known.size(), chain.lookup(known).found().size());
+        assertEquals(known.size(), chain.lookup(known).found().size(), "asked again: the next provider answers");
+        assertTrue(sleeper.sleeps().isEmpty());
+    }
 }
