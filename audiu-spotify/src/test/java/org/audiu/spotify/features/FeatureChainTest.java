@@ -56,6 +56,39 @@ class FeatureChainTest {
         }
     }
 
+    @Test
+    void idsNoCatalogueHasGoOnToReccoBeats() throws Exception {
+        // A listening history's tracks: some in the catalogue file, the rest known to Spotify (and ReccoBeats) only.
+        try (FakeSpotifyServer server = FakeSpotifyServer.start(FakeCatalog.generate(FakeCatalog.Spec.small()))) {
+            List<Track> played = ReccoBeatsProviderTest.tracks(server.catalog(), true, 30);
+            StringBuilder csv = new StringBuilder("track_id,track_name,track_artist,track_popularity,danceability,"
+                    + "energy,key,loudness,mode,speechiness,acousticness,instrumentalness,liveness,valence,tempo,"
+                    + "duration_ms\n");
+            for (Track t : played.subList(0, 10)) {
+                csv.append(t.id()).append(",\"").append(t.name().replace("\"", "")).append("\",\"")
+                        .append(t.artists().get(0).replace("\"", "")).append("\",50,0.5,0.5,1,-7,1,0.05,0.2,0,0.1,"
+                        + "0.5,120,200000\n");
+            }
+            java.nio.file.Path file = dir.resolve("catalogue.csv");
+            java.nio.file.Files.writeString(file, csv);
+            var catalogue = new org.audiu.core.eval.playlist.EvaluationCatalogue(
+                    new org.audiu.core.dataset.CsvDatasetReader(org.audiu.core.dataset.CsvReadOptions.defaults())
+                            .read(file));
+            RecordingSleeper sleeper = new RecordingSleeper();
+            var recco = new ReccoBeatsProvider(server.reccoBeatsUrl(),
+                    JdkHttpManager.newClient(FakeSpotifyClients.TIMEOUT), FakeSpotifyClients.TIMEOUT,
+                    FakeSpotifyClients.retrier(sleeper), ReccoBeatsProvider.MAX_IDS);
+            FeatureProviderChain chain = new FeatureProviderChain(List.of(
+                    new NamedFeatureProvider("dataset", catalogue), new NamedFeatureProvider("reccobeats", recco)),
+                    AudioFeatures.DEFAULT_MODEL_FEATURES);
+            FeatureLookup lookup = chain.lookup(played);
+            assertEquals(30, lookup.found().size(), "every played track has features");
+            assertEquals(10, lookup.foundByProvider().get("dataset"));
+            assertEquals(20, lookup.foundByProvider().get("reccobeats"), "the ids no catalogue has");
+            assertEquals(1, server.count("/reccobeats/"), "20 ids in one batch of at most 40");
+        }
+    }
+
     private static List<Track> concat(List<Track> a, List<Track> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
