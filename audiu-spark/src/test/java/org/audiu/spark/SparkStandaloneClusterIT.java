@@ -78,7 +78,7 @@ class SparkStandaloneClusterIT {
         cluster = new StandaloneCluster(Path.of("..", "scripts", "spark-cluster.sh"), WORK.resolve("cluster"));
         cluster.start();   // first, so the cluster's JVMs start while this one trains
 
-        workload = new GeneratedWorkload(TRACKS, List.of("logistic", "random-forest"), 20_000, K, 42);
+        workload = new GeneratedWorkload(TRACKS, List.of("logistic", "random-forest"), 10_000, K, 42);
         long t0 = System.nanoTime();
         listeners = workload.train(LISTENERS);
         recommenderArgs = new ArrayList<>();
