@@ -58,27 +58,59 @@ public final class RecommendationOutput {
     }
 
     /**
-     * @param overwrite replace earlier results in {@code out}; otherwise existing results are an error
+     * Refuses an {@code out} that exists already (a folder, even empty, or a file) unless {@code overwrite}: the
+     * job checks this before it scores anything, so a wrong {@code --out} costs no cluster time.
+     */
+    public void checkTarget(String out, boolean overwrite) {
+        if (overwrite) {
+            return;
+        }
+        Path dir = new Path(out);
+        try {
+            if (dir.getFileSystem(hadoop()).exists(dir)) {
+                throw new DataException("The output folder " + out + " exists already; choose another --out folder "
+                        + "or add --overwrite to replace its " + PARQUET + " and " + JSON + ".");
+            }
+        } catch (IOException e) {
+            throw new DataException("Could not check the output folder " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes both outputs, each committed once by Spark's output committer. When writing fails, an {@code out}
+     * this call created is deleted again, so a failed job leaves no partial output folder.
+     *
+     * @param overwrite replace earlier results in {@code out}; otherwise an existing {@code out} is an error
      */
     public void write(CatalogueScoring.Result result, String out, boolean overwrite) {
-        Path parquet = new Path(out, PARQUET);
-        Path json = new Path(out, JSON);
-        if (!overwrite) {
-            try {
-                FileSystem fs = parquet.getFileSystem(spark.sparkContext().hadoopConfiguration());
-                for (Path p : List.of(parquet, json)) {
-                    if (fs.exists(p)) {
-                        throw new DataException("The output " + p + " exists already; choose another --out folder "
-                                + "or add --overwrite.");
-                    }
-                }
-            } catch (IOException e) {
-                throw new DataException("Could not check the output folder " + out + ": " + e.getMessage(), e);
-            }
+        checkTarget(out, overwrite);
+        Path dir = new Path(out);
+        FileSystem fs;
+        boolean existed;
+        try {
+            fs = dir.getFileSystem(hadoop());
+            existed = fs.exists(dir);
+        } catch (IOException e) {
+            throw new DataException("Could not check the output folder " + out + ": " + e.getMessage(), e);
         }
         Dataset<Row> rows = rows(result).coalesce(1);
         SaveMode mode = overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists;
-        rows.write().mode(mode).parquet(parquet.toString());
-        rows.write().mode(mode).json(json.toString());
+        try {
+            rows.write().mode(mode).parquet(new Path(dir, PARQUET).toString());
+            rows.write().mode(mode).json(new Path(dir, JSON).toString());
+        } catch (RuntimeException e) {
+            if (!existed) {
+                try {
+                    fs.delete(dir, true);
+                } catch (IOException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private org.apache.hadoop.conf.Configuration hadoop() {
+        return spark.sparkContext().hadoopConfiguration();
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,6 +44,10 @@ final class SparkBenchCommand implements Callable<Integer> {
             + "deleted after)")
     Path workDir;
 
+    @Option(names = "--against", paramLabel = "URL", description = "a further Spark master measured in the same "
+            + "run, after --master (repeatable), e.g. --master spark://127.0.0.1:7077 --against local[2]")
+    List<String> against = new ArrayList<>();
+
     @Option(names = "--json", description = "print the measurements as JSON")
     boolean json;
 
@@ -55,17 +58,19 @@ final class SparkBenchCommand implements Callable<Integer> {
         }
         boolean temporary = workDir == null;
         Path dir = temporary ? Files.createTempDirectory("audiu-spark-bench") : workDir;
-        SparkSession session = spark.session("audiU Spark benchmark");
+        List<String> masters = new ArrayList<>();
+        masters.add(spark.master);
+        masters.addAll(against);
         try {
             Map<String, Object> r = new SparkBenchmark(tracks, listeners, models, Math.min(trainingPool, tracks),
-                    limit, partitions, seed, dir).run(session, line -> System.err.println("audiu spark bench: " + line));
+                    limit, partitions, seed, dir).run(masters, m -> spark.session("audiU Spark benchmark", m),
+                    line -> System.err.println("audiu spark bench: " + line));
             if (json) {
                 System.out.println(SparkScoringCli.JSON.writeValueAsString(r));
             } else {
                 print(r);
             }
         } finally {
-            session.stop();
             if (temporary) {
                 org.apache.commons.io.FileUtils.deleteDirectory(dir.toFile());
             }
@@ -75,20 +80,22 @@ final class SparkBenchCommand implements Callable<Integer> {
 
     @SuppressWarnings("unchecked")
     private static void print(Map<String, Object> r) {
-        Map<String, Object> e = (Map<String, Object>) r.get("estimate");
-        System.out.printf(Locale.ROOT, "%,d tracks x %d listeners (%s), Spark master %s with %d cores%n",
-                r.get("tracks"), r.get("listeners"), r.get("models"), r.get("master"), r.get("sparkCores"));
+        System.out.printf(Locale.ROOT, "%,d tracks x %d listeners (%s)%n", r.get("tracks"), r.get("listeners"),
+                r.get("models"));
         System.out.printf(Locale.ROOT, "  local engine (1 thread, per listener): %.2f s, %,.0f tracks x listeners/s%n",
                 r.get("localSeconds"), r.get("localTrackListenersPerSecond"));
-        System.out.printf(Locale.ROOT, "  Spark (all listeners in one pass):     %.2f s, %,.0f tracks x listeners/s "
-                + "(cold run %.2f s)%n", r.get("sparkSeconds"), r.get("sparkTrackListenersPerSecond"),
-                r.get("sparkColdSeconds"));
-        System.out.printf(Locale.ROOT, "  Spark / local throughput: %.2f (goal: at least 0.5) %s; identical lists: %s "
-                + "(max score difference %.1e)%n", r.get("sparkOverLocalThroughput"),
-                (Boolean) r.get("goalSparkWithin2xOfLocal") ? "met" : "NOT met", r.get("identicalToLocal"),
-                r.get("maxScoreDifference"));
-        System.out.printf(Locale.ROOT, "  estimate: %,d tracks x %,d listeners on %d cores at %,.0f per core: %.1f h%n",
-                e.get("tracks"), e.get("listeners"), e.get("cores"), e.get("measuredTrackListenersPerSecondPerCore"),
-                e.get("wallHours"));
+        for (Map<String, Object> m : (List<Map<String, Object>>) r.get("masters")) {
+            Map<String, Object> e = (Map<String, Object>) m.get("estimate");
+            System.out.printf(Locale.ROOT, "  Spark %s, %d cores (all listeners in one pass): %.2f s, %,.0f tracks x "
+                    + "listeners/s (cold run %.2f s)%n", m.get("master"), m.get("sparkCores"), m.get("sparkSeconds"),
+                    m.get("sparkTrackListenersPerSecond"), m.get("sparkColdSeconds"));
+            System.out.printf(Locale.ROOT, "    Spark / local throughput: %.2f (goal: at least 0.5) %s; identical "
+                    + "lists: %s (max score difference %.1e)%n", m.get("sparkOverLocalThroughput"),
+                    (Boolean) m.get("goalSparkWithin2xOfLocal") ? "met" : "NOT met", m.get("identicalToLocal"),
+                    m.get("maxScoreDifference"));
+            System.out.printf(Locale.ROOT, "    estimate: %,d tracks x %,d listeners on %d cores at %,.0f per core: "
+                    + "%.1f h%n", e.get("tracks"), e.get("listeners"), e.get("cores"),
+                    e.get("measuredTrackListenersPerSecondPerCore"), e.get("wallHours"));
+        }
     }
 }

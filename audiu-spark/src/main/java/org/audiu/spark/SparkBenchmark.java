@@ -1,37 +1,24 @@
 package org.audiu.spark;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
+import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 import org.audiu.core.AudioFeatures;
 import org.audiu.core.Recommendation;
-import org.audiu.core.config.AudiuConfig;
-import org.audiu.core.demo.DemoCatalog;
-import org.audiu.core.demo.GeneratedCatalogue;
-import org.audiu.core.engine.CandidateFeatures;
-import org.audiu.core.engine.PoolRanking;
-import org.audiu.core.engine.ProgressReporter;
-import org.audiu.core.engine.RecommendationEngine;
-import org.audiu.core.features.FeatureProviderChain;
-import org.audiu.core.plugin.Plugins;
-import org.audiu.core.recommender.RecommenderFiles;
 import org.audiu.core.recommender.TrainedRecommender;
-import org.audiu.core.spi.candidates.Candidate;
 
 /**
- * Spark against the local engine on one machine: a generated catalogue (written once as Parquet) scored for several
- * listeners, first by the local engine's pool pass once per listener (one thread, the catalogue streamed from the
- * generator), then by {@link CatalogueScoring} on the session's master (reading the Parquet). Reports tracks x
- * listeners per second for each, checks both give the same lists, and estimates a large cluster's wall time from
- * the measured per-core rate.
+ * Spark against the local engine on one machine: a generated catalogue ({@link GeneratedWorkload}, written once as
+ * Parquet) scored for several listeners, first by the local engine's pool pass once per listener (one thread, the
+ * catalogue streamed from the generator), then by {@link CatalogueScoring} on each Spark master in turn (reading
+ * the Parquet), e.g. a standalone cluster and {@code local[2]} in one run. Reports tracks x listeners per second
+ * for each, checks every master gives the local engine's lists, and estimates a large cluster's wall time from
+ * each master's measured per-core rate.
  *
  * @param tracks        catalogue size
  * @param listeners     listeners (each one generated genre's listener, trained on the driver)
@@ -45,53 +32,74 @@ public record SparkBenchmark(long tracks, int listeners, List<String> models, lo
     static final double ESTIMATE_TRACKS = 50e6;
     static final double ESTIMATE_LISTENERS = 10_000;
     static final int ESTIMATE_CORES = 100;
-    static final int TRACKS_PER_ARTIST = 20;
 
-    public Map<String, Object> run(SparkSession spark, Consumer<String> log) {
+    /**
+     * @param masters  the Spark masters to measure, in turn (the first also writes the Parquet catalogue)
+     * @param sessions opens a session on a master; each is stopped after its measurement
+     * @return the first master's figures at the top level (as a one-master run gives them), every master's under
+     *         {@code masters}
+     */
+    public Map<String, Object> run(List<String> masters, Function<String, SparkSession> sessions,
+                                   Consumer<String> log) {
+        if (masters.isEmpty()) {
+            throw new IllegalArgumentException("No Spark master to measure");
+        }
+        GeneratedWorkload workload = new GeneratedWorkload(tracks, models, trainingPool, k, seed);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("tracks", tracks);
         out.put("listeners", listeners);
-        out.put("master", spark.sparkContext().master());
-        int cores = spark.sparkContext().defaultParallelism();
-        out.put("sparkCores", cores);
         out.put("partitions", partitions);
 
-        log.accept("training " + listeners + " listeners on the driver (pool of " + trainingPool + ")...");
+        log.accept("training " + listeners + " listeners on the driver (pool of " + workload.trainingPool() + ")...");
         long t0 = System.nanoTime();
-        List<ListenerArchive> archives = new ArrayList<>();
-        List<TrainedRecommender> recommenders = new ArrayList<>();
-        List<String> genres = DemoCatalog.genres();
-        for (int i = 0; i < listeners; i++) {
-            String genre = genres.get(i % genres.size());
-            String model = models.get(i % models.size());
-            TrainedRecommender r = engine(genre, 10 + i / genres.size(), model).train();
-            recommenders.add(r);
-            try {
-                archives.add(new ListenerArchive("listener-" + i, model + " " + genre, RecommenderFiles.toBytes(r)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        List<GeneratedWorkload.Listener> trained = workload.train(listeners);
+        List<ListenerArchive> archives = trained.stream().map(GeneratedWorkload.Listener::archive).toList();
         out.put("models", models);
         out.put("trainSeconds", seconds(t0));
 
-        String parquet = workDir.resolve("catalogue-" + tracks + ".parquet").toString();
-        log.accept("writing the generated catalogue to " + parquet + "...");
-        long t1 = System.nanoTime();
-        CatalogueParquet.write(spark, generated(spark), AudioFeatures.STANDARD, parquet);
-        out.put("writeParquetSeconds", seconds(t1));
-
         log.accept("local engine: one pool pass per listener...");
-        GeneratedCatalogue catalogue = new GeneratedCatalogue(tracks, seed, TRACKS_PER_ARTIST);
-        rankLocally(recommenders.get(0), new GeneratedCatalogue(Math.min(tracks, 100_000), seed, TRACKS_PER_ARTIST));
+        workload.rankLocally(trained.get(0).recommender(), Math.min(tracks, 100_000));
         long t2 = System.nanoTime();
         List<List<Recommendation>> local = new ArrayList<>();
-        for (TrainedRecommender r : recommenders) {
-            local.add(rankLocally(r, catalogue));
+        for (GeneratedWorkload.Listener l : trained) {
+            local.add(workload.rankLocally(l.recommender()));
         }
         double localSeconds = seconds(t2);
+        double work = (double) tracks * listeners;
+        double localRate = work / localSeconds;
+        out.put("localSeconds", localSeconds);
+        out.put("localTrackListenersPerSecond", localRate);
 
-        log.accept("Spark: one pass over the Parquet catalogue for all listeners (a first, cold run, then the timed one)...");
+        String parquet = workDir.resolve("catalogue-" + tracks + ".parquet").toString();
+        List<Map<String, Object>> perMaster = new ArrayList<>();
+        for (String master : masters) {
+            SparkSession spark = sessions.apply(master);
+            try {
+                if (perMaster.isEmpty()) {
+                    log.accept("writing the generated catalogue to " + parquet + "...");
+                    long t1 = System.nanoTime();
+                    CatalogueParquet.write(spark, workload.candidates(spark, partitions), AudioFeatures.STANDARD,
+                            parquet);
+                    out.put("writeParquetSeconds", seconds(t1));
+                }
+                perMaster.add(measure(spark, parquet, archives, local, localRate, log));
+            } finally {
+                spark.stop();
+            }
+        }
+        out.putAll(perMaster.get(0));
+        out.put("masters", perMaster);
+        return out;
+    }
+
+    private Map<String, Object> measure(SparkSession spark, String parquet, List<ListenerArchive> archives,
+                                        List<List<Recommendation>> local, double localRate, Consumer<String> log) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("master", spark.sparkContext().master());
+        int cores = spark.sparkContext().defaultParallelism();
+        out.put("sparkCores", cores);
+        log.accept("Spark " + spark.sparkContext().master() + ": one pass over the Parquet catalogue for all "
+                + "listeners (a first, cold run, then the timed one)...");
         CatalogueInput input = new CatalogueInput(parquet, "parquet", 0);
         CatalogueScoring scoring = new CatalogueScoring(spark);
         CatalogueScoring.Settings settings = new CatalogueScoring.Settings(k, TrainedRecommender.DEFAULT_BATCH, 100);
@@ -102,11 +110,7 @@ public record SparkBenchmark(long tracks, int listeners, List<String> models, lo
         CatalogueScoring.Result result = scoring.score(input, archives, settings);
         double sparkSeconds = seconds(t4);
 
-        double work = (double) tracks * listeners;
-        double localRate = work / localSeconds;
-        double sparkRate = work / sparkSeconds;
-        out.put("localSeconds", localSeconds);
-        out.put("localTrackListenersPerSecond", localRate);
+        double sparkRate = (double) tracks * listeners / sparkSeconds;
         out.put("sparkColdSeconds", coldSeconds);
         out.put("sparkSeconds", sparkSeconds);
         out.put("sparkTrackListenersPerSecond", sparkRate);
@@ -124,54 +128,17 @@ public record SparkBenchmark(long tracks, int listeners, List<String> models, lo
         estimate.put("measuredTrackListenersPerSecondPerCore", perCore);
         estimate.put("wallSeconds", estimateSeconds);
         estimate.put("wallHours", estimateSeconds / 3600);
-        estimate.put("assumes", "the per-core rate measured here, linear scaling over cores, listeners in passes of "
-                + "100 over a cached catalogue, and no straggler or I/O bottleneck");
+        estimate.put("assumes", "the per-core rate measured on this master, linear scaling over cores, listeners "
+                + "in passes of 100 over a cached catalogue, and no straggler or I/O bottleneck");
         out.put("estimate", estimate);
         return out;
-    }
-
-    private RecommendationEngine engine(String genre, int artists, String model) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("model", model);
-        values.put("seed", Long.toString(seed));
-        values.put("library.source", "generated");
-        values.put("library.size", Long.toString(trainingPool));
-        values.put("library.genre", genre);
-        values.put("library.artists", Integer.toString(artists));
-        values.put("features", "generated");
-        values.put("features.generated.size", Long.toString(trainingPool));
-        values.put("candidates.source", "generated");
-        values.put("candidates.size", Long.toString(trainingPool));
-        values.put("recommendations", Integer.toString(k));
-        return RecommendationEngine.fromConfig(new AudiuConfig(values, Path.of("").toAbsolutePath(),
-                "audiu spark bench"), Plugins.fromClasspath(), ProgressReporter.NONE);
-    }
-
-    private List<Recommendation> rankLocally(TrainedRecommender r, GeneratedCatalogue catalogue) {
-        return new PoolRanking(catalogue::candidates, new CandidateFeatures(new FeatureProviderChain(List.of(),
-                r.baseSchema())), TrainedRecommender.DEFAULT_BATCH, ProgressReporter.NONE)
-                .rank(r, k, tracks).recommendations();
-    }
-
-    private JavaRDD<Candidate> generated(SparkSession spark) {
-        long size = tracks;
-        long s = seed;
-        int parts = partitions;
-        return JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(java.util.stream.IntStream.range(0, parts).boxed().toList(), parts)
-                .flatMap(part -> {
-                    GeneratedCatalogue c = new GeneratedCatalogue(size, s, TRACKS_PER_ARTIST);
-                    long from = size * part / parts;
-                    long to = size * (part + 1) / parts;
-                    return java.util.stream.LongStream.range(from, to).mapToObj(c::candidate).iterator();
-                });
     }
 
     private static boolean compare(List<List<Recommendation>> local, CatalogueScoring.Result spark,
                                    Map<String, Object> out) {
         double maxDiff = 0;
-        boolean same = true;
-        for (int l = 0; l < local.size(); l++) {
+        boolean same = local.size() == spark.listeners().size();
+        for (int l = 0; l < Math.min(local.size(), spark.listeners().size()); l++) {
             List<Recommendation> a = local.get(l);
             List<Recommendation> b = spark.listeners().get(l).recommendations();
             same &= a.size() == b.size();

@@ -105,13 +105,15 @@ public final class SparkScoringCli {
                     : format, partitions);
             SparkSession session = spark.session("audiU catalogue scoring");
             try {
+                RecommendationOutput output = new RecommendationOutput(session);
+                output.checkTarget(out, overwrite);
                 List<ListenerArchive> listeners = new ListenerSources(session.sparkContext().hadoopConfiguration())
                         .read(recommenders, train);
                 long t0 = System.nanoTime();
                 CatalogueScoring.Result result = new CatalogueScoring(session).score(input, listeners,
                         new CatalogueScoring.Settings(limit, batchSize, listenersPerPass));
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                new RecommendationOutput(session).write(result, out, overwrite);
+                output.write(result, out, overwrite);
                 print(result, seconds);
             } finally {
                 session.stop();

@@ -139,6 +139,18 @@ class CatalogueScoringTest {
     }
 
     @Test
+    void anExistingOutputFolderIsRefusedBeforeScoringEvenWhenEmpty() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("made-by-hand"));
+        RecommendationOutput output = new RecommendationOutput(spark);
+        DataException e = assertThrows(DataException.class, () -> output.checkTarget(empty.toString(), false));
+        assertTrue(e.getMessage().contains(empty.toString()) && e.getMessage().contains("--overwrite"),
+                e.getMessage());
+        output.checkTarget(empty.toString(), true);
+        output.checkTarget(dir.resolve("not-there-yet").toString(), false);
+        assertFalse(Files.exists(dir.resolve("not-there-yet")), "checking creates nothing");
+    }
+
+    @Test
     void aCorruptRecommenderFileFailsNamingIt() throws Exception {
         Path good = fixture.recommenderFiles.get("jazz-logistic");
         byte[] bytes = Files.readAllBytes(good);
