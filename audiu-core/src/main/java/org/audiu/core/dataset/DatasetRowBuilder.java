@@ -48,6 +48,8 @@ final class DatasetRowBuilder {
     private final int headerSize;
     private final Map<String, DatasetTrack> tracks = new LinkedHashMap<>();
     private final Map<String, List<String>> memberships = new LinkedHashMap<>();
+    /** A repeated track's labels other than its first, when its rows disagree. */
+    private final Map<String, List<String>> otherLabels = new LinkedHashMap<>();
     private final Map<String, PlaylistAccumulator> playlists = new LinkedHashMap<>();
     private final List<DatasetProblem> problems = new ArrayList<>();
     private long rows;
@@ -147,6 +149,10 @@ final class DatasetRowBuilder {
             duplicates++;
             if (label.isPresent() && existing.label().isPresent() && !existing.label().equals(label)) {
                 conflicts++;
+                List<String> others = otherLabels.computeIfAbsent(id, k -> new ArrayList<>(2));
+                if (!others.contains(label.get())) {
+                    others.add(label.get());
+                }
             }
             return;
         }
@@ -180,8 +186,9 @@ final class DatasetRowBuilder {
 
     TrackDataset build() {
         Map<String, DatasetTrack> out = new LinkedHashMap<>();
-        tracks.forEach((id, t) -> out.put(id, memberships.containsKey(id)
-                ? new DatasetTrack(t.track(), t.features(), t.label(), memberships.get(id), t.line()) : t));
+        tracks.forEach((id, t) -> out.put(id, memberships.containsKey(id) || otherLabels.containsKey(id)
+                ? new DatasetTrack(t.track(), t.features(), t.label(), otherLabels.getOrDefault(id, List.of()),
+                memberships.getOrDefault(id, List.of()), t.line()) : t));
         Map<String, DatasetPlaylist> pl = new LinkedHashMap<>();
         playlists.forEach((id, acc) -> pl.put(id, new DatasetPlaylist(id, acc.name, acc.genre, acc.trackIds)));
         List<DatasetProblem> byLine = new ArrayList<>(problems);
