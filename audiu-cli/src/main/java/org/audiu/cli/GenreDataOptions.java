@@ -68,17 +68,39 @@ public final class GenreDataOptions {
             description = "The file's encoding (default ${DEFAULT-VALUE}), e.g. ISO-8859-1 for a Latin-1 file.")
     Charset charset = StandardCharsets.UTF_8;
 
+    @Option(names = "--multi-label", paramLabel = "auto|yes|no", defaultValue = "auto",
+            description = "A track whose rows carry several labels (the same track id under several genres): 'yes' "
+                    + "scores a prediction of any of them as right (one row per track, trained with its first "
+                    + "label); 'no' keeps its first label only; 'auto' (default) is 'yes' unless the file's rows "
+                    + "are playlist entries (a playlist id column: the label is the playlist's).")
+    String multiLabel = "auto";
+
     @Option(names = "--no-popularity", description = "Leave popularity out of the default features.")
     boolean noPopularity;
 
     @Option(names = "--no-release-year", description = "Leave release_year out of the default features.")
     boolean noReleaseYear;
 
-    /** A read file with the feature schema to learn from, how it was chosen, and the group column if named. */
-    record GenreData(TrackDataset dataset, FeatureSchema schema, FeatureSelection selection, GroupColumn groups) {
+    /**
+     * A read file with the feature schema to learn from, how it was chosen, the group column if named and whether a
+     * track's several labels count.
+     */
+    record GenreData(TrackDataset dataset, FeatureSchema schema, FeatureSelection selection, GroupColumn groups,
+                     EvaluationData.LabelRule labelRule) {
         EvaluationData prepared() {
-            return EvaluationData.fromDataset(dataset, schema, groups);
+            return EvaluationData.fromDataset(dataset, schema, groups, labelRule);
         }
+    }
+
+    /** The label rule {@code --multi-label} names for this dataset. */
+    EvaluationData.LabelRule labelRule(TrackDataset dataset) {
+        String v = multiLabel == null ? "auto" : multiLabel.trim().toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "auto" -> EvaluationData.defaultRule(dataset);
+            case "yes", "true", "on" -> EvaluationData.LabelRule.ALL;
+            case "no", "false", "off" -> EvaluationData.LabelRule.FIRST;
+            default -> throw new DataException("--multi-label takes auto, yes or no, not '" + multiLabel + "'.");
+        };
     }
 
     /**
@@ -109,7 +131,8 @@ public final class GenreDataOptions {
             selection = RecordingArtefactCheck.withSeed(seed).apply(selection, prepared.data(),
                     decisionRows.apply(prepared));
         }
-        return new GenreData(read.dataset(), new FeatureSchema(selection.features()), selection, groups);
+        return new GenreData(read.dataset(), new FeatureSchema(selection.features()), selection, groups,
+                labelRule(read.dataset()));
     }
 
     private void requireData() {
@@ -142,8 +165,10 @@ public final class GenreDataOptions {
             throw new DataException("None of the features " + wanted + " is a column of " + data + "; at least one "
                     + "feature must come from the file. Its columns are " + header + ".");
         }
-        return new GenreData(reader(columns).read(data), new FeatureSchema(wanted),
-                new FeatureSelection(wanted, FeatureSelection.Rule.LISTED, List.of(), List.of()), null);
+        TrackDataset dataset = reader(columns).read(data);
+        return new GenreData(dataset, new FeatureSchema(wanted),
+                new FeatureSelection(wanted, FeatureSelection.Rule.LISTED, List.of(), List.of()), null,
+                labelRule(dataset));
     }
 
     private CsvDatasetReader reader(List<String> columns) {
