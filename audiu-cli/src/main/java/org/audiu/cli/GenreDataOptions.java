@@ -12,6 +12,7 @@ import org.audiu.core.DataException;
 import org.audiu.core.FeatureSchema;
 import org.audiu.core.dataset.CsvDatasetReader;
 import org.audiu.core.dataset.CsvReadOptions;
+import org.audiu.core.dataset.DatasetTrack;
 import org.audiu.core.dataset.FeatureSelection;
 import org.audiu.core.dataset.FeatureSelector;
 import org.audiu.core.dataset.GroupColumn;
@@ -69,7 +70,8 @@ public final class GenreDataOptions {
     Charset charset = StandardCharsets.UTF_8;
 
     @Option(names = "--multi-label", paramLabel = "auto|yes|no", defaultValue = "auto",
-            description = "A track whose rows carry several labels (the same track id under several genres): 'yes' "
+            description = "Scoring (evaluate, compare) of a track whose rows carry several labels (the same track id "
+                    + "under several genres): 'yes' "
                     + "scores a prediction of any of them as right (one row per track, trained with its first "
                     + "label); 'no' keeps its first label only; 'auto' (default) is 'yes' unless the file's rows "
                     + "are playlist entries (a playlist id column: the label is the playlist's).")
@@ -146,6 +148,24 @@ public final class GenreDataOptions {
      * @throws DataException naming features that are neither columns of the file nor track metadata
      */
     GenreData readWith(List<String> wanted) {
+        TrackDataset dataset = reader(fileColumns(wanted)).read(data);
+        return new GenreData(dataset, new FeatureSchema(wanted),
+                new FeatureSelection(wanted, FeatureSelection.Rule.LISTED, List.of(), List.of()), null,
+                labelRule(dataset));
+    }
+
+    /**
+     * Streams the file's rows for exactly these features (a saved model's) to {@code sink}, in file order, keeping
+     * none ({@link CsvDatasetReader#stream}).
+     *
+     * @throws DataException as {@link #readWith}
+     */
+    CsvDatasetReader.Streamed streamWith(List<String> wanted, java.util.function.Consumer<DatasetTrack> sink) {
+        return reader(fileColumns(wanted)).stream(data, sink);
+    }
+
+    /** The wanted features that are columns of the file (the rest must be track metadata). */
+    private List<String> fileColumns(List<String> wanted) {
         requireData();
         List<String> header = FeatureSelector.header(data, charset);
         List<String> columns = new ArrayList<>();
@@ -165,10 +185,7 @@ public final class GenreDataOptions {
             throw new DataException("None of the features " + wanted + " is a column of " + data + "; at least one "
                     + "feature must come from the file. Its columns are " + header + ".");
         }
-        TrackDataset dataset = reader(columns).read(data);
-        return new GenreData(dataset, new FeatureSchema(wanted),
-                new FeatureSelection(wanted, FeatureSelection.Rule.LISTED, List.of(), List.of()), null,
-                labelRule(dataset));
+        return columns;
     }
 
     private CsvDatasetReader reader(List<String> columns) {
