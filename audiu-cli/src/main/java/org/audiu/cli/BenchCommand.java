@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.audiu.cli.bench.EndToEndBenchmark;
+import org.audiu.cli.bench.GenrePredictBenchmark;
 import org.audiu.cli.bench.RecommendTiming;
 import org.audiu.cli.bench.ServeLoadBenchmark;
 import org.audiu.cli.bench.ScoringBenchmark;
@@ -82,6 +83,22 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--skip-recommend", description = "Leave out the whole recommend on the 114k catalogue.")
     boolean skipRecommend;
+
+    @Option(names = "--skip-genre-predict", description = "Leave out 'genres predict' over a generated 1 M-row file.")
+    boolean skipGenrePredict;
+
+    @Option(names = "--genre-predict-rows", paramLabel = "N", defaultValue = "1000000",
+            description = "Rows of the generated file 'genres predict' streams (default ${DEFAULT-VALUE}).")
+    long genrePredictRows;
+
+    @Option(names = "--genre-predict-model", paramLabel = "NAME", defaultValue = "logistic",
+            description = "Trainer of the model 'genres predict' uses (default ${DEFAULT-VALUE}: the figure is the "
+                    + "streaming's; a large forest's compiled trees need heap of their own).")
+    String genrePredictModel;
+
+    @Option(names = "--genre-predict-heap", paramLabel = "SIZE", defaultValue = "256m",
+            description = "The -Xmx of the 'genres predict' JVM (default ${DEFAULT-VALUE}: the goal).")
+    String genrePredictHeap;
 
     @Option(names = "--serve-config", paramLabel = "FILE",
             defaultValue = "audiu-examples/config/spotify-songs-playlist.properties",
@@ -216,6 +233,12 @@ public final class BenchCommand implements Callable<Integer> {
                     + "by 3-8 seed tracks, all distinct, %d at a time:", serveConfig, servePlaylists, serveSeeds,
                     serveConcurrency));
             report.put("serveLoad", serveLoad(plugins, log));
+        }
+        if (!skipGenrePredict) {
+            log.accept(String.format(Locale.ROOT, "'genres predict' over a generated %,d-row feature file, streamed "
+                    + "in a JVM of -Xmx%s:", genrePredictRows, genrePredictHeap));
+            report.put("genrePredict", new GenrePredictBenchmark(new GenrePredictBenchmark.Options(genrePredictRows,
+                    20_000, genrePredictModel, genrePredictHeap, seed), log).run());
         }
         int exit = 0;
         if (compare != null) {

@@ -76,7 +76,7 @@ public final class GenreCompareCommand implements Callable<Integer> {
             Evaluator evaluator = new Evaluator(p, run -> err.printf(Locale.ROOT,
                     "  %s seed %d fold %d: accuracy %.4f, macro-F1 %.4f, trained in %.1f s%n", name, run.seed(),
                     run.fold(), run.report().accuracy(), run.report().macroF1(), run.trainSeconds()));
-            results.add(evaluator.evaluate(name, prepared.data(),
+            results.add(evaluator.evaluate(name, prepared.data(), prepared.truth(),
                     s -> ModelOptions.createNamed(plugins, name, byModel.get(name), s)));
         }
         results.sort(measure.bestFirst());
@@ -88,6 +88,7 @@ public final class GenreCompareCommand implements Callable<Integer> {
             m.put("rows", prepared.data().size());
             m.put("protocol", described);
             GenreReports.putSplit(m, prepared);
+            GenreReports.putLabels(m, prepared);
             GenreReports.putFeatures(m, read.selection());
             m.put("rankedBy", measure.cliName());
             m.put("best", best.trainer());
@@ -100,6 +101,7 @@ public final class GenreCompareCommand implements Callable<Integer> {
                 row.put("accuracySd", GenreReports.round(r.sdAccuracy()));
                 row.put("macroF1", GenreReports.round(r.meanMacroF1()));
                 row.put("macroF1Sd", GenreReports.round(r.sdMacroF1()));
+                row.put("top5Accuracy", GenreReports.round(r.meanTop5Accuracy()));
                 row.put("trainSeconds", GenreReports.round(r.meanTrainSeconds()));
                 row.put("predictionsPerSecond", Math.round(r.predictionsPerSecond()));
                 row.put("zeroRecallClasses", r.zeroRecallClasses());
@@ -111,6 +113,7 @@ public final class GenreCompareCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s, %d tracks, %s%n", data.data.getFileName(), prepared.data().size(),
                     described);
             prepared.grouping().note().ifPresent(out::println);
+            GenreReports.labels(out, prepared);
             out.println(read.selection().describe(GenreReports.FEATURES_SHOWN));
             out.println();
             out.printf(Locale.ROOT, "%-3s %-16s %-17s %-17s %9s %13s%n", "#", "model", "accuracy", "macro-F1",

@@ -12,6 +12,7 @@ import org.audiu.core.DataException;
 import org.audiu.core.FeatureSchema;
 import org.audiu.core.dataset.CsvDatasetReader;
 import org.audiu.core.dataset.CsvReadOptions;
+import org.audiu.core.dataset.DatasetTrack;
 import org.audiu.core.dataset.FeatureSelection;
 import org.audiu.core.dataset.FeatureSelector;
 import org.audiu.core.dataset.GroupColumn;
@@ -68,17 +69,40 @@ public final class GenreDataOptions {
             description = "The file's encoding (default ${DEFAULT-VALUE}), e.g. ISO-8859-1 for a Latin-1 file.")
     Charset charset = StandardCharsets.UTF_8;
 
+    @Option(names = "--multi-label", paramLabel = "auto|yes|no", defaultValue = "auto",
+            description = "Scoring (evaluate, compare) of a track whose rows carry several labels (the same track id "
+                    + "under several genres): 'yes' "
+                    + "scores a prediction of any of them as right (one row per track, trained with its first "
+                    + "label); 'no' keeps its first label only; 'auto' (default) is 'yes' unless the file's rows "
+                    + "are playlist entries (a playlist id column: the label is the playlist's).")
+    String multiLabel = "auto";
+
     @Option(names = "--no-popularity", description = "Leave popularity out of the default features.")
     boolean noPopularity;
 
     @Option(names = "--no-release-year", description = "Leave release_year out of the default features.")
     boolean noReleaseYear;
 
-    /** A read file with the feature schema to learn from, how it was chosen, and the group column if named. */
-    record GenreData(TrackDataset dataset, FeatureSchema schema, FeatureSelection selection, GroupColumn groups) {
+    /**
+     * A read file with the feature schema to learn from, how it was chosen, the group column if named and whether a
+     * track's several labels count.
+     */
+    record GenreData(TrackDataset dataset, FeatureSchema schema, FeatureSelection selection, GroupColumn groups,
+                     EvaluationData.LabelRule labelRule) {
         EvaluationData prepared() {
-            return EvaluationData.fromDataset(dataset, schema, groups);
+            return EvaluationData.fromDataset(dataset, schema, groups, labelRule);
         }
+    }
+
+    /** The label rule {@code --multi-label} names for this dataset. */
+    EvaluationData.LabelRule labelRule(TrackDataset dataset) {
+        String v = multiLabel == null ? "auto" : multiLabel.trim().toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "auto" -> EvaluationData.defaultRule(dataset);
+            case "yes", "true", "on" -> EvaluationData.LabelRule.ALL;
+            case "no", "false", "off" -> EvaluationData.LabelRule.FIRST;
+            default -> throw new DataException("--multi-label takes auto, yes or no, not '" + multiLabel + "'.");
+        };
     }
 
     /**
@@ -109,7 +133,8 @@ public final class GenreDataOptions {
             selection = RecordingArtefactCheck.withSeed(seed).apply(selection, prepared.data(),
                     decisionRows.apply(prepared));
         }
-        return new GenreData(read.dataset(), new FeatureSchema(selection.features()), selection, groups);
+        return new GenreData(read.dataset(), new FeatureSchema(selection.features()), selection, groups,
+                labelRule(read.dataset()));
     }
 
     private void requireData() {
@@ -123,6 +148,24 @@ public final class GenreDataOptions {
      * @throws DataException naming features that are neither columns of the file nor track metadata
      */
     GenreData readWith(List<String> wanted) {
+        TrackDataset dataset = reader(fileColumns(wanted)).read(data);
+        return new GenreData(dataset, new FeatureSchema(wanted),
+                new FeatureSelection(wanted, FeatureSelection.Rule.LISTED, List.of(), List.of()), null,
+                labelRule(dataset));
+    }
+
+    /**
+     * Streams the file's rows for exactly these features (a saved model's) to {@code sink}, in file order, keeping
+     * none ({@link CsvDatasetReader#stream}).
+     *
+     * @throws DataException as {@link #readWith}
+     */
+    CsvDatasetReader.Streamed streamWith(List<String> wanted, java.util.function.Consumer<DatasetTrack> sink) {
+        return reader(fileColumns(wanted)).stream(data, sink);
+    }
+
+    /** The wanted features that are columns of the file (the rest must be track metadata). */
+    private List<String> fileColumns(List<String> wanted) {
         requireData();
         List<String> header = FeatureSelector.header(data, charset);
         List<String> columns = new ArrayList<>();
@@ -142,8 +185,7 @@ public final class GenreDataOptions {
             throw new DataException("None of the features " + wanted + " is a column of " + data + "; at least one "
                     + "feature must come from the file. Its columns are " + header + ".");
         }
-        return new GenreData(reader(columns).read(data), new FeatureSchema(wanted),
-                new FeatureSelection(wanted, FeatureSelection.Rule.LISTED, List.of(), List.of()), null);
+        return columns;
     }
 
     private CsvDatasetReader reader(List<String> columns) {

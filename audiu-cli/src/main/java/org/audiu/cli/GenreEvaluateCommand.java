@@ -20,7 +20,9 @@ import picocli.CommandLine;
 /** {@code audiu genres evaluate}: honest evaluation of one trainer. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Evaluate a trainer on artist-grouped (or --group), de-duplicated splits (mean over seeds): "
-                + "accuracy, macro-F1, per-class precision/recall and a confusion matrix (printed and saved as a PNG).")
+                + "accuracy, top-5 accuracy, macro-F1, per-class precision/recall and a confusion matrix (printed and "
+                + "saved as a PNG). A track listed under several genres is one row, right when predicted as any "
+                + "of them (--multi-label).")
 public final class GenreEvaluateCommand implements Callable<Integer> {
     @Mixin
     GenreDataOptions data;
@@ -34,6 +36,12 @@ public final class GenreEvaluateCommand implements Callable<Integer> {
     @Option(names = "--chart", paramLabel = "PNG", defaultValue = "genres-confusion.png",
             description = "Where to write the confusion-matrix chart (default: ${DEFAULT-VALUE}).")
     Path chart;
+
+    @Option(names = "--write-split", paramLabel = "CSV",
+            description = "Also write every split evaluated (seed, fold, train/test side, track id, training label, "
+                    + "all true labels, feature values) to this CSV, for a reference run elsewhere "
+                    + "(scripts/genre_reference.py).")
+    Path writeSplit;
 
     @Option(names = "--no-chart", description = "Do not write the chart.")
     boolean noChart;
@@ -64,7 +72,11 @@ public final class GenreEvaluateCommand implements Callable<Integer> {
         Evaluator evaluator = new Evaluator(p, run -> err.printf(Locale.ROOT,
                 "  seed %d fold %d: accuracy %.4f, macro-F1 %.4f, trained in %.1f s%n", run.seed(), run.fold(),
                 run.report().accuracy(), run.report().macroF1(), run.trainSeconds()));
-        EvaluationResult result = evaluator.evaluate(model.model, prepared.data(),
+        if (writeSplit != null) {
+            SplitFile.write(writeSplit, p, prepared);
+            err.println("split written to " + writeSplit + " (seed, fold, side, track id, labels, features per row)");
+        }
+        EvaluationResult result = evaluator.evaluate(model.model, prepared.data(), prepared.truth(),
                 seed -> model.trainer(plugins, seed));
         if (!noChart) {
             try {
@@ -77,6 +89,7 @@ public final class GenreEvaluateCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> m = GenreReports.json(result, described, prepared.data().size());
             GenreReports.putSplit(m, prepared);
+            GenreReports.putLabels(m, prepared);
             GenreReports.putFeatures(m, read.selection());
             if (!noChart) {
                 m.put("chart", chart.toString());
@@ -86,6 +99,7 @@ public final class GenreEvaluateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s on %s (%d tracks), %s%n", model.model, data.data.getFileName(),
                     prepared.data().size(), described);
             prepared.grouping().note().ifPresent(out::println);
+            GenreReports.labels(out, prepared);
             out.println(read.selection().describe(GenreReports.FEATURES_SHOWN));
             out.println();
             GenreReports.text(out, result);

@@ -52,11 +52,33 @@ final class GenreReports {
         });
     }
 
+    /** The label rule: how a track with several labels is scored (a line only when some track has several). */
+    static void labels(PrintWriter out, EvaluationData prepared) {
+        String note = prepared.labelNote();
+        if (note != null) {
+            out.println(note);
+        }
+    }
+
+    /**
+     * {@code labelRule} ("first" or "all"), {@code tracksWithSeveralLabels} and, when some track has several,
+     * {@code labelNote}: how predictions were scored against them.
+     */
+    static void putLabels(Map<String, Object> m, EvaluationData prepared) {
+        m.put("labelRule", prepared.labelRule().name().toLowerCase(Locale.ROOT));
+        m.put("tracksWithSeveralLabels", prepared.tracksWithSeveral());
+        String note = prepared.labelNote();
+        if (note != null) {
+            m.put("labelNote", note);
+        }
+    }
+
     /** The documented JSON object: accuracy, macroF1, perClass, plus spread, confusion matrix and timing. */
     static Map<String, Object> json(EvaluationResult r, String protocol, int rows) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("accuracy", round(r.meanAccuracy()));
         m.put("macroF1", round(r.meanMacroF1()));
+        m.put("top5Accuracy", round(r.meanTop5Accuracy()));
         Map<String, Object> perClass = new LinkedHashMap<>();
         r.meanPerClass().forEach((label, c) -> {
             Map<String, Object> v = new LinkedHashMap<>();
@@ -71,6 +93,7 @@ final class GenreReports {
         m.put("model", r.trainer());
         m.put("accuracySd", round(r.sdAccuracy()));
         m.put("macroF1Sd", round(r.sdMacroF1()));
+        m.put("top5AccuracySd", round(r.sdTop5Accuracy()));
         m.put("runs", r.runs().size());
         m.put("protocol", protocol);
         m.put("rows", rows);
@@ -87,6 +110,8 @@ final class GenreReports {
     static void text(PrintWriter out, EvaluationResult r) {
         out.printf(Locale.ROOT, "accuracy  %.4f ± %.4f%n", r.meanAccuracy(), r.sdAccuracy());
         out.printf(Locale.ROOT, "macro-F1  %.4f ± %.4f%n", r.meanMacroF1(), r.sdMacroF1());
+        out.printf(Locale.ROOT, "top-5     %.4f ± %.4f (a true label among the 5 most probable)%n",
+                r.meanTop5Accuracy(), r.sdTop5Accuracy());
         out.printf(Locale.ROOT, "training  %.1f s per run; %,.0f predictions/s%n%n", r.meanTrainSeconds(),
                 r.predictionsPerSecond());
         int width = Math.max(8, r.meanPerClass().keySet().stream().mapToInt(String::length).max().orElse(8));

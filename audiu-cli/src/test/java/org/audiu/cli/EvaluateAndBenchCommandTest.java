@@ -84,9 +84,14 @@ class EvaluateAndBenchCommandTest {
     @Test
     void benchMeasuresEveryTrainerAndTheStreamedPipeline() throws Exception {
         Run r = run("bench", "--pool", "2000", "--warmups", "0", "--runs", "1", "--reference-rows", "300",
-                "--trainers", "logistic,cart,random-forest", "--in-process", "--e2e-models", "default", "--json");
+                "--trainers", "logistic,cart,random-forest", "--in-process", "--e2e-models", "default",
+                "--genre-predict-rows", "3000", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
+        JsonNode predict = json.get("genrePredict");
+        assertEquals(3000, predict.get("rows").asLong(), predict.toString());
+        assertEquals("-Xmx256m", predict.get("jvm").asText());
+        assertTrue(predict.get("rowsPerSecond").asLong() > 0, predict.toString());
         JsonNode scoring = json.get("scoring");
         assertEquals(3, scoring.size(), r.out());
         for (JsonNode trainer : scoring) {
@@ -112,7 +117,8 @@ class EvaluateAndBenchCommandTest {
     @Test
     void benchMeasuresATrainerWithTheParametersGivenOnTheCommandLine() throws Exception {
         Run r = run("bench", "--pool", "1000", "--warmups", "0", "--runs", "1", "--reference-rows", "200",
-                "--trainers", "random-forest", "--set", "random-forest.trees=7", "--skip-e2e", "--json");
+                "--trainers", "random-forest", "--set", "random-forest.trees=7", "--skip-e2e", "--skip-genre-predict",
+                "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode entry = new ObjectMapper().readTree(r.out()).get("scoring").get(0);
         assertEquals("7", entry.get("parameters").get("trees").asText(), entry.toString());
@@ -131,7 +137,7 @@ class EvaluateAndBenchCommandTest {
     @Test
     void votingIsMeasuredAgainstItsOwnGoal() throws Exception {
         Run r = run("bench", "--pool", "1000", "--warmups", "0", "--runs", "1", "--trainers", "voting",
-                "--set", "voting.members=logistic,cart", "--skip-e2e", "--json");
+                "--set", "voting.members=logistic,cart", "--skip-e2e", "--skip-genre-predict", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode entry = new ObjectMapper().readTree(r.out()).get("scoring").get(0);
         assertEquals("ensemble", entry.get("kind").asText(), entry.toString());

@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.audiu.core.AudioFeatures;
@@ -149,6 +151,67 @@ public final class CsvDatasetReader {
     }
 
     TrackDataset read(Reader reader, Path file) throws IOException {
+        TrackDataset dataset = parse(reader, file, null).build();
+        if (dataset.tracks().isEmpty()) {
+            throw new DataException(file + " has no usable track rows (" + dataset.rowsRead() + " rows read, "
+                    + dataset.problems().size() + " bad"
+                    + (dataset.problems().isEmpty() ? "" : "; first: " + dataset.problems().get(0)) + ").");
+        }
+        LOG.info("{}", dataset.summary());
+        if (!dataset.problems().isEmpty()) {
+            LOG.warn("{}", dataset.problemReport(SHOWN_PROBLEMS));
+        }
+        return dataset;
+    }
+
+    /**
+     * What {@link #stream} read.
+     *
+     * @param source      the file
+     * @param schema      the feature columns each track carried
+     * @param labelColumn the label column, when the file has one
+     * @param rowsRead    rows read, not counting empty lines
+     * @param emptyRows   empty lines skipped
+     * @param problems    rows skipped and why, in line order
+     */
+    public record Streamed(Path source, FeatureSchema schema, Optional<String> labelColumn, long rowsRead,
+                           long emptyRows, List<DatasetProblem> problems) {
+        public Streamed {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * Reads a file row by row without keeping it: each usable row goes to {@code sink} as a track (with the same
+     * parsing, placeholders and problems as {@link #read(Path)}), in file order. Unlike {@link #read(Path)}, a
+     * repeated track id is passed on again and playlists are not collected, so a file of any length reads in the
+     * memory of one row.
+     *
+     * @throws DataException as {@link #read(Path)}, and when no row was usable
+     */
+    public Streamed stream(Path file, Consumer<DatasetTrack> sink) {
+        Objects.requireNonNull(sink, "sink");
+        Streamed streamed;
+        try (Reader reader = CsvText.open(file, options.charset())) {
+            streamed = parse(reader, file, sink).streamed();
+        } catch (NoSuchFileException e) {
+            throw new DataException("Dataset file not found: " + file.toAbsolutePath(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw failure(file, e);
+        }
+        if (streamed.rowsRead() == streamed.problems().size()) {
+            throw new DataException(file + " has no usable track rows (" + streamed.rowsRead() + " rows read, "
+                    + streamed.problems().size() + " bad" + (streamed.problems().isEmpty() ? ""
+                    : "; first: " + streamed.problems().get(0)) + ").");
+        }
+        if (!streamed.problems().isEmpty()) {
+            LOG.warn("{}: {} of {} rows skipped; first: {}", file, streamed.problems().size(), streamed.rowsRead(),
+                    streamed.problems().get(0));
+        }
+        return streamed;
+    }
+
+    private DatasetRowBuilder parse(Reader reader, Path file, Consumer<DatasetTrack> sink) throws IOException {
         List<DatasetProblem> early = new ArrayList<>();
         DatasetRowBuilder[] builderRef = new DatasetRowBuilder[1];
         CsvRecordReader.Problems problems = (line, reason) -> {
@@ -200,7 +263,8 @@ public final class CsvDatasetReader {
                 throw new DataException("Label column '" + options.labelColumn().get() + "' is not in " + file
                         + ". Its columns are " + header + ".");
             }
-            DatasetRowBuilder builder = new DatasetRowBuilder(file, schema, labelColumn, columns, options.strict());
+            DatasetRowBuilder builder = new DatasetRowBuilder(file, schema, labelColumn, columns, options.strict(),
+                    sink);
             early.forEach(p -> builder.problem(p.line(), p.reason()));
             builderRef[0] = builder;
             for (CsvRecordReader.Row row : lookahead) {
@@ -209,17 +273,7 @@ public final class CsvDatasetReader {
             for (CsvRecordReader.Row row = records.next(); row != null; row = records.next()) {
                 builder.accept(row.record(), row.line());
             }
-            TrackDataset dataset = builder.build();
-            if (dataset.tracks().isEmpty()) {
-                throw new DataException(file + " has no usable track rows (" + dataset.rowsRead() + " rows read, "
-                        + dataset.problems().size() + " bad"
-                        + (dataset.problems().isEmpty() ? "" : "; first: " + dataset.problems().get(0)) + ").");
-            }
-            LOG.info("{}", dataset.summary());
-            if (!dataset.problems().isEmpty()) {
-                LOG.warn("{}", dataset.problemReport(SHOWN_PROBLEMS));
-            }
-            return dataset;
+            return builder;
         }
     }
 

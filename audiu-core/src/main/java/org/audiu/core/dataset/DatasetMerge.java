@@ -79,7 +79,7 @@ final class DatasetMerge {
                     partHashes.putIfAbsent(hash, id);
                 }
                 tracks.put(id, project ? new DatasetTrack(t.track(), new FeatureVector(schema,
-                        t.features().project(schema)), t.label(), t.playlistIds(), t.line()) : t);
+                        t.features().project(schema)), t.label(), t.otherLabels(), t.playlistIds(), t.line()) : t);
             }
             // A file's own repeats of a song stay as its reader kept them; only later files are checked against it.
             partHashes.forEach(idBySongHash::putIfAbsent);
@@ -132,7 +132,7 @@ final class DatasetMerge {
         }
         List<String> ids = new ArrayList<>(t.playlistIds());
         ids.add(playlistId);
-        tracks.put(id, new DatasetTrack(t.track(), t.features(), t.label(), ids, t.line()));
+        tracks.put(id, t.withPlaylists(ids));
     }
 
     /** The feature columns every part has, in the first part's order. */

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVRecord;
 import org.audiu.core.AudioFeatures;
 import org.audiu.core.DataException;
@@ -48,14 +49,28 @@ final class DatasetRowBuilder {
     private final int headerSize;
     private final Map<String, DatasetTrack> tracks = new LinkedHashMap<>();
     private final Map<String, List<String>> memberships = new LinkedHashMap<>();
+    /** A repeated track's labels other than its first, when its rows disagree. */
+    private final Map<String, List<String>> otherLabels = new LinkedHashMap<>();
     private final Map<String, PlaylistAccumulator> playlists = new LinkedHashMap<>();
     private final List<DatasetProblem> problems = new ArrayList<>();
     private long rows;
     private long empty;
     private long duplicates;
     private long conflicts;
+    /** Where each row goes when streaming (nothing is kept); null to build a dataset. */
+    private final Consumer<DatasetTrack> sink;
 
     DatasetRowBuilder(Path file, FeatureSchema schema, Optional<String> labelColumn, DatasetColumns c, boolean strict) {
+        this(file, schema, labelColumn, c, strict, null);
+    }
+
+    /**
+     * @param sink when not null, every usable row goes to it as a track at once and nothing is kept: no merging of
+     *             repeated ids, no playlists (the rows of a file too large to hold)
+     */
+    DatasetRowBuilder(Path file, FeatureSchema schema, Optional<String> labelColumn, DatasetColumns c, boolean strict,
+                      Consumer<DatasetTrack> sink) {
+        this.sink = sink;
         this.file = file;
         this.schema = schema;
         this.labelColumn = labelColumn;
@@ -130,7 +145,7 @@ final class DatasetRowBuilder {
         }
         Optional<String> label = labelIdx >= 0 && !ValueParsers.isPlaceholder(r.get(labelIdx))
                 ? Optional.of(r.get(labelIdx).trim()) : Optional.empty();
-        String playlistId = playlistIdIdx >= 0 ? r.get(playlistIdIdx).trim() : "";
+        String playlistId = sink == null && playlistIdIdx >= 0 ? r.get(playlistIdIdx).trim() : "";
         if (!playlistId.isEmpty()) {
             PlaylistAccumulator acc = playlists.computeIfAbsent(playlistId, k -> new PlaylistAccumulator(
                     playlistNameIdx >= 0 ? r.get(playlistNameIdx).trim() : "", label.orElse("")));
@@ -142,11 +157,15 @@ final class DatasetRowBuilder {
                 m.add(playlistId);
             }
         }
-        DatasetTrack existing = tracks.get(id);
+        DatasetTrack existing = sink == null ? tracks.get(id) : null;
         if (existing != null) {
             duplicates++;
             if (label.isPresent() && existing.label().isPresent() && !existing.label().equals(label)) {
                 conflicts++;
+                List<String> others = otherLabels.computeIfAbsent(id, k -> new ArrayList<>(2));
+                if (!others.contains(label.get())) {
+                    others.add(label.get());
+                }
             }
             return;
         }
@@ -175,13 +194,26 @@ final class DatasetRowBuilder {
             String e = r.get(explicitIdx).trim();
             t.explicit(e.equalsIgnoreCase("true") || e.equals("1"));
         }
-        tracks.put(id, new DatasetTrack(t.build(), new FeatureVector(schema, values), label, List.of(), line));
+        DatasetTrack track = new DatasetTrack(t.build(), new FeatureVector(schema, values), label, List.of(), line);
+        if (sink != null) {
+            sink.accept(track);
+        } else {
+            tracks.put(id, track);
+        }
+    }
+
+    /** Rows read (not counting empty lines), empty lines and the problems, after streaming. */
+    CsvDatasetReader.Streamed streamed() {
+        List<DatasetProblem> byLine = new ArrayList<>(problems);
+        byLine.sort(java.util.Comparator.comparingLong(DatasetProblem::line));
+        return new CsvDatasetReader.Streamed(file, schema, labelColumn, rows, empty, byLine);
     }
 
     TrackDataset build() {
         Map<String, DatasetTrack> out = new LinkedHashMap<>();
-        tracks.forEach((id, t) -> out.put(id, memberships.containsKey(id)
-                ? new DatasetTrack(t.track(), t.features(), t.label(), memberships.get(id), t.line()) : t));
+        tracks.forEach((id, t) -> out.put(id, memberships.containsKey(id) || otherLabels.containsKey(id)
+                ? new DatasetTrack(t.track(), t.features(), t.label(), otherLabels.getOrDefault(id, List.of()),
+                memberships.getOrDefault(id, List.of()), t.line()) : t));
         Map<String, DatasetPlaylist> pl = new LinkedHashMap<>();
         playlists.forEach((id, acc) -> pl.put(id, new DatasetPlaylist(id, acc.name, acc.genre, acc.trackIds)));
         List<DatasetProblem> byLine = new ArrayList<>(problems);

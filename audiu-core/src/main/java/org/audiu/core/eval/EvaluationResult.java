@@ -40,6 +40,15 @@ public record EvaluationResult(String trainer, List<EvaluationRun> runs) {
         return sd(r -> r.report().macroF1());
     }
 
+    /** Mean share of test rows with a true label among the five most probable (see {@link Evaluator}). */
+    public double meanTop5Accuracy() {
+        return mean(EvaluationRun::top5Accuracy);
+    }
+
+    public double sdTop5Accuracy() {
+        return sd(EvaluationRun::top5Accuracy);
+    }
+
     public double meanTrainSeconds() {
         return mean(EvaluationRun::trainSeconds);
     }

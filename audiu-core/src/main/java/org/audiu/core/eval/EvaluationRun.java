@@ -14,11 +14,19 @@ import org.audiu.core.metrics.ClassificationReport;
  * @param predictNanos wall-clock time to predict the test rows
  * @param trainRows    training rows
  * @param testRows     test rows
+ * @param top5Accuracy share of test rows with one of their true labels among the five most probable (NaN when not
+ *                     measured)
  */
 public record EvaluationRun(long seed, int fold, ClassificationReport report, long trainNanos, long predictNanos,
-                            int trainRows, int testRows) {
+                            int trainRows, int testRows, double top5Accuracy) {
     public EvaluationRun {
         Objects.requireNonNull(report, "report");
+    }
+
+    /** A run without a top-5 figure. */
+    public EvaluationRun(long seed, int fold, ClassificationReport report, long trainNanos, long predictNanos,
+                         int trainRows, int testRows) {
+        this(seed, fold, report, trainNanos, predictNanos, trainRows, testRows, Double.NaN);
     }
 
     public double trainSeconds() {

@@ -62,6 +62,73 @@ public record ClassificationReport(List<String> labels, int[][] confusion) {
         return new ClassificationReport(all, m);
     }
 
+    /**
+     * Counts predictions one at a time, for a stream of rows too long to hold as arrays. Not thread-safe.
+     *
+     * @param labels the classes known in advance (a model's); others are added as they occur
+     */
+    public static Counter counter(List<String> labels) {
+        return new Counter(labels);
+    }
+
+    /** Adds predictions up one by one; {@link #report()} gives the same report {@link #of} gives for the arrays. */
+    public static final class Counter {
+        private final List<String> labels = new ArrayList<>();
+        private final Map<String, Integer> index = new HashMap<>();
+        private int[][] counts;
+
+        private Counter(List<String> known) {
+            known.forEach(this::indexOf);
+            counts = new int[Math.max(1, labels.size())][Math.max(1, labels.size())];
+        }
+
+        /** One row: its true class and the predicted one. */
+        public void add(String truth, String predicted) {
+            int t = indexOf(truth);
+            int p = indexOf(predicted);
+            counts[t][p]++;
+        }
+
+        private int indexOf(String label) {
+            Integer i = index.get(label);
+            if (i != null) {
+                return i;
+            }
+            index.put(label, labels.size());
+            labels.add(label);
+            if (counts != null && counts.length < labels.size()) {
+                int n = Math.max(labels.size(), 2 * counts.length);
+                int[][] grown = new int[n][n];
+                for (int r = 0; r < counts.length; r++) {
+                    System.arraycopy(counts[r], 0, grown[r], 0, counts[r].length);
+                }
+                counts = grown;
+            }
+            return labels.size() - 1;
+        }
+
+        /** Rows counted so far. */
+        public long total() {
+            long n = 0;
+            for (int[] row : counts) {
+                for (int c : row) {
+                    n += c;
+                }
+            }
+            return n;
+        }
+
+        /** The report of the rows counted so far. */
+        public ClassificationReport report() {
+            int n = labels.size();
+            int[][] m = new int[n][n];
+            for (int r = 0; r < n; r++) {
+                System.arraycopy(counts[r], 0, m[r], 0, n);
+            }
+            return new ClassificationReport(labels, m);
+        }
+    }
+
     /** The confusion matrix (a copy). */
     @Override
     public int[][] confusion() {
