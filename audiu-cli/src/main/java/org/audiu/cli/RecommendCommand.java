@@ -11,6 +11,8 @@ import org.audiu.core.Recommendation;
 import org.audiu.core.config.AudiuConfig;
 import org.audiu.core.dataset.CsvDatasetReader;
 import org.audiu.core.dataset.CsvReadOptions;
+import org.audiu.core.dataset.DatasetFactories;
+import org.audiu.core.dataset.TrackDataset;
 import org.audiu.core.discovery.DiscoverySettings;
 import org.audiu.core.discovery.DiscoveryStage;
 import org.audiu.core.engine.PreferenceTraining;
@@ -85,31 +87,63 @@ public final class RecommendCommand implements Callable<Integer> {
         RecommendationResult result;
         DiscoverySettings discovery = DiscoverySettings.from(config);
         String stage = null;
-        if (recommenderFile == null) {
+        if (recommenderFile == null && discovery.enabled() && discovery.stageOneDepth() == 0) {
+            // The ranker sees none of the single-stage engine's list: train that engine only when the ranker cannot
+            // learn from this library.
+            ListenerLibrary library = engine.librarySource().load();
+            Discovered discovered = discover(config, plugins, engine, discovery, library);
+            if (discovered.ranked() != null) {
+                return print(discovered.ranked().recommendations(), null, discovered.stage(), fromHistory, sink,
+                        start);
+            }
+            result = engine.recommend(engine.prepare());
+            stage = discovered.stage();
+        } else if (recommenderFile == null) {
             PreparedListener prepared = engine.prepare();
             result = engine.recommend(prepared);
             if (discovery.enabled()) {
-                Staged staged = rankWithDiscovery(config, plugins, engine, discovery, prepared.library(), result);
-                stage = staged.stage();
-                result = staged.result();
+                Discovered discovered = discover(config, plugins, engine, discovery, prepared.library());
+                stage = discovered.stage();
+                if (discovered.ranked() != null) {
+                    result = new RecommendationResult(discovered.ranked().recommendations(), result.recommender(),
+                            result.report());
+                }
             }
         } else {
             TrainedRecommender saved = RecommenderFiles.load(recommenderFile);
             warnIfTrainedOtherwise(saved, engine, spec.commandLine().getErr());
             result = engine.recommendWith(saved);
         }
+        return print(result.recommendations(), result.report(), stage, fromHistory, sink, start);
+    }
+
+    /**
+     * Writes the list to the sink (when configured) and prints it; {@code report} is the single-stage engine's run
+     * (null when the discovery ranker ranked without it).
+     */
+    private int print(List<Recommendation> recommendations, RunReport report, String stage,
+                      HistoryOption.Loaded fromHistory, java.util.Optional<org.audiu.core.spi.sink.PlaylistSink> sink,
+                      long start) {
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
         if (sink.isPresent()) {
             String where = sink.get().write(playlistName == null ? "audiU recommendations" : playlistName,
-                    result.recommendations());
-            spec.commandLine().getErr().println("wrote " + result.recommendations().size()
-                    + " recommendations to " + where);
+                    recommendations);
+            spec.commandLine().getErr().println("wrote " + recommendations.size() + " recommendations to " + where);
         }
         if (options.json()) {
-            out.println(Json.write(Json.recommendations(result.recommendations())));
+            out.println(Json.write(Json.recommendations(recommendations)));
+        } else if (report == null) {
+            printRows(out, recommendations);
+            out.println();
+            out.printf(Locale.ROOT, "score: the discovery ranker's probability that you go on to play the track; "
+                    + "%.1f s%n", seconds);
+            out.println("ranker: " + stage);
+            if (fromHistory != null) {
+                out.println(HistoryOption.brought(fromHistory.history()));
+            }
         } else {
-            printTable(out, result, seconds);
+            printTable(out, recommendations, report, seconds);
             if (stage != null) {
                 out.println("ranker: " + stage);
             }
@@ -121,33 +155,34 @@ public final class RecommendCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** What ranked (a line for the report) and its result. */
-    private record Staged(String stage, RecommendationResult result) {
+    /** What ranked (a line for the report) and the ranker's list (null when it could not learn). */
+    private record Discovered(String stage, DiscoveryStage.Ranked ranked) {
     }
 
     /**
-     * {@code ranker = discovery}: the ranker learned from the listener's own history re-ranks the configured dataset
-     * pool; returns what ranked ("two-stage ..." or "single-stage: why").
+     * {@code ranker = discovery}: the ranker learned from the listener's own history ranks the configured dataset
+     * pool; says what ranked ("two-stage ..." or "single-stage: why").
      */
-    private static Staged rankWithDiscovery(AudiuConfig config, Plugins plugins, RecommendationEngine engine,
-                                     DiscoverySettings discovery, ListenerLibrary library,
-                                     RecommendationResult singleStage) {
+    private static Discovered discover(AudiuConfig config, Plugins plugins, RecommendationEngine engine,
+                                       DiscoverySettings discovery, ListenerLibrary library) {
         if (library.playHistory().isEmpty()) {
-            return new Staged("single-stage: ranker = discovery needs a listening history (--history or "
-                    + "library.source = listening-history), and this library has none", singleStage);
+            return new Discovered("single-stage: ranker = discovery needs a listening history (--history or "
+                    + "library.source = listening-history), and this library has none", null);
         }
-        EvaluationCatalogue catalogue = new EvaluationCatalogue(new CsvDatasetReader(CsvReadOptions.defaults())
-                .read(EvaluateHistoryCommand.candidateFiles(config, null)));
-        DiscoveryStage.Ranked ranked = DiscoveryStage.recommend(DiscoveryStage.ranker(catalogue, discovery, plugins,
-                config.seed()), engine, library, engine.settings().recommendations());
+        List<Path> files = EvaluateHistoryCommand.candidateFiles(config, null);
+        // The engine's dataset pool has read these files already (to match the history): rank over the same rows.
+        TrackDataset pool = engine.candidates() instanceof DatasetFactories.DatasetCandidateSource dataset
+                && dataset.dataset().sources().equals(files) ? dataset.dataset()
+                : new CsvDatasetReader(CsvReadOptions.defaults()).read(files);
+        DiscoveryStage.Ranked ranked = DiscoveryStage.recommend(DiscoveryStage.ranker(new EvaluationCatalogue(pool),
+                discovery, plugins, config.seed()), engine, library, engine.settings().recommendations());
         if (!ranked.result().ranks()) {
-            return new Staged("single-stage: the discovery ranker cannot learn from this history ("
-                    + ranked.result().fallbackReason() + ")", singleStage);
+            return new Discovered("single-stage: the discovery ranker cannot learn from this history ("
+                    + ranked.result().fallbackReason() + ")", null);
         }
-        return new Staged("two-stage (discovery ranker learned from " + ranked.result().positives() + " songs first played in "
-                + "the last " + Math.round((1 - discovery.innerSplit()) * 100) + "% of the history, against "
-                + ranked.result().negatives() + " other tracks)", new RecommendationResult(ranked.recommendations(),
-                singleStage.recommender(), singleStage.report()));
+        return new Discovered("two-stage (discovery ranker learned from " + ranked.result().positives()
+                + " songs first played in the last " + Math.round((1 - discovery.innerSplit()) * 100)
+                + "% of the history, against " + ranked.result().negatives() + " other tracks)", ranked);
     }
 
     /** The saved recommender decides the model; say so when the configuration names other components. */
@@ -163,22 +198,8 @@ public final class RecommendCommand implements Callable<Integer> {
         }
     }
 
-    static void printTable(PrintWriter out, RecommendationResult result, double seconds) {
-        List<Recommendation> recs = result.recommendations();
-        out.printf(Locale.ROOT, "%-3s %-6s %-30s %-24s %-12s %s%n", "#", "score", "track", "artists", "genre",
-                "why");
-        int decimals = decimalsToOrder(recs);
-        for (int i = 0; i < recs.size(); i++) {
-            Recommendation r = recs.get(i);
-            out.printf(Locale.ROOT, "%-3d %-6s %-30s %-24s %-12s %s%n", i + 1,
-                    String.format(Locale.ROOT, "%." + decimals + "f", r.rankingScore()), cut(r.track().name(), 30),
-                    cut(r.track().artistsText(), 24), cut(r.track().genre().orElse(""), 12),
-                    r.reasons().isEmpty() ? "" : r.reasons().get(0));
-            for (int k = 1; k < r.reasons().size() - 1; k++) {
-                out.printf(Locale.ROOT, "%-81s %s%n", "", r.reasons().get(k));
-            }
-        }
-        RunReport rep = result.report();
+    static void printTable(PrintWriter out, List<Recommendation> recs, RunReport rep, double seconds) {
+        printRows(out, recs);
         out.println();
         out.println("score: the log-odds of the 0..1 preference score (the model's probability that you like the track, "
                 + "blended with its artist's share of your library): 0 is 0.5, 4.6 is 0.99, 6.9 is 0.999; --json "
@@ -195,6 +216,23 @@ public final class RecommendCommand implements Callable<Integer> {
         if (!rep.libraryMissingIds().isEmpty()) {
             out.println(rep.libraryMissingIds().size() + " library tracks had no features in any provider: "
                     + rep.libraryMissingIds().stream().limit(5).toList());
+        }
+    }
+
+    /** The numbered list with each track's reasons. */
+    static void printRows(PrintWriter out, List<Recommendation> recs) {
+        out.printf(Locale.ROOT, "%-3s %-6s %-30s %-24s %-12s %s%n", "#", "score", "track", "artists", "genre",
+                "why");
+        int decimals = decimalsToOrder(recs);
+        for (int i = 0; i < recs.size(); i++) {
+            Recommendation r = recs.get(i);
+            out.printf(Locale.ROOT, "%-3d %-6s %-30s %-24s %-12s %s%n", i + 1,
+                    String.format(Locale.ROOT, "%." + decimals + "f", r.rankingScore()), cut(r.track().name(), 30),
+                    cut(r.track().artistsText(), 24), cut(r.track().genre().orElse(""), 12),
+                    r.reasons().isEmpty() ? "" : r.reasons().get(0));
+            for (int k = 1; k < r.reasons().size() - 1; k++) {
+                out.printf(Locale.ROOT, "%-81s %s%n", "", r.reasons().get(k));
+            }
         }
     }
 

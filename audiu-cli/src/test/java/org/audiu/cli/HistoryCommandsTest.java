@@ -55,6 +55,25 @@ class HistoryCommandsTest {
     }
 
     @Test
+    void recommendSaysWhichStageRankedAndTrainsTheSingleStageEngineOnlyToFallBack() throws Exception {
+        Path history = generate("extended", 6_000);
+        AudiuCliTest.Run two = AudiuCliTest.run("recommend", "--history", history.toString(), "--config",
+                CONFIG.toString(), "--limit", "5", "--set", "model=logistic", "--set", "ranker=discovery");
+        assertEquals(0, two.exit(), two.err());
+        assertTrue(two.out().contains("ranker: two-stage (discovery ranker learned from"), two.out());
+        assertTrue(two.out().contains("score: the discovery ranker's probability"), two.out());
+        assertTrue(!two.err().contains("Training logistic"), "the single-stage model is not trained: " + two.err());
+
+        AudiuCliTest.Run single = AudiuCliTest.run("recommend", "--history", history.toString(), "--config",
+                CONFIG.toString(), "--limit", "5", "--set", "model=logistic", "--set", "ranker=discovery", "--set",
+                "ranker.min-positives=1000000");
+        assertEquals(0, single.exit(), single.err());
+        assertTrue(single.out().contains("ranker: single-stage: the discovery ranker cannot learn"), single.out());
+        assertTrue(single.out().contains("model logistic on "), single.out());
+        assertTrue(single.err().contains("Training logistic"), single.err());
+    }
+
+    @Test
     void evaluateHistoryComparesWithTheBaselines() throws Exception {
         Path history = generate("extended", 6_000);
         AudiuCliTest.Run r = AudiuCliTest.run("evaluate", "history", "--data", history.toString(), "--candidates",

@@ -59,7 +59,12 @@ public final class SongNames {
     /** A normalised artist: a trailing "feat." credit dropped, then {@link #plain}. */
     public static String artist(String artist) {
         String s = artist == null ? "" : artist.strip();
-        s = BRACKETED_CREDIT.matcher(s).replaceAll("");
+        return mayCarrySuffix(s) ? artistByPatterns(s) : plain(s);
+    }
+
+    /** {@link #artist} of a stripped name, every pattern tried. */
+    static String artistByPatterns(String stripped) {
+        String s = BRACKETED_CREDIT.matcher(stripped).replaceAll("");
         s = TRAILING_CREDIT.matcher(s).replaceAll("");
         return plain(s);
     }
@@ -67,6 +72,12 @@ public final class SongNames {
     /** A normalised title: credits and edition suffixes dropped (repeatedly), then {@link #plain}. */
     public static String title(String title) {
         String s = title == null ? "" : title.strip();
+        return mayCarrySuffix(s) ? titleByPatterns(s, title) : orWhole(plain(s), title);
+    }
+
+    /** {@link #title} of a stripped title, every pattern tried. */
+    static String titleByPatterns(String stripped, String title) {
+        String s = stripped;
         String before;
         do {
             before = s;
@@ -76,7 +87,10 @@ public final class SongNames {
             s = FROM.matcher(s).replaceAll("");
             s = TRAILING_CREDIT.matcher(s).replaceAll("");
         } while (!s.equals(before));
-        String plain = plain(s);
+        return orWhole(plain(s), title);
+    }
+
+    private static String orWhole(String plain, String title) {
         return plain.isEmpty() ? plain(title == null ? "" : title) : plain;
     }
 
@@ -85,9 +99,11 @@ public final class SongNames {
      * "Song ft. A, B and C"), each {@link #plain}, in order, without repeats; empty when it credits none.
      */
     public static List<String> credits(String title) {
-        if (title == null || title.isEmpty()) {
-            return List.of();
-        }
+        return title == null || !mayCarrySuffix(title) ? List.of() : creditsByPatterns(title);
+    }
+
+    /** {@link #credits} of a title, the pattern tried. */
+    static List<String> creditsByPatterns(String title) {
         Set<String> out = new LinkedHashSet<>();
         Matcher m = CREDIT.matcher(title);
         while (m.find()) {
@@ -102,8 +118,74 @@ public final class SongNames {
         return List.copyOf(out);
     }
 
+    /**
+     * Whether any of the credit, edition or soundtrack patterns can match: each needs a bracket, a dash or a
+     * "feat"/"ft." word. Most catalogue names have none, and skip the patterns.
+     */
+    static boolean mayCarrySuffix(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '(' || c == '[' || c == '-' || c == '\u2013' || c == '\u2014') {
+                return true;
+            }
+            if ((c == 'f' || c == 'F') && i + 2 < s.length()) {
+                char c1 = Character.toLowerCase(s.charAt(i + 1));
+                char c2 = Character.toLowerCase(s.charAt(i + 2));
+                if ((c1 == 'e' && c2 == 'a') || (c1 == 't' && c2 == '.')) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Accents stripped, lower-cased, "&" read as "and", every run of other characters one space. */
     public static String plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return plainByPatterns(s);
+            }
+        }
+        return plainAscii(s);
+    }
+
+    /** {@link #plain} of a string of ASCII characters only, in one pass (what the patterns give, without them). */
+    static String plainAscii(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        boolean gap = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '&') {
+                appendWord(b, "and", true);
+                gap = true;
+            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                gap = appendChar(b, c, gap);
+            } else if (c >= 'A' && c <= 'Z') {
+                gap = appendChar(b, (char) (c + ('a' - 'A')), gap);
+            } else {
+                gap = true;
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean appendChar(StringBuilder b, char c, boolean gap) {
+        if (gap && b.length() > 0) {
+            b.append(' ');
+        }
+        b.append(c);
+        return false;
+    }
+
+    private static void appendWord(StringBuilder b, String word, boolean gap) {
+        boolean g = gap;
+        for (int i = 0; i < word.length(); i++) {
+            g = appendChar(b, word.charAt(i), g);
+        }
+    }
+
+    /** {@link #plain} by Unicode decomposition and patterns, for any string. */
+    static String plainByPatterns(String s) {
         String decomposed = Normalizer.normalize(s, Normalizer.Form.NFKD);
         String noMarks = MARKS.matcher(decomposed).replaceAll("");
         String lower = noMarks.toLowerCase(Locale.ROOT).replace("&", " and ");

@@ -81,4 +81,26 @@ class SongNamesTest {
         assertTrue(!ex.excludes(Track.builder("u", "Let It Be").artists("The Beatles").build()));
         assertEquals(LibraryExclusions.songKey(liked), SongNames.key("The Beatles", "Here Comes The Sun"));
     }
+
+    /** The one-pass paths (plain ASCII, no bracket/dash/credit) give exactly what the patterns give. */
+    @Test
+    void theFastPathsNormaliseAsThePatternsDo() {
+        String[] pieces = {"a", "B", "z", "Z", "0", "9", " ", "  ", "&", "'", ".", ",", "!", "\t", "-", " - ", "(", ")",
+            "[", "]", "feat", "Feat.", "ft.", "FT", "featuring", "with", "Remastered", "2011", "Radio Edit", "from",
+            "\"", "é", "Ö", "ß", "–", "—", "ﬁ", "Ⅻ", "ǅ", "\u0301", "Live", "Version", "Mix", "x", "fe", "f"};
+        java.util.Random random = new java.util.Random(7);
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder b = new StringBuilder();
+            int parts = 1 + random.nextInt(8);
+            for (int p = 0; p < parts; p++) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String s = b.toString();
+            String stripped = s.strip();
+            assertEquals(SongNames.plainByPatterns(s), SongNames.plain(s), "plain of '" + s + "'");
+            assertEquals(SongNames.titleByPatterns(stripped, s), SongNames.title(s), "title of '" + s + "'");
+            assertEquals(SongNames.artistByPatterns(stripped), SongNames.artist(s), "artist of '" + s + "'");
+            assertEquals(SongNames.creditsByPatterns(s), SongNames.credits(s), "credits of '" + s + "'");
+        }
+    }
 }
