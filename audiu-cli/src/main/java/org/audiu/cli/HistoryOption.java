@@ -8,7 +8,6 @@ import org.audiu.core.engine.RecommendationEngine;
 import org.audiu.core.history.CatalogueMatcher;
 import org.audiu.core.history.HistoryFactories;
 import org.audiu.core.history.LoadedHistory;
-import org.audiu.core.spi.candidates.Candidate;
 import org.audiu.core.spi.library.LibrarySource;
 
 /**
@@ -30,8 +29,8 @@ final class HistoryOption {
     /** Reads and matches the export, prints its reports on {@code err}, and returns the engine learning from it. */
     static Loaded engineFor(Path history, RecommendationEngine engine, PrintWriter err) {
         CatalogueMatcher matcher;
-        try (var pool = engine.candidates().candidates()) {
-            matcher = new CatalogueMatcher(pool.map(Candidate::track));
+        try (var pool = engine.candidates().tracks()) {
+            matcher = new CatalogueMatcher(pool);
         }
         LoadedHistory loaded = LoadedHistory.load(history, matcher);
         err.println(loaded.summary());

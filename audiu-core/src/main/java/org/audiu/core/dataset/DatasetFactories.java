@@ -152,6 +152,11 @@ public final class DatasetFactories {
         }
 
         @Override
+        public Stream<Track> tracks() {
+            return dataset.get().tracks().values().stream().map(DatasetTrack::track);
+        }
+
+        @Override
         public long size() {
             return dataset.get().tracks().size();
         }

@@ -1,6 +1,7 @@
 package org.audiu.core.spi.candidates;
 
 import java.util.stream.Stream;
+import org.audiu.core.Track;
 
 /**
  * The pool of tracks to recommend from. The pool may be far larger than memory: the engine streams it (twice: once
@@ -10,4 +11,12 @@ import java.util.stream.Stream;
 @FunctionalInterface
 public interface CandidateSource {
     Stream<Candidate> candidates();
+
+    /**
+     * The pool's tracks, in the same order, without their features (to match a listening history against the pool,
+     * say). A source holding its tracks in memory overrides this to skip building each candidate.
+     */
+    default Stream<Track> tracks() {
+        return candidates().map(Candidate::track);
+    }
 }
