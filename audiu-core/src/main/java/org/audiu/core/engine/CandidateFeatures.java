@@ -48,7 +48,7 @@ public final class CandidateFeatures {
         List<Candidate> needLookup = new ArrayList<>();
         for (Candidate c : batch) {
             if (c.features().isPresent()) {
-                rows.add(new CandidateRow(c.track(), chain.targetValues(c.track(), c.features().get())));
+                rows.add(new CandidateRow(c.track(), chain.targetValues(c.track(), c.features().get()), c.keys()));
             } else {
                 needLookup.add(c);
             }
@@ -61,7 +61,7 @@ public final class CandidateFeatures {
                 if (v == null) {
                     missing.add(c.track().id());
                 } else {
-                    rows.add(new CandidateRow(c.track(), v.values()));
+                    rows.add(new CandidateRow(c.track(), v.values(), c.keys()));
                 }
             }
         }

@@ -58,7 +58,7 @@ public final class PoolSampler {
                     continue;
                 }
                 seen++;
-                columns.observe(c.track());
+                columns.observe(c);
                 if (reservoir.size() < wanted) {
                     reservoir.add(c);
                 } else {
@@ -118,11 +118,11 @@ public final class PoolSampler {
             Arrays.fill(max, Double.NEGATIVE_INFINITY);
         }
 
-        void observe(Track track) {
+        void observe(Candidate c) {
             if (min.length == 0) {
                 return;
             }
-            relative.extendInto(track, nanRow, false, scratch, row);
+            relative.extendInto(c.track(), c.keys(), nanRow, false, scratch, row);
             for (int j = 0; j < min.length; j++) {
                 double v = row[base + j];
                 if (!Double.isNaN(v)) {

@@ -207,7 +207,7 @@ public final class TrainedRecommender {
                 throw new IllegalArgumentException("Candidate " + c.track().id() + " has " + c.features().length
                         + " features; this recommender's base schema " + baseSchema() + " has " + base);
             }
-            listenerFeatures.extendInto(c.track(), c.features(), false, scratch, matrix[i]);
+            listenerFeatures.extendInto(c.track(), c.keys(), c.features(), false, scratch, matrix[i]);
         }
         double[][] rows = matrix.length == batch.size() ? matrix : Arrays.copyOf(matrix, batch.size());
         double[] p = model.probabilityOf(LIKED, rows);

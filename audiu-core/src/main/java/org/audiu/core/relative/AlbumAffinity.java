@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.audiu.core.Track;
+import org.audiu.core.spi.candidates.TrackKeys;
 import org.audiu.core.spi.listener.FittedState;
 import org.audiu.core.spi.listener.ListenerContext;
 import org.audiu.core.spi.listener.ListenerFeature;
@@ -63,6 +64,19 @@ public final class AlbumAffinity implements ListenerFeature {
         public void compute(Track track, double[] row, boolean inLibrary, double[] out, int offset) {
             int self = inLibrary && own.contains(track.id()) ? 1 : 0;
             int c = track.album().isBlank() ? 0 : counts.get(track.mainArtist(), track.album(), NONE) - self;
+            out[offset] = c > 0 ? (double) c / (n - self) : 0;
+        }
+
+        /** As the other, the album looked up by the hash its source computed once. */
+        @Override
+        public void compute(Track track, TrackKeys keys, double[] row, boolean inLibrary, double[] out, int offset) {
+            if (keys == null) {
+                compute(track, row, inLibrary, out, offset);
+                return;
+            }
+            int self = inLibrary && own.contains(track.id()) ? 1 : 0;
+            int c = track.album().isBlank() ? 0
+                    : counts.get(keys.albumHash(), track.mainArtist(), track.album(), NONE) - self;
             out[offset] = c > 0 ? (double) c / (n - self) : 0;
         }
 

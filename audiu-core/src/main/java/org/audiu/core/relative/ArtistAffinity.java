@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.audiu.core.Artist;
 import org.audiu.core.Track;
+import org.audiu.core.spi.candidates.TrackKeys;
 import org.audiu.core.spi.listener.FittedState;
 import org.audiu.core.spi.listener.ListenerContext;
 import org.audiu.core.spi.listener.ListenerFeature;
@@ -131,6 +132,17 @@ public final class ArtistAffinity implements ListenerFeature {
          */
         @Override
         public void compute(Track track, double[] row, boolean inLibrary, double[] out, int offset) {
+            computeBy(track, null, inLibrary, out, offset);
+        }
+
+        /** As the other, each artist looked up by the hash its source computed once. */
+        @Override
+        public void compute(Track track, TrackKeys keys, double[] row, boolean inLibrary, double[] out, int offset) {
+            computeBy(track, keys != null && keys.fits(track.artists().size()) ? keys.artistHashes() : null, inLibrary,
+                    out, offset);
+        }
+
+        private void computeBy(Track track, long[] artistHashes, boolean inLibrary, double[] out, int offset) {
             double self = inLibrary ? ownPreference.getOrDefault(track.id(), 0.0) : 0;
             int selfCount = inLibrary && ownPreference.containsKey(track.id()) ? 1 : 0;
             double share = 0;
@@ -143,7 +155,8 @@ public final class ArtistAffinity implements ListenerFeature {
                 if (several && NormalisedNameMap.normalisesToEmpty(a)) {
                     continue; // artistsOf leaves an empty name out of a list of several
                 }
-                ArtistValues v = byArtist.get(a, ArtistValues.NONE);
+                ArtistValues v = artistHashes == null ? byArtist.get(a, ArtistValues.NONE)
+                        : byArtist.get(artistHashes[i], a, ArtistValues.NONE);
                 int c = v.count() - selfCount;
                 if (c > 0) {
                     share = Math.max(share, (double) c / (n - selfCount));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.audiu.core.FeatureSchema;
 import org.audiu.core.Track;
+import org.audiu.core.spi.candidates.TrackKeys;
 import org.audiu.core.spi.listener.ListenerFeature;
 
 /**
@@ -147,6 +148,15 @@ public final class FittedListenerFeatures {
      * {@link #computedSize()}'s. The values are exactly those {@link #extend} returns.
      */
     public void extendInto(Track track, double[] baseRow, boolean inLibrary, double[] scratch, double[] out) {
+        extendInto(track, null, baseRow, inLibrary, scratch, out);
+    }
+
+    /**
+     * {@link #extendInto(Track, double[], boolean, double[], double[])} with the track's {@link TrackKeys} (its
+     * source computed them once), which the features that look names up use; null: none, the names are read.
+     */
+    public void extendInto(Track track, TrackKeys keys, double[] baseRow, boolean inLibrary, double[] scratch,
+                           double[] out) {
         if (baseRow.length != baseSchema.size()) {
             throw new IllegalArgumentException("Row of " + track.id() + " has " + baseRow.length
                     + " values, the base schema " + baseSchema + " has " + baseSchema.size());
@@ -156,7 +166,11 @@ public final class FittedListenerFeatures {
         // A fresh row is zeros: a feature that leaves a column unwritten sees the same here.
         Arrays.fill(all, baseRow.length, computed.size(), 0.0);
         for (int i = 0; i < fitted.size(); i++) {
-            fitted.get(i).compute(track, baseRow, inLibrary, all, offsets[i]);
+            if (keys == null) {
+                fitted.get(i).compute(track, baseRow, inLibrary, all, offsets[i]);
+            } else {
+                fitted.get(i).compute(track, keys, baseRow, inLibrary, all, offsets[i]);
+            }
         }
         if (kept != null) {
             for (int j = 0; j < kept.length; j++) {

@@ -2,6 +2,7 @@ package org.audiu.core.relative;
 
 import java.util.Map;
 import java.util.Objects;
+import org.audiu.core.spi.candidates.NameHash;
 import org.audiu.core.spi.listener.ListenerContext;
 
 /**
@@ -14,11 +15,6 @@ import org.audiu.core.spi.listener.ListenerContext;
  * @param <V> the value
  */
 final class NormalisedNameMap<V> {
-    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
-    /** {@link #mixTrimmedLower}'s answer for "normalise the ordinary way and look that up". */
-    private static final long NORMALISE_FIRST = 0;
-
     private final Map<String, V> source;
     private final long[] hashes;
     private final String[] keys;
@@ -33,7 +29,7 @@ final class NormalisedNameMap<V> {
         this.keys = new String[capacity];
         this.values = new Object[capacity];
         for (Map.Entry<String, V> e : source.entrySet()) {
-            long h = hashOfKey(e.getKey());
+            long h = NameHash.ofNormalised(e.getKey());
             int slot = (int) spread(h) & mask;
             while (keys[slot] != null) {
                 slot = (slot + 1) & mask;
@@ -51,32 +47,37 @@ final class NormalisedNameMap<V> {
 
     /** True when {@link ListenerContext#normalise} makes {@code name} empty, without building it. */
     static boolean normalisesToEmpty(String name) {
-        return name == null || trimStart(name) == name.length();
+        return name == null || NameHash.trimStart(name) == name.length();
     }
 
     /** The value of {@code normalise(name)}, or {@code fallback}. */
     V get(String name, V fallback) {
+        return get(NameHash.of(name), name, fallback);
+    }
+
+    /** {@link #get(String, Object)} with the name's {@link NameHash} computed before (once per catalogue row). */
+    V get(long nameHash, String name, V fallback) {
         String n = name == null ? "" : name;
-        long h = mixTrimmedLower(FNV_OFFSET, n);
-        if (h == NORMALISE_FIRST) {
+        if (nameHash == NameHash.ORDINARY) {
             return source.getOrDefault(ListenerContext.normalise(n), fallback);
         }
-        return find(h, n, null, fallback);
+        return find(nameHash, n, null, fallback);
     }
 
     /** The value of {@code normalise(first) + '\u0000' + normalise(second)}, or {@code fallback}. */
     V get(String first, String second, V fallback) {
+        return get(NameHash.of(first, second), first, second, fallback);
+    }
+
+    /** {@link #get(String, String, Object)} with the names' {@link NameHash} computed before. */
+    V get(long namesHash, String first, String second, V fallback) {
         String a = first == null ? "" : first;
         String b = second == null ? "" : second;
-        long h = mixTrimmedLower(FNV_OFFSET, a);
-        if (h != NORMALISE_FIRST) {
-            h = mixTrimmedLower(mix(h, '\u0000'), b);
-        }
-        if (h == NORMALISE_FIRST) {
+        if (namesHash == NameHash.ORDINARY) {
             return source.getOrDefault(ListenerContext.normalise(a) + '\u0000' + ListenerContext.normalise(b),
                     fallback);
         }
-        return find(h, a, b, fallback);
+        return find(namesHash, a, b, fallback);
     }
 
     @SuppressWarnings("unchecked")
@@ -108,69 +109,17 @@ final class NormalisedNameMap<V> {
 
     /** Where the trimmed, lower-cased {@code s} ends in {@code key} from {@code from}, or -1 when it differs. */
     private static int matchTrimmedLower(String key, int from, String s) {
-        int start = trimStart(s);
-        int end = trimEnd(s, start);
+        int start = NameHash.trimStart(s);
+        int end = NameHash.trimEnd(s, start);
         if (from + (end - start) > key.length()) {
             return -1;
         }
         for (int i = start, j = from; i < end; i++, j++) {
-            if (key.charAt(j) != lower(s.charAt(i))) {
+            if (key.charAt(j) != NameHash.lowerAscii(s.charAt(i))) {
                 return -1;
             }
         }
         return from + (end - start);
-    }
-
-    /** FNV-1a of the characters of a stored key. */
-    private static long hashOfKey(String key) {
-        long h = FNV_OFFSET;
-        for (int i = 0; i < key.length(); i++) {
-            h = mix(h, key.charAt(i));
-        }
-        return h;
-    }
-
-    /**
-     * Mixes in the characters of {@code s.trim().toLowerCase(Locale.ROOT)}, or returns {@link #NORMALISE_FIRST} when
-     * {@code s} has a character outside ASCII. A hash that happens to be {@code NORMALISE_FIRST} takes the same
-     * ordinary lookup, so the answer is exact either way.
-     */
-    private static long mixTrimmedLower(long h, String s) {
-        int start = trimStart(s);
-        int end = trimEnd(s, start);
-        for (int i = start; i < end; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80) {
-                return NORMALISE_FIRST;
-            }
-            h = mix(h, lower(c));
-        }
-        return h;
-    }
-
-    // String.trim: every character up to ' ' at either end.
-    private static int trimStart(String s) {
-        int i = 0;
-        while (i < s.length() && s.charAt(i) <= ' ') {
-            i++;
-        }
-        return i;
-    }
-
-    private static int trimEnd(String s, int start) {
-        int e = s.length();
-        while (e > start && s.charAt(e - 1) <= ' ') {
-            e--;
-        }
-        return e;
-    }
-
-    private static char lower(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-    }
-
-    private static long mix(long h, char c) {
-        return (h ^ c) * FNV_PRIME;
     }
 
     private static long spread(long h) {

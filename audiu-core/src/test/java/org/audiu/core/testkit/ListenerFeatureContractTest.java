@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.audiu.core.Track;
+import org.audiu.core.spi.candidates.TrackKeys;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.plugin.PluginRegistry;
 import org.audiu.core.spi.listener.FittedState;
@@ -131,6 +132,54 @@ public abstract class ListenerFeatureContractTest {
         for (double v : first) {
             assertFalse(Double.isInfinite(v), "an infinite value");
         }
+    }
+
+    /**
+     * The ranking pass hands each candidate's {@link TrackKeys} (hashes its source computed once): the values must be
+     * exactly those computed from the track alone, for names spelled in other cases, padded, or outside ASCII too.
+     */
+    @Test
+    void computesTheSameWithTheTrackKeys() {
+        ListenerFeature.Fitted fitted = fitted();
+        int width = feature().columns().size();
+        ListenerContext listener = listener();
+        List<Track> tracks = new java.util.ArrayList<>();
+        List<double[]> rows = new java.util.ArrayList<>();
+        List<Boolean> own = new java.util.ArrayList<>();
+        for (int i = 0; i < listener.liked().size(); i++) {
+            Track t = listener.liked().get(i);
+            double[] row = listener.likedRows()[i];
+            for (int variant = 0; variant < 4; variant++) {
+                tracks.add(variant == 0 ? t : respelled(t, variant));
+                rows.add(row);
+                own.add(variant == 0);
+            }
+        }
+        for (Track t : candidates()) {
+            tracks.add(t);
+            rows.add(TestData.audioRow(t.id()));
+            own.add(false);
+        }
+        for (int i = 0; i < tracks.size(); i++) {
+            Track t = tracks.get(i);
+            double[] byTrack = new double[OFFSET + width + AFTER];
+            double[] byKeys = new double[OFFSET + width + AFTER];
+            fitted.compute(t, rows.get(i).clone(), own.get(i), byTrack, OFFSET);
+            fitted.compute(t, TrackKeys.of(t), rows.get(i).clone(), own.get(i), byKeys, OFFSET);
+            assertSameBits(byTrack, byKeys, "with the track keys of " + t);
+        }
+    }
+
+    /** The track under another id, its artist and album names spelled otherwise. */
+    private static Track respelled(Track t, int variant) {
+        java.util.function.UnaryOperator<String> spell = switch (variant) {
+            case 1 -> s -> "  " + s.toUpperCase(java.util.Locale.ROOT) + " ";
+            case 2 -> s -> s + "\u00e9";
+            default -> s -> "\t" + s;
+        };
+        return new Track(t.id() + "-v" + variant, t.name(), t.artists().stream().map(spell).toList(),
+                spell.apply(t.album()), t.releaseYear(), t.durationMs(), t.explicit(), t.popularity(), t.isrc(),
+                t.genre());
     }
 
     @Test

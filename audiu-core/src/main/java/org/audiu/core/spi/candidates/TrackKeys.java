@@ -10,17 +10,55 @@ import org.audiu.core.history.SongKeyHash;
  * touches neither the id's nor the names' characters, and runs no normalisation, for a candidate the listener does
  * not have. Equal hashes are only a hint: the caller confirms a hit on the strings.
  *
- * @param idHash      {@link #idHash(String)} of the track's id
- * @param songKeyHash {@link SongKeyHash#of} of its main artist and title; {@link #NO_SONG} when it has no title
+ * <p>It also carries the {@link NameHash}es the listener features look the track's names up by (artist affinity,
+ * album affinity), so the ranking pass reads no name's characters for a candidate whose artist the listener does not
+ * know.
+ *
+ * @param idHash       {@link #idHash(String)} of the track's id
+ * @param songKeyHash  {@link SongKeyHash#of} of its main artist and title; {@link #NO_SONG} when it has no title
+ * @param artistHashes {@link NameHash#of(String)} of each of its artists, in order (shared, not copied: do not
+ *                     modify it)
+ * @param albumHash    {@link NameHash#of(String, String)} of its main artist and album
  */
-public record TrackKeys(long idHash, long songKeyHash) {
+public record TrackKeys(long idHash, long songKeyHash, long[] artistHashes, long albumHash) {
+    public TrackKeys {
+        java.util.Objects.requireNonNull(artistHashes, "artistHashes");
+    }
+
     /** The song hash of a track without a title (it shares a song with no other track). */
     public static final long NO_SONG = 0;
 
     /** The hashes of a track. */
     public static TrackKeys of(Track track) {
+        long[] artists = new long[track.artists().size()];
+        for (int i = 0; i < artists.length; i++) {
+            artists[i] = NameHash.of(track.artists().get(i));
+        }
         return new TrackKeys(idHash(track.id()), track.name().isEmpty() ? NO_SONG
-                : songHash(SongKeyHash.of(track.mainArtist(), track.name())));
+                : songHash(SongKeyHash.of(track.mainArtist(), track.name())), artists,
+                NameHash.of(track.mainArtist(), track.album()));
+    }
+
+    /** Whether these are the keys of a track with {@code artists} artists (a caller's check before it uses them). */
+    public boolean fits(int artists) {
+        return artistHashes.length == artists;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TrackKeys k && idHash == k.idHash && songKeyHash == k.songKeyHash
+                && albumHash == k.albumHash && java.util.Arrays.equals(artistHashes, k.artistHashes);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(idHash, songKeyHash, albumHash, java.util.Arrays.hashCode(artistHashes));
+    }
+
+    @Override
+    public String toString() {
+        return "TrackKeys[idHash=" + idHash + ", songKeyHash=" + songKeyHash + ", artistHashes="
+                + java.util.Arrays.toString(artistHashes) + ", albumHash=" + albumHash + "]";
     }
 
     /** The song hash of a song key already built ({@code SongNames.key}), as {@link #of} gives it for its track. */

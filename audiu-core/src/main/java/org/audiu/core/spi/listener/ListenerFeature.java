@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.audiu.core.Track;
+import org.audiu.core.spi.candidates.TrackKeys;
 
 /**
  * A listener-relative feature: columns computed for each track from the listener's library (how much of the library
@@ -38,6 +39,17 @@ public interface ListenerFeature {
          * @param inLibrary the track is one of the listener's own (a training row): leave it out of its statistics
          */
         void compute(Track track, double[] baseRow, boolean inLibrary, double[] out, int offset);
+
+        /**
+         * {@link #compute(Track, double[], boolean, double[], int)} with the hashes the track's source computed once
+         * for it ({@link TrackKeys}): a feature that looks names up may use them instead of reading the names (the
+         * ranking pass calls this for every candidate). It must write exactly what the other method writes; the
+         * default calls it.
+         */
+        default void compute(Track track, TrackKeys keys, double[] baseRow, boolean inLibrary, double[] out,
+                             int offset) {
+            compute(track, baseRow, inLibrary, out, offset);
+        }
 
         /**
          * Writes everything {@link #compute} needs, for a saved trained recommender; the factory's
