@@ -154,12 +154,18 @@ public final class GeneratedCatalogue {
         private final double[] centre = new double[GenreProfile.FEATURES.length];
         private boolean major;
         private int year;
+        /** The artist's name and the last album's (ten tracks each), built once, not per track. */
+        private String artistName;
+        private long album = -1;
+        private String albumName;
 
         private void artist(long a) {
             if (a == artist) {
                 return;
             }
             artist = a;
+            artistName = "Generated Artist " + a;
+            album = -1;
             genre = profile(a);
             SplittableRandom r = new SplittableRandom(mix(seed * 31 + a));
             for (int i = 0; i < centre.length; i++) {
@@ -182,9 +188,14 @@ public final class GeneratedCatalogue {
                 clamp(f[3], 0, 1), clamp(f[4], 0, 1), clamp(f[5], 0, 1), clamp(f[6], 0, 1), clamp(f[7], 0, 1),
                 clamp(f[8], 55, 210), duration, r.nextDouble() < 0.9 ? 4 : 3};
             int trackYear = (int) clamp(year + r.nextInt(11) - 5, genre.firstYear(), genre.lastYear());
+            long albumOfTrack = (index % tracksPerArtist) / 10;
+            if (albumOfTrack != album) {
+                album = albumOfTrack;
+                albumName = "Generated Album " + artist + "-" + albumOfTrack;
+            }
             Track track = Track.builder(id(index), "Generated Song " + index)
-                    .artists("Generated Artist " + artist)
-                    .album("Generated Album " + artist + "-" + (index % tracksPerArtist) / 10)
+                    .artists(artistName)
+                    .album(albumName)
                     .releaseYear(trackYear).durationMs((long) duration)
                     .popularity(Math.round(clamp(f[10], 0, 100))).genre(genre.genre()).build();
             return Candidate.of(track, new FeatureVector(AudioFeatures.STANDARD, standard));
