@@ -2,9 +2,7 @@ package org.audiu.core.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.audiu.core.spi.training.LabelledData;
 import org.junit.jupiter.api.Test;
@@ -12,12 +10,7 @@ import org.junit.jupiter.api.Test;
 /** Loads the real datasets in ../shared/data; skipped with a message when they are absent (a fresh user clone). */
 class SharedDataTest {
     static Path sharedFile(String name) {
-        String dir = System.getProperty("audiu.shared.data", System.getenv().getOrDefault("AUDIU_SHARED_DATA",
-                "../shared/data"));
-        Path p = Path.of(dir).resolve(name);
-        assumeTrue(Files.isRegularFile(p), "Skipping: " + p.toAbsolutePath() + " is absent. The real datasets live in"
-                + " ../shared/data beside the repository (CI has them); set -Daudiu.shared.data=DIR to point elsewhere.");
-        return p;
+        return org.audiu.core.testkit.SharedData.file(name);
     }
 
     @Test

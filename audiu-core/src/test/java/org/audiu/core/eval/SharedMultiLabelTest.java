@@ -1,9 +1,7 @@
 package org.audiu.core.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.audiu.core.dataset.CsvDatasetReader;
@@ -18,12 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class SharedMultiLabelTest {
     static Path sharedFile(String name) {
-        String dir = System.getProperty("audiu.shared.data", System.getenv().getOrDefault("AUDIU_SHARED_DATA",
-                "../shared/data"));
-        Path p = Path.of(dir).resolve(name);
-        assumeTrue(Files.isRegularFile(p), "Skipping: " + p.toAbsolutePath() + " is absent. The real datasets live in"
-                + " ../shared/data beside the repository (CI has them); set -Daudiu.shared.data=DIR to point elsewhere.");
-        return p;
+        return org.audiu.core.testkit.SharedData.file(name);
     }
 
     @Test
