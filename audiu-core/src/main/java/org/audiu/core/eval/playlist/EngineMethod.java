@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.audiu.core.config.AudiuConfig;
+import org.audiu.core.engine.CandidateFeatures;
 import org.audiu.core.engine.EngineSettings;
 import org.audiu.core.engine.PoolSample;
 import org.audiu.core.engine.PreparedListener;
@@ -16,6 +17,7 @@ import org.audiu.core.features.NamedFeatureProvider;
 import org.audiu.core.plugin.Plugins;
 import org.audiu.core.recommender.ArtistCap;
 import org.audiu.core.recommender.TrainedRecommender;
+import org.audiu.core.spi.candidates.Candidate;
 import org.audiu.core.spi.candidates.CandidateSource;
 
 /**
@@ -121,6 +123,46 @@ public final class EngineMethod implements ContinuationMethod {
         List<String> capped = ids(engine, recommender, n);
         return uncappedVariant ? List.of(capped, ids(engine, recommender.withArtistCap(NO_CAP), n))
                 : List.of(capped);
+    }
+
+    /**
+     * The listener's trained model's score of every catalogue position (two-stage recommender, issue 24): the same
+     * pipeline as {@link #recommendVariants}, then every pool track that is not excluded for the listener scored in
+     * batches ({@link TrainedRecommender#score}); NaN for excluded positions and those outside the pool.
+     *
+     * @param excluded by catalogue position, the tracks not to score ({@link EvaluationCatalogue#excluded})
+     */
+    public double[] modelScores(EvaluationListener listener, boolean[] excluded) {
+        RecommendationEngine engine = engineOf(listener, 10);
+        PreparedListener prepared = engine.prepare();
+        PoolSample sample = engine.samplePool(prepared);
+        TrainedRecommender recommender = engine.recommender(prepared, sample, engine.train(prepared, sample));
+        CandidateFeatures features = new CandidateFeatures(new FeatureProviderChain(
+                List.of(new NamedFeatureProvider("dataset", catalogue)), recommender.baseSchema()));
+        double[] out = new double[catalogue.size()];
+        java.util.Arrays.fill(out, Double.NaN);
+        List<Candidate> all = catalogue.candidates().toList();
+        List<Candidate> batch = new java.util.ArrayList<>(TrainedRecommender.DEFAULT_BATCH);
+        List<Integer> where = new java.util.ArrayList<>(TrainedRecommender.DEFAULT_BATCH);
+        for (int i = 0; i <= all.size(); i++) {
+            if (i < all.size() && !excluded[i] && listener.pool().contains(i)) {
+                batch.add(all.get(i));
+                where.add(i);
+            }
+            if (!batch.isEmpty() && (batch.size() == TrainedRecommender.DEFAULT_BATCH || i == all.size())) {
+                CandidateFeatures.Batch rows = features.rows(batch);
+                if (rows.missing() > 0) {
+                    throw new IllegalStateException(rows.missing() + " catalogue tracks have no features");
+                }
+                double[] s = recommender.score(rows.rows());
+                for (int j = 0; j < s.length; j++) {
+                    out[where.get(j)] = s[j];
+                }
+                batch.clear();
+                where.clear();
+            }
+        }
+        return out;
     }
 
     private static List<String> ids(RecommendationEngine engine, TrainedRecommender recommender, int n) {
