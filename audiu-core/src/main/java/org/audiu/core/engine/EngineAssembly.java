@@ -74,6 +74,8 @@ public final class EngineAssembly {
         SkippedNegatives skipped = SkippedNegatives.from(engineConfig);
         // The discovery ranker's keys live beside the engine's: validated here, read by its users (DiscoveryStage).
         DiscoverySettings.from(engineConfig);
+        // So are the two-stage recommender's (issue 24), read by its users (TwoStageSettings).
+        org.audiu.core.twostage.TwoStageSettings.validate(config, engineConfig);
         engineConfig.failOnUnreadKeys();
         return new RecommendationEngine(librarySource, scorer, new FeatureProviderChain(providers, settings.schema()),
                 candidates, trainer, settings, names, progress, new ListenerFeatures(relative), skipped);

@@ -50,6 +50,22 @@ public record TwoStageSettings(int candidates, int folds, int negativesPerQuery,
         return config.values().keySet().stream().anyMatch(k -> k.equals("two-stage") || k.startsWith(PREFIX));
     }
 
+    /**
+     * Checks every {@code two-stage.*} key of a configuration (building the retrievers and reading the ranker
+     * file's path) and marks them read in the engine's section, which holds them beside its own.
+     */
+    public static void validate(AudiuConfig config, ComponentConfig engineSection) {
+        if (!configured(config)) {
+            return;
+        }
+        from(config);
+        for (String k : engineSection.values().keySet()) {
+            if (k.equals("two-stage") || k.startsWith(PREFIX)) {
+                engineSection.getString(k, null);
+            }
+        }
+    }
+
     /** Reads the settings, creating the retrievers from the classpath's {@link RetrieverFactory} plugins. */
     public static TwoStageSettings from(AudiuConfig config) {
         return from(config, PluginRegistry.load(RetrieverFactory.KIND, TwoStageSettings.class.getClassLoader()));
