@@ -223,14 +223,29 @@ public final class TwoStageMethod implements ContinuationMethod {
                             float[][] labels, double[] recall) {
     }
 
-    private SeedModel prepareSeed(long seed) throws Exception {
-        long start = System.nanoTime();
+    /**
+     * One ranker trained on every listener of the benchmark's repetition {@code seed} (no fold left out): the ranker
+     * {@code audiu ranker train} saves, for listeners outside the catalogue.
+     */
+    public Ranker trainOnEveryPlaylist(long seed) {
+        try {
+            Map<String, Prepared> listeners = prepareListeners(seed);
+            return trainer.train(queries(listeners, -1, FULL, seed), features.names(), seed);
+        } catch (AudiuException | IllegalArgumentException | IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Two-stage training failed: " + e, e);
+        }
+    }
+
+    /** The pair-feature columns the rankers read. */
+    public List<String> featureNames() {
+        return features.names();
+    }
+
+    private Map<String, Prepared> prepareListeners(long seed) throws Exception {
         List<DatasetPlaylist> playlists = continuation.listeners();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "audiu-two-stage");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = executor();
         try {
             List<Callable<Prepared>> jobs = new ArrayList<>();
             for (DatasetPlaylist p : playlists) {
@@ -241,6 +256,27 @@ public final class TwoStageMethod implements ContinuationMethod {
                 Prepared p = f.get();
                 byId.put(p.playlistId, p);
             }
+            return byId;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception x ? x : e;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private ExecutorService executor() {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "audiu-two-stage");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private SeedModel prepareSeed(long seed) throws Exception {
+        long start = System.nanoTime();
+        Map<String, Prepared> byId = prepareListeners(seed);
+        ExecutorService pool = executor();
+        try {
             // balanced folds: playlists in a seeded order, dealt round-robin
             List<String> order = new ArrayList<>(byId.keySet());
             order.sort(Comparator.comparingLong((String id) -> mix(seed, id)).thenComparing(id -> id));

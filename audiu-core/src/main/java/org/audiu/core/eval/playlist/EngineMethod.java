@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.audiu.core.config.AudiuConfig;
-import org.audiu.core.engine.CandidateFeatures;
 import org.audiu.core.engine.EngineSettings;
 import org.audiu.core.engine.PoolSample;
 import org.audiu.core.engine.PreparedListener;
@@ -17,7 +16,6 @@ import org.audiu.core.features.NamedFeatureProvider;
 import org.audiu.core.plugin.Plugins;
 import org.audiu.core.recommender.ArtistCap;
 import org.audiu.core.recommender.TrainedRecommender;
-import org.audiu.core.spi.candidates.Candidate;
 import org.audiu.core.spi.candidates.CandidateSource;
 
 /**
@@ -137,32 +135,11 @@ public final class EngineMethod implements ContinuationMethod {
         PreparedListener prepared = engine.prepare();
         PoolSample sample = engine.samplePool(prepared);
         TrainedRecommender recommender = engine.recommender(prepared, sample, engine.train(prepared, sample));
-        CandidateFeatures features = new CandidateFeatures(new FeatureProviderChain(
-                List.of(new NamedFeatureProvider("dataset", catalogue)), recommender.baseSchema()));
-        double[] out = new double[catalogue.size()];
-        java.util.Arrays.fill(out, Double.NaN);
-        List<Candidate> all = catalogue.candidates().toList();
-        List<Candidate> batch = new java.util.ArrayList<>(TrainedRecommender.DEFAULT_BATCH);
-        List<Integer> where = new java.util.ArrayList<>(TrainedRecommender.DEFAULT_BATCH);
-        for (int i = 0; i <= all.size(); i++) {
-            if (i < all.size() && !excluded[i] && listener.pool().contains(i)) {
-                batch.add(all.get(i));
-                where.add(i);
-            }
-            if (!batch.isEmpty() && (batch.size() == TrainedRecommender.DEFAULT_BATCH || i == all.size())) {
-                CandidateFeatures.Batch rows = features.rows(batch);
-                if (rows.missing() > 0) {
-                    throw new IllegalStateException(rows.missing() + " catalogue tracks have no features");
-                }
-                double[] s = recommender.score(rows.rows());
-                for (int j = 0; j < s.length; j++) {
-                    out[where.get(j)] = s[j];
-                }
-                batch.clear();
-                where.clear();
-            }
+        boolean[] skip = excluded.clone();
+        for (int i = 0; i < skip.length; i++) {
+            skip[i] |= !listener.pool().contains(i);
         }
-        return out;
+        return org.audiu.core.twostage.ModelScores.of(recommender, catalogue, skip);
     }
 
     private static List<String> ids(RecommendationEngine engine, TrainedRecommender recommender, int n) {
