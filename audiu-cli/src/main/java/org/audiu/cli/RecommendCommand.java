@@ -52,6 +52,12 @@ public final class RecommendCommand implements Callable<Integer> {
                 + "read and match reports go to standard error."})
     Path history;
 
+    @Option(names = "--ranker", paramLabel = "FILE",
+            description = {"Rank with the two-stage recommender: the retrievers (two-stage.retrievers) propose "
+                + "candidates from the configured dataset pool and this ranker, saved by 'audiu ranker train', orders "
+                + "them (default: two-stage.ranker-file; without either, the single-stage engine ranks)."})
+    Path rankerFile;
+
     @Option(names = "--playlist", paramLabel = "NAME",
             description = "Name of the playlist the configured 'sink' writes (default: audiU recommendations).")
     String playlistName;
@@ -85,8 +91,10 @@ public final class RecommendCommand implements Callable<Integer> {
         RecommendationResult result;
         DiscoverySettings discovery = DiscoverySettings.from(config);
         String stage = null;
+        ListenerLibrary library = null;
         if (recommenderFile == null) {
             PreparedListener prepared = engine.prepare();
+            library = prepared.library();
             result = engine.recommend(prepared);
             if (discovery.enabled()) {
                 Staged staged = rankWithDiscovery(config, plugins, engine, discovery, prepared.library(), result);
@@ -97,6 +105,19 @@ public final class RecommendCommand implements Callable<Integer> {
             TrainedRecommender saved = RecommenderFiles.load(recommenderFile);
             warnIfTrainedOtherwise(saved, engine, spec.commandLine().getErr());
             result = engine.recommendWith(saved);
+        }
+        Path ranker = rankerFile != null ? rankerFile
+                : org.audiu.core.twostage.TwoStageSettings.configured(config)
+                ? org.audiu.core.twostage.TwoStageSettings.from(config).rankerFile().orElse(null) : null;
+        String engineLine;
+        if (ranker != null) {
+            TwoStageCli.Ranked ranked = TwoStageCli.recommend(config, ranker, result,
+                    library != null ? library : engine.prepare().library());
+            engineLine = ranked.engine();
+            result = ranked.result();
+        } else {
+            engineLine = "single-stage (no ranker: 'recommend --ranker FILE' or two-stage.ranker-file for the "
+                    + "two-stage recommender)";
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
@@ -110,6 +131,7 @@ public final class RecommendCommand implements Callable<Integer> {
             out.println(Json.write(Json.recommendations(result.recommendations())));
         } else {
             printTable(out, result, seconds);
+            out.println("engine: " + engineLine);
             if (stage != null) {
                 out.println("ranker: " + stage);
             }

@@ -13,7 +13,18 @@ import org.audiu.core.eval.playlist.PlaylistContinuation;
 import org.audiu.core.twostage.TwoStageCatalogue;
 import org.audiu.core.twostage.TwoStageMethod;
 import org.audiu.core.twostage.TwoStageSettings;
+import org.audiu.models.ranking.RankerFile;
 import org.audiu.models.ranking.XGBoostRankerTrainer;
+import java.nio.file.Path;
+import org.audiu.core.ListenerLibrary;
+import org.audiu.core.Recommendation;
+import org.audiu.core.config.ConfigException;
+import org.audiu.core.dataset.CsvDatasetReader;
+import org.audiu.core.dataset.CsvReadOptions;
+import org.audiu.core.engine.RecommendationResult;
+import org.audiu.core.recommender.TrainedRecommender;
+import org.audiu.core.twostage.ModelScores;
+import org.audiu.core.twostage.TwoStageRecommender;
 
 /** The two-stage recommender in the CLI's evaluations: building it from the configuration, reporting stage 1. */
 final class TwoStageCli {
@@ -26,6 +37,44 @@ final class TwoStageCli {
         TwoStageSettings settings = TwoStageSettings.from(config);
         XGBoostRankerTrainer trainer = XGBoostRankerTrainer.fromConfig(settings.rankerParameters());
         return new TwoStageMethod(audiu, new TwoStageCatalogue(catalogue), benchmark, settings, trainer, threads);
+    }
+
+    /** What ranked and its result. */
+    record Ranked(String engine, RecommendationResult result) {
+    }
+
+    /**
+     * The two-stage recommender on the configured dataset pool: the single-stage result's trained recommender
+     * scores every pool track (the per-listener model's column), the retrievers propose candidates, the saved
+     * ranker orders them under the engine's artist cap.
+     */
+    static Ranked recommend(AudiuConfig config, Path rankerFile, RecommendationResult singleStage,
+                            ListenerLibrary library) {
+        RankerFile.Loaded loaded = RankerFile.read(rankerFile);
+        TwoStageSettings settings = TwoStageSettings.from(config);
+        EvaluationCatalogue catalogue = new EvaluationCatalogue(new CsvDatasetReader(CsvReadOptions.defaults())
+                .read(EvaluateHistoryCommand.candidateFiles(config, null)));
+        TwoStageCatalogue positions = new TwoStageCatalogue(catalogue);
+        TwoStageRecommender recommender;
+        try {
+            recommender = new TwoStageRecommender(positions, settings, loaded.ranker());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage() + " (ranker " + rankerFile + ", trained with "
+                    + loaded.settings() + ")");
+        }
+        TrainedRecommender own = singleStage.recommender();
+        boolean[] excluded = new boolean[catalogue.size()];
+        for (int i = 0; i < excluded.length; i++) {
+            excluded[i] = own.excludes(catalogue.track(i));
+        }
+        double[] modelScores = ModelScores.of(own, catalogue, excluded);
+        int k = singleStage.recommendations().size();
+        int perArtist = own.perArtist(Math.max(1, k));
+        List<Recommendation> recs = recommender.recommend(library, modelScores, excluded,
+                Math.max(1, k), perArtist);
+        return new Ranked(String.format(Locale.ROOT, "two-stage (ranker %s, sha256 %s; %d candidates at most from %s)",
+                rankerFile.getFileName(), loaded.checksum().substring(0, 16), settings.candidates(),
+                settings.retrieverNames()), new RecommendationResult(recs, own, singleStage.report()));
     }
 
     /** Moves the two-stage lists out of the JSON's baselines into their own {@code two-stage} object. */

@@ -313,11 +313,11 @@ public final class TwoStageMethod implements ContinuationMethod {
         }
     }
 
-    /** The training queries of fold {@code f}'s ranker: every other fold's listeners, negatives sampled. */
+    /** The training queries of fold {@code f}'s ranker (every other fold's listeners; f < 0: every listener), negatives sampled. */
     private List<RankingQuery> queries(Map<String, Prepared> listeners, int f, int variant, long seed) {
         List<RankingQuery> out = new ArrayList<>();
         for (Prepared p : listeners.values()) {
-            if (p.fold == f && !trainOnEveryFold) {
+            if (f >= 0 && p.fold == f && !trainOnEveryFold) {
                 continue;
             }
             float[] labels = p.labels[variant];
