@@ -1,7 +1,6 @@
 package org.audiu.core.twostage;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -313,7 +312,10 @@ public final class TwoStageMethod implements ContinuationMethod {
         }
     }
 
-    /** The training queries of fold {@code f}'s ranker (every other fold's listeners; f < 0: every listener), negatives sampled. */
+    /**
+     * The training queries of fold {@code f}'s ranker (every other fold's listeners; {@code f < 0}: every
+     * listener), negatives sampled.
+     */
     private List<RankingQuery> queries(Map<String, Prepared> listeners, int f, int variant, long seed) {
         List<RankingQuery> out = new ArrayList<>();
         for (Prepared p : listeners.values()) {

@@ -138,6 +138,29 @@ public record TwoStageSettings(int candidates, int folds, int negativesPerQuery,
                 rankerConfig, effective);
     }
 
+    /**
+     * How a trained recommender refers to the configured ranker file: {@code "<file name> sha256 <hex>"}, the
+     * SHA-256 of the file's bytes (what {@code audiu ranker train} prints); empty without a ranker file.
+     *
+     * @throws ConfigException when the file cannot be read
+     */
+    public Optional<String> rankerReference() {
+        if (rankerFile.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = rankerFile.get();
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files
+                    .readAllBytes(file));
+            return Optional.of(file.getFileName() + " sha256 " + java.util.HexFormat.of().formatHex(digest));
+        } catch (java.io.IOException e) {
+            throw new ConfigException("two-stage.ranker-file = " + file + " cannot be read (" + e.getMessage()
+                    + "). Train one with './audiu ranker train --catalogue FILE --out " + file + "'.");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
     /** The retrievers' names, in order. */
     public List<String> retrieverNames() {
         return retrievers.stream().map(NamedRetriever::name).toList();

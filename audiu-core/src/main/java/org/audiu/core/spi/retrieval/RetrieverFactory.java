@@ -4,7 +4,8 @@ import org.audiu.core.spi.PluginFactory;
 import org.audiu.core.spi.PluginKind;
 
 /**
- * Service interface for {@link Retriever}s; listed in {@code META-INF/services/org.audiu.core.spi.retrieval.RetrieverFactory}.
+ * Service interface for {@link Retriever}s; listed in
+ * {@code META-INF/services/org.audiu.core.spi.retrieval.RetrieverFactory}.
  * Selected by {@code two-stage.retrievers} (a comma-separated list), parameters under
  * {@code two-stage.retrievers.<name>.} (every retriever reads {@code limit}, how many candidates it proposes).
  */

@@ -24,7 +24,8 @@ import org.audiu.core.spi.retrieval.Retriever;
  */
 public final class AudioNeighbourRetriever implements Retriever {
     private final double artistSoundWeight;
-    private final Map<RetrievalCatalogue, CatalogueNeighbours> kernels = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<RetrievalCatalogue, CatalogueNeighbours> kernels =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     /** @param artistSoundWeight weight of the candidate's artist's average sound (0: tracks only) */
     public AudioNeighbourRetriever(double artistSoundWeight) {

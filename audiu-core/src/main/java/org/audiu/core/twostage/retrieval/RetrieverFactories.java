@@ -5,7 +5,8 @@ import org.audiu.core.spi.retrieval.Retriever;
 import org.audiu.core.spi.retrieval.RetrieverFactory;
 
 /**
- * The built-in retrievers' factories, listed in {@code META-INF/services/org.audiu.core.spi.retrieval.RetrieverFactory}.
+ * The built-in retrievers' factories, listed in
+ * {@code META-INF/services/org.audiu.core.spi.retrieval.RetrieverFactory}.
  * How many candidates each proposes is the two-stage recommender's {@code two-stage.retrievers.<name>.limit} (read by
  * {@code TwoStageSettings}, not here).
  */
