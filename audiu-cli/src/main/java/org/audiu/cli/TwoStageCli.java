@@ -72,9 +72,36 @@ final class TwoStageCli {
         int perArtist = own.perArtist(Math.max(1, k));
         List<Recommendation> recs = recommender.recommend(library, modelScores, excluded,
                 Math.max(1, k), perArtist);
-        return new Ranked(String.format(Locale.ROOT, "two-stage (ranker %s, sha256 %s; %d candidates at most from %s)",
-                rankerFile.getFileName(), loaded.checksum().substring(0, 16), settings.candidates(),
-                settings.retrieverNames()), new RecommendationResult(recs, own, singleStage.report()));
+        String trainedBeside = own.provenance().components().get("two-stage.ranker");
+        String mismatch = trainedBeside == null || trainedBeside.endsWith(loaded.checksum()) ? ""
+                : "; note: the recommender was trained beside another ranker, " + trainedBeside;
+        return new Ranked(String.format(Locale.ROOT, "two-stage (ranker %s, sha256 %s; %d candidates at most from "
+                        + "%s%s)", rankerFile.getFileName(), loaded.checksum().substring(0, 16),
+                settings.candidates(), settings.retrieverNames(), mismatch),
+                new RecommendationResult(recs, own, singleStage.report()));
+    }
+
+    /** The {@code two-stage} method with the configured ranker file, when a ranker file is configured. */
+    static java.util.Optional<org.audiu.core.eval.playlist.ContinuationMethod> savedRankerMethod(AudiuConfig config,
+            org.audiu.core.plugin.Plugins plugins, EvaluationCatalogue catalogue) {
+        if (!TwoStageSettings.configured(config)) {
+            return java.util.Optional.empty();
+        }
+        TwoStageSettings settings = TwoStageSettings.from(config);
+        if (settings.rankerFile().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        RankerFile.Loaded loaded = RankerFile.read(settings.rankerFile().get());
+        TwoStageCatalogue positions = new TwoStageCatalogue(catalogue);
+        TwoStageRecommender recommender;
+        try {
+            recommender = new TwoStageRecommender(positions, settings, loaded.ranker());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        EngineMethod single = new EngineMethod("two-stage's own model", config, plugins, catalogue);
+        return java.util.Optional.of(new org.audiu.core.twostage.SavedRankerMethod(TwoStageMethod.NAME, single,
+                recommender, positions));
     }
 
     /** Moves the two-stage lists out of the JSON's baselines into their own {@code two-stage} object. */
