@@ -79,6 +79,19 @@ class TwoStageCommandsTest {
         Run one = run("recommend", "--config", config.toString());
         assertEquals(0, one.code(), one.err());
         assertTrue(one.out().contains("engine: single-stage"), one.out());
+        // a recommender trained beside the ranker refers to it by checksum, and ranks with it identically
+        Path recommender = tmp.resolve("recommender.zip");
+        Run trained = run("train", "--config", config.toString(), "--out", recommender.toString(), "--set",
+                "two-stage.ranker-file=" + ranker);
+        assertEquals(0, trained.code(), trained.err());
+        Run saved = run("recommend", "--config", config.toString(), "--recommender", recommender.toString(),
+                "--ranker", ranker.toString());
+        assertEquals(0, saved.code(), saved.err());
+        assertTrue(saved.out().contains("engine: two-stage") && !saved.out().contains("another ranker"),
+                saved.out());
+        assertEquals(saved.out().lines().limit(5).toList(), run("recommend", "--config", config.toString(),
+                "--recommender", recommender.toString(), "--ranker", ranker.toString()).out().lines().limit(5)
+                .toList());
     }
 
     @Test
