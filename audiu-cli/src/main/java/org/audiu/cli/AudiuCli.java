@@ -9,7 +9,7 @@ import picocli.CommandLine;
 @Command(name = "audiu", mixinStandardHelpOptions = true, versionProvider = AudiuCli.Version.class,
         description = "Learns what a listener likes and recommends music they have not heard yet.",
         subcommands = {RecommendCommand.class, TrainCommand.class, GenresCommand.class, EvaluateCommand.class,
-                HistoryCommand.class, CatalogueCommand.class,
+                HistoryCommand.class, CatalogueCommand.class, RankerCommand.class,
             BenchCommand.class, org.audiu.cli.serve.ServeCommand.class, PluginsCommand.class,
             CommandLine.HelpCommand.class})
 public final class AudiuCli implements Runnable {

@@ -30,6 +30,8 @@ import org.audiu.core.metrics.RankingMetrics;
 import org.audiu.core.plugin.Plugins;
 import org.audiu.core.spi.preference.PreferenceScorerFactory;
 import org.audiu.core.spi.training.TrainerFactory;
+import org.audiu.core.twostage.TwoStageMethod;
+import org.audiu.core.twostage.TwoStageSettings;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -110,6 +112,11 @@ public final class EvaluateCommand implements Runnable {
         @Option(names = "--no-baselines", description = "Evaluate audiU only.")
         boolean noBaselines;
 
+        @Option(names = "--two-stage", description = "Also evaluate the two-stage recommender (retrievers, then a "
+                + "ranker learnt across the other folds' playlists; two-stage.* keys of the configuration), with its "
+                + "ablations and stage 1's recall. On whenever the configuration sets a two-stage.* key.")
+        boolean twoStage;
+
         @Mixin
         PlaylistProtocolOptions protocol;
 
@@ -133,12 +140,17 @@ public final class EvaluateCommand implements Runnable {
             EngineMethod audiu = new EngineMethod("audiu", config, Plugins.fromClasspath(), catalogue, true);
             List<ContinuationMethod> methods = new ArrayList<>();
             methods.add(audiu);
-            if (!noBaselines) {
-                methods.addAll(Baselines.all(catalogue, audiu::artistCap));
-            }
             int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             PlaylistContinuation benchmark = new PlaylistContinuation(catalogue, new PlaylistContinuation.Options(k,
                     seeds, config.seed(), workers, splitter, maxPlaylists, pool));
+            TwoStageMethod twoStageMethod = twoStage || TwoStageSettings.configured(config)
+                    ? TwoStageCli.method(config, audiu, catalogue, benchmark, workers) : null;
+            if (twoStageMethod != null) {
+                methods.add(twoStageMethod);
+            }
+            if (!noBaselines) {
+                methods.addAll(Baselines.all(catalogue, audiu::artistCap));
+            }
             ProgressReporter progress = ConsoleProgress.to(spec.commandLine().getErr());
             ContinuationReport report = benchmark.run(methods, progress);
             Map<String, String> components = components(config, audiu);
@@ -151,9 +163,17 @@ public final class EvaluateCommand implements Runnable {
             if (options.json()) {
                 Map<String, Object> json = json(report, components, file, chartFile, seconds);
                 json.put("protocol", protocolJson(splitter, pool, maxPlaylists));
+                json.put("engine", twoStageMethod == null ? "single-stage" : "single-stage and two-stage");
+                if (twoStageMethod != null) {
+                    TwoStageCli.moveTwoStage(json, report);
+                    json.put("two-stage-retrieval", twoStageMethod.report());
+                }
                 out.println(Json.write(json));
             } else {
                 printTable(out, report, components, file, chartFile, seconds);
+                if (twoStageMethod != null) {
+                    TwoStageCli.printRetrieval(out, twoStageMethod.report());
+                }
             }
             out.flush();
             return 0;

@@ -98,6 +98,8 @@ public final class EvaluateHistoryCommand implements Callable<Integer> {
         } else {
             methods.add(new EngineMethod(AUDIU, config, plugins, catalogue));
         }
+        // two-stage.ranker-file: the two-stage recommender with that ranker, beside the single-stage engine (issue 24)
+        TwoStageCli.savedRankerMethod(config, plugins, catalogue).ifPresent(methods::add);
         List<ContinuationMethod> baselines = List.of(Baselines.popularity(catalogue), Baselines.sameArtist(catalogue),
                 Baselines.artistShare(catalogue));
         methods.addAll(baselines);

@@ -23,6 +23,7 @@ import org.audiu.core.eval.playlist.PlaylistSplitter;
 import org.audiu.core.eval.playlist.ProtocolMatrix;
 import org.audiu.core.metrics.RankingMetrics;
 import org.audiu.core.plugin.Plugins;
+import org.audiu.core.twostage.TwoStageSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,6 +66,10 @@ public final class EvaluateMatrixCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Listeners at once (default: the cores).")
     Integer threads;
 
+    @Option(names = "--two-stage", description = "Put the two-stage recommender under test in every cell (its rankers "
+            + "trained k-fold on the cell's own listeners), against the single-stage audiU and every baseline.")
+    boolean twoStage;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -88,12 +93,17 @@ public final class EvaluateMatrixCommand implements Callable<Integer> {
         PlaylistContinuation.Options base = new PlaylistContinuation.Options(k, seeds, config.seed(), workers,
                 PlaylistSplitter.standard(), maxPlaylists);
         ProgressReporter progress = ConsoleProgress.to(spec.commandLine().getErr());
-        List<ProtocolMatrix.CellResult> results = new ProtocolMatrix(catalogue,
-                ProtocolMatrix.standard(sampleSize), base).run(methods, progress);
+        ProtocolMatrix matrix = new ProtocolMatrix(catalogue, ProtocolMatrix.standard(sampleSize), base);
+        List<ProtocolMatrix.CellResult> results = twoStage || TwoStageSettings.configured(config)
+                ? matrix.run(benchmark -> TwoStageCli.method(config, audiu, catalogue, benchmark, workers), methods,
+                        progress)
+                : matrix.run(methods, progress);
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
         if (options.json()) {
-            out.println(Json.write(json(results, EvaluateCommand.components(config, audiu), file, seconds)));
+            Map<String, Object> json = json(results, EvaluateCommand.components(config, audiu), file, seconds);
+            json.put("under-test", results.get(0).audiu().name());
+            out.println(Json.write(json));
         } else {
             print(out, results, EvaluateCommand.components(config, audiu), seconds);
         }

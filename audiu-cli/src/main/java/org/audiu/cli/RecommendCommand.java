@@ -54,6 +54,12 @@ public final class RecommendCommand implements Callable<Integer> {
                 + "read and match reports go to standard error."})
     Path history;
 
+    @Option(names = "--ranker", paramLabel = "FILE",
+            description = {"Rank with the two-stage recommender: the retrievers (two-stage.retrievers) propose "
+                + "candidates from the configured dataset pool and this ranker, saved by 'audiu ranker train', orders "
+                + "them (default: two-stage.ranker-file; without either, the single-stage engine ranks)."})
+    Path rankerFile;
+
     @Option(names = "--playlist", paramLabel = "NAME",
             description = "Name of the playlist the configured 'sink' writes (default: audiU recommendations).")
     String playlistName;
@@ -87,19 +93,24 @@ public final class RecommendCommand implements Callable<Integer> {
         RecommendationResult result;
         DiscoverySettings discovery = DiscoverySettings.from(config);
         String stage = null;
-        if (recommenderFile == null && discovery.enabled() && discovery.stageOneDepth() == 0) {
-            // The ranker sees none of the single-stage engine's list: train that engine only when the ranker cannot
-            // learn from this library.
-            ListenerLibrary library = engine.librarySource().load();
-            Discovered discovered = discover(config, plugins, engine, discovery, library);
+        Path ranker = rankerFile != null ? rankerFile
+                : org.audiu.core.twostage.TwoStageSettings.configured(config)
+                ? org.audiu.core.twostage.TwoStageSettings.from(config).rankerFile().orElse(null) : null;
+        ListenerLibrary library = null;
+        if (recommenderFile == null && ranker == null && discovery.enabled() && discovery.stageOneDepth() == 0) {
+            // The discovery ranker sees none of the single-stage engine's list: train that engine only when the
+            // ranker cannot learn from this library.
+            ListenerLibrary loaded = engine.librarySource().load();
+            Discovered discovered = discover(config, plugins, engine, discovery, loaded);
             if (discovered.ranked() != null) {
-                return print(discovered.ranked().recommendations(), null, discovered.stage(), fromHistory, sink,
-                        start);
+                return print(discovered.ranked().recommendations(), null, discovered.stage(), null, fromHistory,
+                        sink, start);
             }
             result = engine.recommend(engine.prepare());
             stage = discovered.stage();
         } else if (recommenderFile == null) {
             PreparedListener prepared = engine.prepare();
+            library = prepared.library();
             result = engine.recommend(prepared);
             if (discovery.enabled()) {
                 Discovered discovered = discover(config, plugins, engine, discovery, prepared.library());
@@ -114,14 +125,25 @@ public final class RecommendCommand implements Callable<Integer> {
             warnIfTrainedOtherwise(saved, engine, spec.commandLine().getErr());
             result = engine.recommendWith(saved);
         }
-        return print(result.recommendations(), result.report(), stage, fromHistory, sink, start);
+        String engineLine;
+        if (ranker != null) {
+            TwoStageCli.Ranked ranked = TwoStageCli.recommend(config, ranker, result,
+                    library != null ? library : engine.prepare().library());
+            engineLine = ranked.engine();
+            result = ranked.result();
+        } else {
+            engineLine = "single-stage (no ranker: 'recommend --ranker FILE' or two-stage.ranker-file for the "
+                    + "two-stage recommender)";
+        }
+        return print(result.recommendations(), result.report(), stage, engineLine, fromHistory, sink, start);
     }
 
     /**
      * Writes the list to the sink (when configured) and prints it; {@code report} is the single-stage engine's run
-     * (null when the discovery ranker ranked without it).
+     * (null when the discovery ranker ranked without it), {@code engineLine} which engine ranked (null: the
+     * discovery ranker's {@code stage} says it).
      */
-    private int print(List<Recommendation> recommendations, RunReport report, String stage,
+    private int print(List<Recommendation> recommendations, RunReport report, String stage, String engineLine,
                       HistoryOption.Loaded fromHistory, java.util.Optional<org.audiu.core.spi.sink.PlaylistSink> sink,
                       long start) {
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -144,6 +166,9 @@ public final class RecommendCommand implements Callable<Integer> {
             }
         } else {
             printTable(out, recommendations, report, seconds);
+            if (engineLine != null) {
+                out.println("engine: " + engineLine);
+            }
             if (stage != null) {
                 out.println("ranker: " + stage);
             }

@@ -74,6 +74,13 @@ public final class EngineAssembly {
         SkippedNegatives skipped = SkippedNegatives.from(engineConfig);
         // The discovery ranker's keys live beside the engine's: validated here, read by its users (DiscoveryStage).
         DiscoverySettings.from(engineConfig);
+        // So are the two-stage recommender's (issue 24), read by its users (TwoStageSettings).
+        org.audiu.core.twostage.TwoStageSettings.validate(config, engineConfig);
+        if (org.audiu.core.twostage.TwoStageSettings.configured(config)) {
+            // a trained recommender refers to the ranker it was trained beside by the file's checksum
+            org.audiu.core.twostage.TwoStageSettings.from(config).rankerReference()
+                    .ifPresent(r -> names.put("two-stage.ranker", r));
+        }
         engineConfig.failOnUnreadKeys();
         return new RecommendationEngine(librarySource, scorer, new FeatureProviderChain(providers, settings.schema()),
                 candidates, trainer, settings, names, progress, new ListenerFeatures(relative), skipped);

@@ -45,7 +45,7 @@ public record EngineSettings(int recommendations, int perArtist, double negative
 
     /** The configuration keys the engine owns (a key covers the keys under it; a trailing dot marks a prefix). */
     public static final List<String> KEYS = List.of("recommendations", "training.", "reasons.", "features.columns",
-            "batch-size", "ranker");
+            "batch-size", "ranker", "two-stage.");
 
     /**
      * Negatives per liked track by default. Their total weight equals the liked tracks' whatever their number, so more

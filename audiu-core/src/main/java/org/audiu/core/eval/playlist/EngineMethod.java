@@ -123,6 +123,25 @@ public final class EngineMethod implements ContinuationMethod {
                 : List.of(capped);
     }
 
+    /**
+     * The listener's trained model's score of every catalogue position (two-stage recommender, issue 24): the same
+     * pipeline as {@link #recommendVariants}, then every pool track that is not excluded for the listener scored in
+     * batches ({@link TrainedRecommender#score}); NaN for excluded positions and those outside the pool.
+     *
+     * @param excluded by catalogue position, the tracks not to score ({@link EvaluationCatalogue#excluded})
+     */
+    public double[] modelScores(EvaluationListener listener, boolean[] excluded) {
+        RecommendationEngine engine = engineOf(listener, 10);
+        PreparedListener prepared = engine.prepare();
+        PoolSample sample = engine.samplePool(prepared);
+        TrainedRecommender recommender = engine.recommender(prepared, sample, engine.train(prepared, sample));
+        boolean[] skip = excluded.clone();
+        for (int i = 0; i < skip.length; i++) {
+            skip[i] |= !listener.pool().contains(i);
+        }
+        return org.audiu.core.twostage.ModelScores.of(recommender, catalogue, skip);
+    }
+
     private static List<String> ids(RecommendationEngine engine, TrainedRecommender recommender, int n) {
         return engine.rank(recommender, n, -1).recommendations().stream().map(r -> r.track().id()).toList();
     }

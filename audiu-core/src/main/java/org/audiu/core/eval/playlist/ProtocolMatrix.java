@@ -100,12 +100,33 @@ public final class ProtocolMatrix {
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("No method to evaluate");
         }
-        String audiu = methods.get(0).name();
+        return run(benchmark -> methods, progress);
+    }
+
+    /**
+     * Runs every cell with the method under test made for that cell's benchmark (the two-stage recommender trains
+     * its rankers on the cell's own listeners) and compared with {@code others}.
+     */
+    public List<CellResult> run(java.util.function.Function<PlaylistContinuation, ContinuationMethod> underTest,
+                                List<ContinuationMethod> others, ProgressReporter progress) {
+        return run(benchmark -> {
+            List<ContinuationMethod> all = new ArrayList<>();
+            all.add(underTest.apply(benchmark));
+            all.addAll(others);
+            return all;
+        }, progress);
+    }
+
+    private List<CellResult> run(java.util.function.Function<PlaylistContinuation, List<ContinuationMethod>> methodsOf,
+                                 ProgressReporter progress) {
         List<CellResult> out = new ArrayList<>();
         for (Cell cell : cells) {
             PlaylistContinuation.Options options = new PlaylistContinuation.Options(base.k(), base.seeds(),
                     base.firstSeed(), base.threads(), cell.splitter(), base.maxListeners(), cell.pool());
-            ContinuationReport report = new PlaylistContinuation(catalogue, options).run(methods, progress);
+            PlaylistContinuation benchmark = new PlaylistContinuation(catalogue, options);
+            List<ContinuationMethod> methods = methodsOf.apply(benchmark);
+            String audiu = methods.get(0).name();
+            ContinuationReport report = benchmark.run(methods, progress);
             RankingMetrics mine = report.methods().get(0).mean();
             List<Comparison> comparisons = new ArrayList<>();
             for (ContinuationReport.MethodResult r : report.methods().subList(1, report.methods().size())) {
