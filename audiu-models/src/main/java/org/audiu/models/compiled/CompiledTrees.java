@@ -23,7 +23,7 @@ import java.util.Locale;
  *   <li>{@link Builder#softmaxOfMargins(float)}: each leaf adds a margin to one label, summed in {@code float} in
  *       tree order from a base margin, then a {@code float} softmax, as XGBoost's {@code multi:softprob}.</li>
  * </ul>
- * Immutable and thread-safe; each call of {@link #scores(double[][], int, double[])} uses its own scratch space.
+ * Immutable and thread-safe; each thread scores in its own scratch space, kept between calls.
  */
 public final class CompiledTrees implements CompiledClassifier {
     /** 64-bit words per row mask (the kernels handle them four at a time). */
@@ -41,6 +41,11 @@ public final class CompiledTrees implements CompiledClassifier {
     private final String kind;
     /** The trees as flat arrays ({@link TreeTables}). */
     private final TreeTables tables;
+    /**
+     * Each thread's working memory, kept between calls: the rank masks of a block are hundreds of kilobytes (a
+     * G1 humongous object in a small heap when allocated per call); every kernel overwrites what it reads.
+     */
+    private final ThreadLocal<TreeTables.Scratch> scratch;
 
     private CompiledTrees(TreeTables tables, Combination combination, float baseMargin, String kind) {
         this.labels = tables.labels;
@@ -49,6 +54,7 @@ public final class CompiledTrees implements CompiledClassifier {
         this.baseMargin = baseMargin;
         this.kind = kind;
         this.tables = tables;
+        this.scratch = ThreadLocal.withInitial(tables::scratch);
     }
 
     /** A builder for a model with these labels (score order) and row width. */
@@ -86,7 +92,7 @@ public final class CompiledTrees implements CompiledClassifier {
 
     @Override
     public void scores(double[][] rows, int count, double[] out) {
-        TreeTables.Scratch s = tables.scratch();
+        TreeTables.Scratch s = scratch.get();
         for (int from = 0; from < count; from += BLOCK) {
             scoreBlock(rows, from, Math.min(BLOCK, count - from), out, s);
         }
