@@ -23,11 +23,11 @@ import java.util.Locale;
  *   <li>{@link Builder#softmaxOfMargins(float)}: each leaf adds a margin to one label, summed in {@code float} in
  *       tree order from a base margin, then a {@code float} softmax, as XGBoost's {@code multi:softprob}.</li>
  * </ul>
- * Immutable and thread-safe; each call of {@link #scores(double[][], int, double[])} uses its own scratch space.
+ * Immutable and thread-safe; each thread scores in its own scratch space, kept between calls.
  */
 public final class CompiledTrees implements CompiledClassifier {
-    /** 64-bit words per row mask. */
-    static final int WORDS = 4;
+    /** 64-bit words per row mask (the kernels handle them four at a time). */
+    static final int WORDS = 8;
     /** Rows scored together. */
     static final int BLOCK = 64 * WORDS;
 
@@ -41,6 +41,11 @@ public final class CompiledTrees implements CompiledClassifier {
     private final String kind;
     /** The trees as flat arrays ({@link TreeTables}). */
     private final TreeTables tables;
+    /**
+     * Each thread's working memory, kept between calls: the rank masks of a block are hundreds of kilobytes (a
+     * G1 humongous object in a small heap when allocated per call); every kernel overwrites what it reads.
+     */
+    private final ThreadLocal<TreeTables.Scratch> scratch;
 
     private CompiledTrees(TreeTables tables, Combination combination, float baseMargin, String kind) {
         this.labels = tables.labels;
@@ -49,6 +54,7 @@ public final class CompiledTrees implements CompiledClassifier {
         this.baseMargin = baseMargin;
         this.kind = kind;
         this.tables = tables;
+        this.scratch = ThreadLocal.withInitial(tables::scratch);
     }
 
     /** A builder for a model with these labels (score order) and row width. */
@@ -86,7 +92,7 @@ public final class CompiledTrees implements CompiledClassifier {
 
     @Override
     public void scores(double[][] rows, int count, double[] out) {
-        TreeTables.Scratch s = tables.scratch();
+        TreeTables.Scratch s = scratch.get();
         for (int from = 0; from < count; from += BLOCK) {
             scoreBlock(rows, from, Math.min(BLOCK, count - from), out, s);
         }
@@ -100,6 +106,7 @@ public final class CompiledTrees implements CompiledClassifier {
         boolean mean = combination == Combination.MEAN_OF_DISTRIBUTIONS;
         if (mean) {
             Arrays.fill(s.sums, 0, b * k, 0.0);
+            Arrays.fill(s.valueHits, 0);
             Arrays.fill(s.counts, 0);
         } else {
             Arrays.fill(s.margins, baseMargin);
@@ -130,10 +137,26 @@ public final class CompiledTrees implements CompiledClassifier {
                 masks[child + 1] = m1 & ~r1;
                 masks[child + 2] = m2 & ~r2;
                 masks[child + 3] = m3 & ~r3;
-                masks[child + 4] = m0 & r0;
-                masks[child + 5] = m1 & r1;
-                masks[child + 6] = m2 & r2;
-                masks[child + 7] = m3 & r3;
+                masks[child + WORDS] = m0 & r0;
+                masks[child + WORDS + 1] = m1 & r1;
+                masks[child + WORDS + 2] = m2 & r2;
+                masks[child + WORDS + 3] = m3 & r3;
+                long m4 = masks[m + 4];
+                long m5 = masks[m + 5];
+                long m6 = masks[m + 6];
+                long m7 = masks[m + 7];
+                long r4 = rank[r + 4];
+                long r5 = rank[r + 5];
+                long r6 = rank[r + 6];
+                long r7 = rank[r + 7];
+                masks[child + 4] = m4 & ~r4;
+                masks[child + 5] = m5 & ~r5;
+                masks[child + 6] = m6 & ~r6;
+                masks[child + 7] = m7 & ~r7;
+                masks[child + WORDS + 4] = m4 & r4;
+                masks[child + WORDS + 5] = m5 & r5;
+                masks[child + WORDS + 6] = m6 & r6;
+                masks[child + WORDS + 7] = m7 & r7;
             }
             if (mean) {
                 addPureLeaves(t, s);
@@ -150,7 +173,10 @@ public final class CompiledTrees implements CompiledClassifier {
     }
 
 
-    /** Pure leaves of tree t: their masks joined per label, then added to the bit-sliced per-row counters. */
+    /**
+     * Pure leaves of tree t (but those of the skipped label): their masks joined per label, then added to the
+     * bit-sliced per-row counters.
+     */
     private void addPureLeaves(int t, TreeTables.Scratch s) {
         int[] pureStart = tables.pureStart;
         int[] pure = tables.pure;
@@ -158,27 +184,33 @@ public final class CompiledTrees implements CompiledClassifier {
         long[] masks = s.masks;
         long[] labelMasks = s.labelMasks;
         Arrays.fill(labelMasks, 0);
-        for (int i = 2 * pureStart[t], end = 2 * pureStart[t + 1]; i < end; ) {
-            int l = pure[i + 1];
-            long a0 = 0;
-            long a1 = 0;
-            long a2 = 0;
-            long a3 = 0;
-            for (; i < end && pure[i + 1] == l; i += 2) {
-                int m = pure[i];
-                a0 |= masks[m];
-                a1 |= masks[m + 1];
-                a2 |= masks[m + 2];
-                a3 |= masks[m + 3];
+        for (int g = 0; g < WORDS; g += 4) {
+            for (int i = 2 * pureStart[t], end = 2 * pureStart[t + 1]; i < end; ) {
+                int l = pure[i + 1] + g;
+                long a0 = 0;
+                long a1 = 0;
+                long a2 = 0;
+                long a3 = 0;
+                for (int label = pure[i + 1]; i < end && pure[i + 1] == label; i += 2) {
+                    int m = pure[i] + g;
+                    a0 |= masks[m];
+                    a1 |= masks[m + 1];
+                    a2 |= masks[m + 2];
+                    a3 |= masks[m + 3];
+                }
+                labelMasks[l] = a0;
+                labelMasks[l + 1] = a1;
+                labelMasks[l + 2] = a2;
+                labelMasks[l + 3] = a3;
             }
-            labelMasks[l] = a0;
-            labelMasks[l + 1] = a1;
-            labelMasks[l + 2] = a2;
-            labelMasks[l + 3] = a3;
         }
         long[] counts = s.counts;
         int k = labels.size();
+        int skip = tables.skipLabel;
         for (int l = 0; l < k; l++) {
+            if (l == skip) {
+                continue;
+            }
             for (int w = 0; w < WORDS; w++) {
                 long carry = labelMasks[l * WORDS + w];
                 int q = l * planes * WORDS + w;
@@ -198,6 +230,7 @@ public final class CompiledTrees implements CompiledClassifier {
         float[] leafValues = tables.leafValues;
         long[] masks = s.masks;
         double[] sums = s.sums;
+        int[] hits = s.valueHits;
         int k = labels.size();
         for (int i = 2 * valueStart[t], end = 2 * valueStart[t + 1]; i < end; i += 2) {
             int m = valueLeaves[i];
@@ -205,10 +238,12 @@ public final class CompiledTrees implements CompiledClassifier {
             for (int w = 0; w < WORDS; w++) {
                 long bits = masks[m + w];
                 while (bits != 0) {
-                    int o = (64 * w + Long.numberOfTrailingZeros(bits)) * k;
+                    int row = 64 * w + Long.numberOfTrailingZeros(bits);
+                    int o = row * k;
                     for (int j = 0; j < k; j++) {
                         sums[o + j] += leafValues[v + j];
                     }
+                    hits[row]++;
                     bits &= bits - 1;
                 }
             }
@@ -237,18 +272,20 @@ public final class CompiledTrees implements CompiledClassifier {
         int first = valueStart[t];
         int leaves = valueStart[t + 1] - first;
         // Plane p holds bit p of the index of each row's leaf (leaves partition the block's rows).
-        for (int j = 0; j < leaves; j++) {
-            int m = valueLeaves[2 * (first + j)];
-            long m0 = masks[m];
-            long m1 = masks[m + 1];
-            long m2 = masks[m + 2];
-            long m3 = masks[m + 3];
-            for (int p = 0, q = 0; p < bits; p++, q += WORDS) {
-                long select = -((j >>> p) & 1);
-                planes[q] |= m0 & select;
-                planes[q + 1] |= m1 & select;
-                planes[q + 2] |= m2 & select;
-                planes[q + 3] |= m3 & select;
+        for (int g = 0; g < WORDS; g += 4) {
+            for (int j = 0; j < leaves; j++) {
+                int m = valueLeaves[2 * (first + j)] + g;
+                long m0 = masks[m];
+                long m1 = masks[m + 1];
+                long m2 = masks[m + 2];
+                long m3 = masks[m + 3];
+                for (int p = 0, q = g; p < bits; p++, q += WORDS) {
+                    long select = -((j >>> p) & 1);
+                    planes[q] |= m0 & select;
+                    planes[q + 1] |= m1 & select;
+                    planes[q + 2] |= m2 & select;
+                    planes[q + 3] |= m3 & select;
+                }
             }
         }
         // Margins are label-major here: row r of label l at l * BLOCK + r. Rows past b take leaf 0, unread.
@@ -299,19 +336,33 @@ public final class CompiledTrees implements CompiledClassifier {
     private void finishMeans(int b, double[] out, int from, TreeTables.Scratch s) {
         int planes = tables.planes;
         int k = labels.size();
+        int skip = tables.skipLabel;
+        int trees = tables.trees;
         double[] sums = s.sums;
         long[] counts = s.counts;
+        int[] hits = s.valueHits;
+        int[] count = new int[k];
         for (int r = 0; r < b; r++) {
             int word = r >>> 6;
-            double total = 0;
             int o = r * k;
+            // Trees that put the row in a pure leaf, less those of the other labels: the skipped label's count.
+            int rest = trees - hits[r];
             for (int l = 0; l < k; l++) {
-                int count = 0;
+                if (l == skip) {
+                    continue;
+                }
+                int c = 0;
                 int q = l * planes * WORDS + word;
                 for (int p = 0; p < planes; p++, q += WORDS) {
-                    count |= (int) ((counts[q] >>> r) & 1) << p;
+                    c |= (int) ((counts[q] >>> r) & 1) << p;
                 }
-                sums[o + l] += count;
+                count[l] = c;
+                rest -= c;
+            }
+            count[skip] = rest;
+            double total = 0;
+            for (int l = 0; l < k; l++) {
+                sums[o + l] += count[l];
                 total += sums[o + l];
             }
             int dst = (from + r) * k;

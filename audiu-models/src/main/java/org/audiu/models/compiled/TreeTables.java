@@ -24,8 +24,13 @@ final class TreeTables {
     final int[] valueStart;
     /** Per split, breadth first: the slot of its mask times WORDS. */
     final int[] splits;
-    /** Per pure leaf (distribution 1 on one label, mean mode), by tree then label: slot * WORDS, label * WORDS. */
+    /**
+     * Per pure leaf (distribution 1 on one label, mean mode) of a label other than {@link #skipLabel}, by tree then
+     * label: slot * WORDS, label * WORDS.
+     */
     final int[] pure;
+    /** Mean mode: the label whose pure leaves are not joined (its counts follow from the others'). */
+    final int skipLabel;
     /** Per value leaf: slot * WORDS, then the leaf's index into leafValues (mean) or its label (softmax). */
     final int[] valueLeaves;
     /** Mean mode: labels.size() values per leaf. Softmax mode: one margin per value leaf. */
@@ -33,6 +38,8 @@ final class TreeTables {
     /** Per used feature: its splits ordered by threshold, and those thresholds. */
     final int[][] splitsByThreshold;
     final float[][] sortedThresholds;
+    /** The same thresholds as {@link #key}s, unsigned. */
+    final long[][] thresholdKeys;
     /** Per split: 1 when it sends missing values left. */
     final int[] splitMissingLeft;
     /** Features that some split tests, in column order. */
@@ -68,25 +75,43 @@ final class TreeTables {
         this.trees = b.treeSlots.size();
         this.treeSlots = toArray(b.treeSlots);
         this.splitStart = toArray(b.splitStart);
-        this.pureStart = toArray(b.pureStart);
         this.valueStart = toArray(b.valueStart);
         this.totalNodes = Arrays.stream(treeSlots).sum();
         this.maxSlots = Arrays.stream(treeSlots).max().orElse(1);
-        this.pure = toArray(b.pure);
-        // Each tree's pure leaves grouped by label, so their masks are joined in registers, one label at a time.
-        for (int t = 0; t < trees; t++) {
-            int from = pureStart[t];
-            int to = pureStart[t + 1];
-            Integer[] order = new Integer[to - from];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = from + i;
-            }
-            Arrays.sort(order, (x, y) -> Integer.compare(b.pure.get(2 * x + 1), b.pure.get(2 * y + 1)));
-            for (int i = 0; i < order.length; i++) {
-                pure[2 * (from + i)] = b.pure.get(2 * order[i]);
-                pure[2 * (from + i) + 1] = b.pure.get(2 * order[i] + 1);
+        // The label with the most pure leaves is never joined: a row's count of it is the trees whose pure leaves
+        // it reached less its counts of the other labels (each tree puts a row in exactly one leaf).
+        int[] pureByLabel = new int[labels.size()];
+        for (int i = 1; i < b.pure.size(); i += 2) {
+            pureByLabel[b.pure.get(i) / WORDS]++;
+        }
+        int skip = 0;
+        for (int l = 1; l < pureByLabel.length; l++) {
+            if (pureByLabel[l] > pureByLabel[skip]) {
+                skip = l;
             }
         }
+        this.skipLabel = skip;
+        // Each tree's other pure leaves grouped by label, so their masks are joined in registers, one label at a
+        // time.
+        List<Integer> kept = new ArrayList<>();
+        this.pureStart = new int[trees + 1];
+        for (int t = 0; t < trees; t++) {
+            int from = b.pureStart.get(t);
+            int to = b.pureStart.get(t + 1);
+            List<Integer> order = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                if (b.pure.get(2 * i + 1) != skip * WORDS) {
+                    order.add(i);
+                }
+            }
+            order.sort((x, y) -> Integer.compare(b.pure.get(2 * x + 1), b.pure.get(2 * y + 1)));
+            for (int i : order) {
+                kept.add(b.pure.get(2 * i));
+                kept.add(b.pure.get(2 * i + 1));
+            }
+            pureStart[t + 1] = kept.size() / 2;
+        }
+        this.pure = toArray(kept);
         this.valueLeaves = toArray(b.valueLeaves);
         float[] values = new float[b.leafValues.size()];
         for (int i = 0; i < values.length; i++) {
@@ -120,13 +145,16 @@ final class TreeTables {
         this.usedFeatures = used.stream().mapToInt(Integer::intValue).toArray();
         this.splitsByThreshold = new int[usedFeatures.length][];
         this.sortedThresholds = new float[usedFeatures.length][];
+        this.thresholdKeys = new long[usedFeatures.length][];
         for (int u = 0; u < usedFeatures.length; u++) {
             List<Integer> list = byFeature.get(usedFeatures[u]);
             list.sort((x, y) -> Float.compare(b.splitThreshold.get(x), b.splitThreshold.get(y)));
             splitsByThreshold[u] = toArray(list);
             sortedThresholds[u] = new float[list.size()];
+            thresholdKeys[u] = new long[list.size()];
             for (int i = 0; i < list.size(); i++) {
                 sortedThresholds[u][i] = b.splitThreshold.get(list.get(i));
+                thresholdKeys[u][i] = Integer.toUnsignedLong(key(sortedThresholds[u][i]));
             }
         }
         boolean any = false;
@@ -163,10 +191,10 @@ final class TreeTables {
 
     /** Working memory of one call. */
     final class Scratch {
-        final long[] keys = new long[BLOCK];
-        final long[] buffer = new long[BLOCK];
+        /** One more than a block: the sort's result ends with a key above every threshold. */
+        final long[] keys = new long[BLOCK + 1];
+        final long[] buffer = new long[BLOCK + 1];
         final int[] histogram = new int[256];
-        final float[] sortedValues = new float[BLOCK];
         /** Per used feature: masks of rows ranked >= p (p = 0..BLOCK); then, if needed, without missing rows. */
         final long[] rankMasks = new long[(anyMissingLeft ? 2 : 1) * usedFeatures.length * (BLOCK + 1) * WORDS];
         /** Per split: offset of its mask of rows that go right. */
@@ -175,6 +203,8 @@ final class TreeTables {
         final long[] labelMasks = new long[labels.size() * WORDS];
         final long[] counts = new long[labels.size() * planes * WORDS];
         final double[] sums = new double[BLOCK * labels.size()];
+        /** Mean mode, per row: how many trees put it in a leaf with a distribution (not a pure one). */
+        final int[] valueHits = new int[BLOCK];
         /** Softmax mode, label-major: label l of row r at l * BLOCK + r. */
         final float[] margins = new float[BLOCK * labels.size()];
         final long[] running = new long[WORDS];
@@ -182,13 +212,26 @@ final class TreeTables {
     }
 
     /**
+     * A float as an int that orders as the floats when compared unsigned: -0.0 just below 0.0, and every NaN
+     * ({@link #MISSING_KEY}) above infinity.
+     */
+    static int key(float v) {
+        int bits = v != v ? Integer.MAX_VALUE : Float.floatToRawIntBits(v);
+        return bits ^ ((bits >> 31) & 0x7fffffff) ^ Integer.MIN_VALUE;
+    }
+
+    /** The key of a missing value (NaN), the largest. */
+    static final long MISSING_KEY = 0xFFFFFFFFL;
+
+    /**
      * Ranks the block's rows by each used feature: the masks of rows ranked at or above each rank, and for each
      * threshold the offset of the mask of rows above it (value > threshold, or missing unless the split sends
-     * missing values left).
+     * missing values left). Values and thresholds are compared as their {@link #key}s, which order as the floats
+     * do ({@code (float) value <= threshold} exactly when its key is at most the threshold's: thresholds are never
+     * -0.0 or NaN).
      */
     void rank(double[][] rows, int from, int b, Scratch s) {
         long[] keys = s.keys;
-        float[] values = s.sortedValues;
         long[] masks = s.rankMasks;
         long[] running = s.running;
         int[] right = s.rightMask;
@@ -196,29 +239,28 @@ final class TreeTables {
         for (int u = 0; u < usedFeatures.length; u++) {
             int f = usedFeatures[u];
             for (int r = 0; r < b; r++) {
-                float v = (float) rows[from + r][f];
-                int bits = v != v ? Integer.MAX_VALUE : Float.floatToRawIntBits(v);
-                // Orders as the floats (-0.0 just below 0.0, missing last) when compared unsigned.
-                int key = bits ^ ((bits >> 31) & 0x7fffffff) ^ Integer.MIN_VALUE;
-                keys[r] = ((long) key << 32) | r;
+                keys[r] = ((long) key((float) rows[from + r][f]) << 32) | r;
             }
             long[] sorted = radixSort(keys, s.buffer, s.histogram, b);
+            sorted[b] = -1L; // above every threshold: the merge below stops there
             int base = u * table;
             Arrays.fill(running, 0);
-            System.arraycopy(running, 0, masks, base + b * WORDS, WORDS);
-            int missing = b;
-            for (int p = b - 1; p >= 0; p--) {
+            Arrays.fill(masks, base + b * WORDS, base + (b + 1) * WORDS, 0L);
+            for (int p = b - 1, q = base + p * WORDS; p >= 0; p--, q -= WORDS) {
                 int r = (int) sorted[p];
                 running[r >>> 6] |= 1L << r;
-                System.arraycopy(running, 0, masks, base + p * WORDS, WORDS);
-                float v = (float) rows[from + r][f];
-                values[p] = v;
-                if (v != v) {
-                    missing = p;
+                for (int w = 0; w < WORDS; w++) {
+                    masks[q + w] = running[w];
+                }
+            }
+            int missing = b;
+            if (missingLeft[f]) {
+                while (missing > 0 && (sorted[missing - 1] >>> 32) == MISSING_KEY) {
+                    missing--;
                 }
             }
             int withoutMissing = (usedFeatures.length + u) * table;
-            boolean anyMissing = missing < b && missingLeft[f];
+            boolean anyMissing = missing < b;
             if (anyMissing) {
                 int nan = base + missing * WORDS;
                 for (int p = 0; p <= b; p++) {
@@ -229,12 +271,12 @@ final class TreeTables {
             }
             // A split's rank = number of values <= its threshold (missing values compare false: they rank last).
             int[] order = splitsByThreshold[u];
-            float[] t = sortedThresholds[u];
+            long[] t = thresholdKeys[u];
             int shift = (anyMissing ? withoutMissing : base) - base;
             int i = 0;
             for (int j = 0; j < t.length; j++) {
-                float threshold = t[j];
-                while (i < b && values[i] <= threshold) {
+                long threshold = t[j];
+                while ((sorted[i] >>> 32) <= threshold) {
                     i++;
                 }
                 int split = order[j];

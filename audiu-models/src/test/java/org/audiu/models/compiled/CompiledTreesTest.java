@@ -146,6 +146,69 @@ class CompiledTreesTest {
         }
     }
 
+    /**
+     * Exactly (not to a tolerance) the arithmetic the kernels promise: the distribution leaves summed in double in
+     * tree order, then each label's count of pure leaves, divided by the total; whichever pure label the kernels
+     * count by difference. Forests with many pure leaves of one label, of another, and mixed; batches over several
+     * blocks.
+     */
+    @Test
+    void meanOfDistributionsIsExactlyTheKernelsArithmetic() {
+        Random r = new Random(3);
+        for (int trial = 0; trial < 6; trial++) {
+            PlainTree[] trees = new PlainTree[1 + r.nextInt(50)];
+            CompiledTrees.Builder b = CompiledTrees.builder(LABELS, FEATURES);
+            int favoured = trial % 3;
+            for (int t = 0; t < trees.length; t++) {
+                PlainTree tree = randomTree(r, 2 + r.nextInt(150));
+                for (int n = 0; n < tree.feature().length; n++) {
+                    // Most leaves pure, mostly on one label, so that label is the one counted by difference.
+                    if (tree.feature()[n] < 0 && r.nextInt(4) > 0) {
+                        float[] d = new float[LABELS.size()];
+                        d[r.nextInt(3) == 0 ? r.nextInt(d.length) : favoured] = 1f;
+                        tree.distribution()[n] = d;
+                    }
+                }
+                trees[t] = tree;
+                add(b, tree, false);
+            }
+            CompiledTrees compiled = b.meanOfDistributions("test forest");
+            int n = 1 + r.nextInt(1500);
+            double[][] rows = rows(r, n);
+            double[] out = new double[n * LABELS.size()];
+            compiled.scores(rows, n, out);
+            for (int i = 0; i < n; i++) {
+                double[] sums = new double[LABELS.size()];
+                int[] counts = new int[LABELS.size()];
+                for (PlainTree t : trees) {
+                    float[] d = t.distribution()[t.leafOf(rows[i])];
+                    // Pure: 1 on one label, 0 on the others.
+                    int pure = -1;
+                    int zeros = 0;
+                    for (int j = 0; j < d.length; j++) {
+                        pure = d[j] == 1f ? j : pure;
+                        zeros += d[j] == 0f ? 1 : 0;
+                    }
+                    if (pure >= 0 && zeros == d.length - 1) {
+                        counts[pure]++;
+                    } else {
+                        for (int j = 0; j < d.length; j++) {
+                            sums[j] += d[j];
+                        }
+                    }
+                }
+                double total = 0;
+                for (int j = 0; j < sums.length; j++) {
+                    sums[j] += counts[j];
+                    total += sums[j];
+                }
+                for (int j = 0; j < sums.length; j++) {
+                    assertEquals(sums[j] / total, out[i * LABELS.size() + j], 0.0, "trial " + trial + " row " + i);
+                }
+            }
+        }
+    }
+
     @Test
     void softmaxOfMarginsEqualsTheRowByRowWalkInFloat() {
         Random r = new Random(2);
@@ -168,13 +231,16 @@ class CompiledTreesTest {
                     int leaf = t.leafOf(rows[i]);
                     margins[t.label()[leaf]] += t.margin()[leaf];
                 }
-                double max = Math.max(margins[0], Math.max(margins[1], margins[2]));
-                double total = 0;
-                for (float m : margins) {
-                    total += Math.exp(m - max);
+                // Exactly XGBoost's float softmax, as the kernels compute it.
+                float max = Math.max(margins[0], Math.max(margins[1], margins[2]));
+                float[] e = new float[3];
+                double sum = 0;
+                for (int j = 0; j < 3; j++) {
+                    e[j] = (float) Math.exp(margins[j] - max);
+                    sum += e[j];
                 }
                 for (int j = 0; j < 3; j++) {
-                    assertEquals(Math.exp(margins[j] - max) / total, out[i * 3 + j], 1e-6, "trial " + trial);
+                    assertEquals(e[j] / (float) sum, out[i * 3 + j], 0.0, "trial " + trial);
                 }
             }
         }
