@@ -66,8 +66,71 @@ public final class ServeCommand implements Callable<Integer> {
                 + "(1: always a model). Default: ${DEFAULT-VALUE}."})
     int minModelSeeds;
 
+    @Option(names = "--upload-max-mb", paramLabel = "MB", defaultValue = "64",
+            description = "Uploads: the largest body (the export's zip or its files together). Default: ${DEFAULT-VALUE}.")
+    int uploadMaxMb;
+
+    @Option(names = "--upload-max-entries", paramLabel = "N", defaultValue = "500",
+            description = "Uploads: files in a zip. Default: ${DEFAULT-VALUE}.")
+    int uploadMaxEntries;
+
+    @Option(names = "--upload-max-ratio", paramLabel = "X", defaultValue = "100",
+            description = {"Uploads: how many times its compressed size a zip entry may expand (zip bombs are refused "
+                + "by their declared sizes before expanding, and stopped while expanding). Default: ${DEFAULT-VALUE}."})
+    long uploadMaxRatio;
+
+    @Option(names = "--upload-max-expanded-mb", paramLabel = "MB", defaultValue = "1024",
+            description = "Uploads: bytes a zip's files may expand to together. Default: ${DEFAULT-VALUE}.")
+    long uploadMaxExpandedMb;
+
+    @Option(names = "--upload-max-json-depth", paramLabel = "N", defaultValue = "32",
+            description = "Uploads: nesting of a JSON file. Default: ${DEFAULT-VALUE}.")
+    int uploadMaxJsonDepth;
+
+    @Option(names = "--upload-max-record-kb", paramLabel = "KB", defaultValue = "8192",
+            description = {"Uploads: one JSON record (a play, a playlist, a line of JSON lines). Default: "
+                + "${DEFAULT-VALUE}."})
+    long uploadMaxRecordKb;
+
+    @Option(names = "--upload-concurrency", paramLabel = "N", defaultValue = "2",
+            description = "Uploads read and ranked at once. Default: ${DEFAULT-VALUE}.")
+    int uploadConcurrency;
+
+    @Option(names = "--upload-queue", paramLabel = "N", defaultValue = "16",
+            description = {"Uploads that may wait for a slot; more get 503 with Retry-After at once. Default: "
+                + "${DEFAULT-VALUE}."})
+    int uploadQueue;
+
+    @Option(names = "--upload-queue-wait-s", paramLabel = "S", defaultValue = "30",
+            description = "How long a waiting upload waits before a 503. Default: ${DEFAULT-VALUE}.")
+    int uploadQueueWaitSeconds;
+
+    @Option(names = "--upload-per-minute", paramLabel = "N", defaultValue = "20",
+            description = "Uploads one client address may send per minute (0: no limit; 429 past it). Default: "
+                    + "${DEFAULT-VALUE}.")
+    int uploadPerMinute;
+
+    @Option(names = "--keep-recommenders", paramLabel = "N", arity = "0..1", defaultValue = "0", fallbackValue = "64",
+            description = {"Keep the recommenders trained for uploads (and nothing else of an upload) in memory, the "
+                + "N most recent (64 when N is left out), keyed by the SHA-256 of the upload: the same upload again "
+                + "ranks without training. Default: ${DEFAULT-VALUE} (keep nothing)."})
+    int keepRecommenders;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The upload limits given on the command line. */
+    UploadLimits uploadLimits() {
+        if (keepRecommenders < 0) {
+            throw new ServeException("--keep-recommenders must be 0 or more, got " + keepRecommenders);
+        }
+        if (uploadMaxMb < 1 || uploadMaxMb > 2000) {
+            throw new ServeException("--upload-max-mb must be from 1 to 2000, got " + uploadMaxMb);
+        }
+        return new UploadLimits(uploadMaxMb * UploadLimits.MB, uploadMaxEntries, uploadMaxRatio,
+                uploadMaxExpandedMb * UploadLimits.MB, uploadMaxJsonDepth, uploadMaxRecordKb * 1024,
+                uploadConcurrency, uploadQueue, uploadQueueWaitSeconds * 1000L, uploadPerMinute);
+    }
 
     private final CountDownLatch stopped;
 
@@ -95,6 +158,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (minModelSeeds < 1) {
             throw new ServeException("--model-min-seeds must be 1 or more, got " + minModelSeeds);
         }
+        UploadLimits uploadLimits = uploadLimits();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!isLoopback(host)) {
@@ -114,10 +178,15 @@ public final class ServeCommand implements Callable<Integer> {
             err.flush();
         }
         long start = System.nanoTime();
-        ServeBackend backend = ServeBackend.fromConfig(options.loadConfig(), Plugins.fromClasspath(), serveOptions);
+        var config = options.loadConfig();
+        Plugins plugins = Plugins.fromClasspath();
+        ServeBackend backend = ServeBackend.fromConfig(config, plugins, serveOptions);
+        UploadApi uploads = new UploadApi(UploadRecommender.fromConfig(config, plugins, backend.catalogue(),
+                serveOptions.recommendModel(), keepRecommenders), uploadLimits, serveOptions.limits(),
+                keepRecommenders > 0);
         CountDownLatch stop = stopped != null ? stopped : new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
-        try (WebServer server = WebServer.start(new ServeApi(backend, serveOptions), host, port)) {
+        try (WebServer server = WebServer.start(new ServeApi(backend, serveOptions), uploads, host, port)) {
             if (stopped == null) {
                 // Ctrl+C: release the main thread, then give it a moment to stop the server cleanly.
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
