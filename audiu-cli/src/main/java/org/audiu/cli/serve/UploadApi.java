@@ -229,7 +229,7 @@ final class UploadApi {
     private ModelInfo model(UploadRecommender.Run run) {
         RunReport rep = run.result().report();
         return new ModelInfo(recommender.trainerName(), rep.likedExamples(), rep.negativeExamples(),
-                ApiViews.number(rep.holdoutAuc()), rep.poolSize(), run.reused(), run.millis());
+                ApiViews.number(rep.holdoutAuc()), rep.poolSize(), run.reused(), run.millis(), rep.stageMillis());
     }
 
     private static ReportView report(LoadedHistory h) {
@@ -285,7 +285,7 @@ final class UploadApi {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ModelInfo(String trainer, int likedExamples, int negativeExamples, Double holdoutAuc, long poolSize,
-                     boolean keptRecommenderUsed, long millis) {
+                     boolean keptRecommenderUsed, long millis, Map<String, Long> stageMillis) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -40,4 +40,10 @@ public record UploadLimits(long maxBytes, int maxEntries, long maxRatio, long ma
     public static UploadLimits defaults() {
         return new UploadLimits(64 * MB, 500, 100, 1024 * MB, 32, 8 * MB, 2, 16, 30_000, 20);
     }
+
+    /** These limits with another per-address rate (0: none). */
+    public UploadLimits withRate(int perMinute) {
+        return new UploadLimits(maxBytes, maxEntries, maxRatio, maxExpandedBytes, maxJsonDepth, maxRecordBytes,
+                concurrent, queue, queueWaitMillis, perMinute);
+    }
 }

@@ -132,6 +132,8 @@ class ServeBrowserTest {
         driver.get(server.url());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("catalogue-info"), "tracks"));
         assertTrue(byId("catalogue-info").getText().startsWith("1,603 tracks"), byId("catalogue-info").getText());
+        // The page opens on the upload view; picking songs is the second tab.
+        byId("tab-recommend").click();
         assertFalse(byId("recommend").isEnabled(), "nothing to recommend from yet");
 
         // A track by title.
