@@ -18,7 +18,7 @@ import org.audiu.core.Track;
 
 /**
  * A generated Spotify "Account data" export, in memory, for tests and the upload bench (never a real listener's):
- * {@code StreamingHistory_music_N.json} files of 10,000 plays of a taste drawn from the given tracks (a few hundred
+ * {@code StreamingHistory_music_N.json} files of 10,000 plays of a taste drawn from the given tracks (up to 2,000
  * songs, most played a lot, at listening hours), a podcast history, {@code YourLibrary.json} with saved tracks and
  * {@code Playlist1.json} with two playlists, all zipped as Spotify sends it. Deterministic for a seed.
  */
@@ -47,7 +47,7 @@ final class SampleExport {
     /** The export's files, about {@code musicBytes} of music history. */
     List<File> files(long musicBytes) {
         SplittableRandom random = new SplittableRandom(seed);
-        int tasteSize = Math.min(tracks.size(), 400);
+        int tasteSize = Math.min(tracks.size(), 2000);
         List<Track> taste = new ArrayList<>();
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < tracks.size(); i++) {
