@@ -25,13 +25,21 @@ final class UploadHandler {
     }
 
     static void handle(Context ctx, UploadApi uploads, ObjectMapper mapper) {
-        UploadApi.Request request = uploads.request(ctx.queryParamMap());
-        uploads.gate().admit(ctx.ip());
         UploadLimits limits = uploads.limits();
         long declared = ctx.req().getContentLengthLong();
         if (declared > limits.maxBytes()) {
             ctx.header("Connection", "close");
             throw tooLarge(limits);
+        }
+        UploadApi.Request request;
+        try {
+            request = uploads.request(ctx.queryParamMap());
+            uploads.gate().admit(ctx.ip());
+        } catch (WebApiException e) {
+            // Refused before the body was read: read it away (it is within the size limit), so the client, still
+            // sending, gets the answer instead of a reset connection.
+            drain(ctx, limits.maxBytes());
+            throw e;
         }
         UploadApi.Reply reply;
         try (UploadGate.Slot slot = uploads.gate().enter()) {
@@ -53,6 +61,19 @@ final class UploadHandler {
             ctx.header("Content-Disposition", "attachment; filename=\"" + reply.fileName() + "\"");
             ctx.contentType(reply.mediaType());
             ctx.result(reply.bytes());
+        }
+    }
+
+    private static void drain(Context ctx, long max) {
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] buffer = new byte[64 * 1024];
+            long left = max;
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // The client went away: nothing to answer.
         }
     }
 
