@@ -61,6 +61,16 @@ public final class WebServer implements AutoCloseable {
      * @throws ServeException when the port cannot be bound
      */
     public static WebServer start(ServeApi api, String host, int port) {
+        return start(api, null, host, port);
+    }
+
+    /**
+     * Starts serving {@code api} and, when {@code uploads} is not null, the upload endpoint
+     * ({@code POST /api/recommendations/upload}) on {@code host:port} (port 0: any free port).
+     *
+     * @throws ServeException when the port cannot be bound
+     */
+    public static WebServer start(ServeApi api, UploadApi uploads, String host, int port) {
         Objects.requireNonNull(api, "api");
         ObjectMapper mapper = new ObjectMapper();
         Javalin app = Javalin.create(config -> {
@@ -75,6 +85,14 @@ public final class WebServer implements AutoCloseable {
                 files.headers = headers;
             });
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            if (uploads != null) {
+                // Every part of a multipart upload stays in memory (never a temporary file).
+                int max = (int) uploads.limits().maxBytes();
+                config.jetty.multipartConfig.maxInMemoryFileSize(max, io.javalin.config.SizeUnit.BYTES);
+                config.jetty.multipartConfig.maxFileSize(max, io.javalin.config.SizeUnit.BYTES);
+                config.jetty.multipartConfig.maxTotalRequestSize(max, io.javalin.config.SizeUnit.BYTES);
+                config.http.maxRequestSize = max;
+            }
             config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
             config.routes.before("/api/*", ctx -> checkQueryString(ctx.queryString()));
             config.routes.get("/api/info", ctx -> json(ctx, mapper, 200, api.info(ctx.queryParamMap())));
@@ -84,20 +102,30 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/recommendations",
                     ctx -> json(ctx, mapper, 200, api.recommendations(ctx.queryParamMap())));
             config.routes.get("/api/genre", ctx -> json(ctx, mapper, 200, api.genre(ctx.queryParamMap())));
+            if (uploads != null) {
+                config.routes.get(UploadApi.PATH, ctx -> json(ctx, mapper, 200, uploads.describe()));
+                config.routes.post(UploadApi.PATH, ctx -> UploadHandler.handle(ctx, uploads, mapper));
+            }
             config.routes.get("/api/*", ctx -> {
                 throw WebApiException.notFound("No API endpoint " + QueryParams.echo(ctx.path()) + ". Endpoints: "
                         + ENDPOINTS + " (see SERVE.md).", Map.of("endpoints", ENDPOINTS));
             });
             Function<String, io.javalin.http.Handler> readOnly = method -> ctx -> {
-                throw new WebApiException(405, "Method " + method + " is not allowed: the API is read-only, use GET.",
-                        Map.of("allowed", List.of("GET")));
+                throw new WebApiException(405, "Method " + method + " is not allowed: the API is read-only, use GET "
+                        + "(only " + UploadApi.PATH + " takes a POST: an upload).", Map.of("allowed", List.of("GET")));
             };
             config.routes.post("/api/*", readOnly.apply("POST"));
             config.routes.put("/api/*", readOnly.apply("PUT"));
             config.routes.patch("/api/*", readOnly.apply("PATCH"));
             config.routes.delete("/api/*", readOnly.apply("DELETE"));
             config.routes.options("/api/*", readOnly.apply("OPTIONS"));
-            config.routes.exception(WebApiException.class, (e, ctx) -> json(ctx, mapper, e.status(), e.body()));
+            config.routes.exception(WebApiException.class, (e, ctx) -> {
+                Object retry = e.body().get("retryAfterSeconds");
+                if (retry != null && (e.status() == 503 || e.status() == 429)) {
+                    ctx.header("Retry-After", retry.toString());
+                }
+                json(ctx, mapper, e.status(), e.body());
+            });
             config.routes.exception(AudiuException.class, (e, ctx) -> json(ctx, mapper, 422,
                     Map.of("error", e.getMessage(), "status", 422)));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -152,7 +180,7 @@ public final class WebServer implements AutoCloseable {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
-    private static void json(Context ctx, ObjectMapper mapper, int status, Object body) {
+    static void json(Context ctx, ObjectMapper mapper, int status, Object body) {
         String text;
         try {
             text = mapper.writeValueAsString(body);

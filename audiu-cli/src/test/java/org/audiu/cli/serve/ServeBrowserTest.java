@@ -46,6 +46,8 @@ class ServeBrowserTest {
 
     private TestServer server;
     private WebDriver driver;
+    private Path downloads;
+    private Path exportZip;
     private WebDriverWait wait;
 
     /** A browser executable named by a system property or an environment variable, else the Debian path. */
@@ -73,7 +75,15 @@ class ServeBrowserTest {
             return;
         }
         server = TestServer.startTestCatalogue(dir);
+        downloads = Files.createDirectories(dir.resolve("downloads"));
+        // A generated export (never a real listener's) of the test catalogue's tracks, zipped as Spotify sends it.
+        exportZip = dir.resolve("my_spotify_data.zip");
+        Files.write(exportZip, new SampleExport(server.backend().catalogue().tracks().stream()
+                .map(org.audiu.core.catalogue.CatalogueTrack::track).filter(t -> t.id().startsWith("demo")).toList(), 11)
+                .zip(600_000));
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory",
+                downloads.toAbsolutePath().toString(), "download.prompt_for_download", false));
         options.setBinary(chromium);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -116,8 +126,8 @@ class ServeBrowserTest {
         return option.findElement(By.className("main")).getText();
     }
 
-    private Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     private void screenshot(String name) throws IOException {
@@ -132,6 +142,8 @@ class ServeBrowserTest {
         driver.get(server.url());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("catalogue-info"), "tracks"));
         assertTrue(byId("catalogue-info").getText().startsWith("1,603 tracks"), byId("catalogue-info").getText());
+        // The page opens on the upload view; picking songs is the second tab.
+        byId("tab-recommend").click();
         assertFalse(byId("recommend").isEnabled(), "nothing to recommend from yet");
 
         // A track by title.
@@ -218,5 +230,78 @@ class ServeBrowserTest {
         assertTrue(verdict.startsWith("Sounds like ") && verdict.contains("labelled Jazz"), verdict);
         assertEquals(1, driver.findElements(By.cssSelector("#genre-chart svg rect.bar-genre.predicted")).size());
         screenshot("serve-genre.png");
+    }
+
+    @Test
+    void uploadAGeneratedExportSeeTheReportChartsAndListThenDownloadTheCsv() throws Exception {
+        assumeTrue(missing.isEmpty(), () -> missing.orElse(""));
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1500));
+        driver.get(server.url());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("catalogue-info"), "tracks"));
+        assertTrue(byId("view-upload").isDisplayed(), "the page opens on the upload view");
+        WebElement how = byId("spotify-how");
+        assertTrue(how.getText().contains("my_spotify_data.zip"), how.getText());
+        assertEquals(UploadApi.SPOTIFY_EXPORT_URL, how.findElement(By.tagName("a")).getAttribute("href"));
+        assertFalse(byId("upload").isEnabled(), "nothing chosen yet");
+        js("window.scrollTo(0, 0)");
+        screenshot("serve-upload-start.png");
+
+        byId("upload-file").sendKeys(exportZip.toAbsolutePath().toString());
+        assertEquals("my_spotify_data.zip", byId("upload-chosen").getText());
+        assertTrue(byId("upload").isEnabled());
+        byId("upload").click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#upload-results .card"), 20));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-status"), "Done in"));
+
+        // The report.
+        String report = byId("upload-report").getText();
+        assertTrue(report.contains("Plays read") && report.contains("5,000 of"), report);
+        assertTrue(report.contains("20 podcast episodes"), report);
+        assertTrue(report.contains("60 of 60 matched"), report);
+        // The six charts, drawn by the server's chart library and shown as images.
+        List<WebElement> charts = driver.findElements(By.cssSelector("#upload-charts figure.taste-chart img"));
+        assertEquals(6, charts.size());
+        for (WebElement img : charts) {
+            wait.until(d -> ((Number) js("return arguments[0].naturalWidth", img)).intValue() > 0);
+            assertEquals(TasteCharts.WIDTH, ((Number) js("return arguments[0].naturalWidth", img)).intValue());
+            assertFalse(img.getAttribute("alt").isBlank());
+        }
+        // The list, with reasons.
+        List<WebElement> cards = driver.findElements(By.cssSelector("#upload-results .card"));
+        for (int i = 0; i < cards.size(); i++) {
+            assertEquals(String.valueOf(i + 1), cards.get(i).findElement(By.className("rank")).getText());
+            assertFalse(cards.get(i).findElements(By.cssSelector(".reasons li")).isEmpty(), "reasons shown");
+        }
+        assertTrue(byId("upload-summary").getText().startsWith("20 tracks ranked for you"),
+                byId("upload-summary").getText());
+        js("window.scrollTo(0, 0)");
+        screenshot("serve-upload-desktop.png");
+
+        // Take the list away: the CSV lands in the download folder.
+        assertTrue(byId("upload-downloads").isDisplayed());
+        byId("download-csv").click();
+        Path csv = downloads.resolve("audiu-recommendations.csv");
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Files.exists(csv) && size(csv) > 0);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(String.join(",", UploadDownloads.CSV_COLUMNS), lines.get(0));
+        assertEquals(21, lines.size(), "a header and 20 recommendations");
+
+        // The phone layout: one column, nothing wider than the screen.
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        js("window.scrollTo(0, 0)");
+        long overflow = ((Number) js("return document.documentElement.scrollWidth - window.innerWidth")).longValue();
+        assertTrue(overflow <= 0, "the page is " + overflow + " px wider than a 390 px phone");
+        screenshot("serve-upload-phone.png");
+        js("document.getElementById('upload-charts').scrollIntoView()");
+        screenshot("serve-upload-phone-charts.png");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1500));
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 }

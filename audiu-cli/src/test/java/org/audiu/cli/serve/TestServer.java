@@ -55,8 +55,16 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(AudiuConfig config, ServeOptions options) {
-        ServeBackend backend = ServeBackend.fromConfig(config, Plugins.fromClasspath(), options);
-        return new TestServer(backend, WebServer.start(new ServeApi(backend, options), "127.0.0.1", 0));
+        return start(config, options, UploadLimits.defaults(), 0);
+    }
+
+    /** A server with the upload endpoint under {@code limits}, keeping {@code keep} trained recommenders. */
+    static TestServer start(AudiuConfig config, ServeOptions options, UploadLimits limits, int keep) {
+        Plugins plugins = Plugins.fromClasspath();
+        ServeBackend backend = ServeBackend.fromConfig(config, plugins, options);
+        UploadApi uploads = new UploadApi(UploadRecommender.fromConfig(config, plugins, backend.catalogue(),
+                options.recommendModel(), keep), limits, options.limits(), keep > 0);
+        return new TestServer(backend, WebServer.start(new ServeApi(backend, options), uploads, "127.0.0.1", 0));
     }
 
     /** The CSV test catalogue (hostile names, playlists) written into {@code dir}. */
@@ -101,6 +109,19 @@ final class TestServer implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
                 r.headers().map());
+    }
+
+    /** POST {@code body} to {@code path} (already encoded) with the given content type. */
+    Reply post(String pathAndQuery, byte[] body, String contentType) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + pathAndQuery))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** POST {@code body} and keep the response's bytes (images, the recommender). */
+    HttpResponse<byte[]> postForBytes(String pathAndQuery, byte[] body) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + pathAndQuery))
+                .header("Content-Type", "application/zip").timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     static String enc(String s) {

@@ -74,22 +74,83 @@ public final class HistoryReader {
         } catch (IOException e) {
             throw new DataException("Could not read the listening history at " + path + ": " + e.getMessage(), e);
         }
-        ListeningHistory history = sink.finish(path.toString());
+        ListeningHistory history = finish(path.toString(), sink);
         HistoryReadReport report = history.report();
-        if (report.files().isEmpty()) {
-            throw new DataException(noHistory(path, report));
-        }
-        if (report.plays() == 0 && history.library().savedTracks().isEmpty()
-                && history.library().playlistItems() == 0) {
-            throw new DataException("The export at " + path + " holds no music play, saved track or playlist "
-                    + "track. " + report.summary());
-        }
         report.warnings().forEach(w -> LOG.warn("{}", w));
         LOG.info("{}", report.summary());
         return history;
     }
 
-    private static String noHistory(Path path, HistoryReadReport report) {
+    /**
+     * One file of an export that the caller holds (an upload kept in memory): its name inside the export (which tells
+     * its format, as in a zip) and how to open it. {@code open} may fail with an {@link IOException} while it is read
+     * (a limit of the caller's); the file is then reported as unreadable and the others are read.
+     */
+    public record ExportFile(String name, Opener open) {
+        public ExportFile {
+            java.util.Objects.requireNonNull(name, "name");
+            java.util.Objects.requireNonNull(open, "open");
+        }
+    }
+
+    /** Opens a file of an {@link ExportFile}. */
+    @FunctionalInterface
+    public interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * Reads an export the caller holds file by file (the parts of an uploaded zip, or uploaded JSON files), with the
+     * same readers, rules and reports as {@link #read(Path)}, and logs nothing (an upload's names stay private).
+     *
+     * @param source         how the reports name the export ("the upload")
+     * @param files          its files; within several, only the export's history and library files are opened
+     * @param oneFileGiven   true when {@code files} is one file given on its own (read by extension and content, as
+     *                       {@code read(Path)} reads one file)
+     * @throws DataException when nothing of it is music, with what was found
+     */
+    public ListeningHistory read(String source, List<ExportFile> files, boolean oneFileGiven) {
+        HistoryAggregator sink = new HistoryAggregator();
+        List<ExportFile> sorted = new ArrayList<>(files);
+        sorted.sort((a, b) -> a.name().compareTo(b.name()));
+        for (ExportFile f : sorted) {
+            String lower = fileName(f.name());
+            boolean direct = oneFileGiven && sorted.size() == 1;
+            if (direct && PERSONAL.matcher(lower).matches()) {
+                throw new DataException("The file given is a personal file of the privacy download, not about music; "
+                        + "audiU does not open it. Give the export's zip, or its music files (StreamingHistory*.json, "
+                        + "YourLibrary.json, Playlist1.json).");
+            }
+            Source kind = source(lower, direct);
+            if (kind == Source.NONE) {
+                sink.ignored(f.name());
+                continue;
+            }
+            try (InputStream in = f.open().open()) {
+                read(f.name(), kind, in, sink);
+            } catch (IOException | UncheckedIOException ex) {
+                sink.problem(f.name(), 0, "unreadable (" + ex.getMessage() + "); skipped, the other files are still "
+                        + "read");
+            }
+        }
+        return finish(source, sink);
+    }
+
+    private static ListeningHistory finish(String source, HistoryAggregator sink) {
+        ListeningHistory history = sink.finish(source);
+        HistoryReadReport report = history.report();
+        if (report.files().isEmpty()) {
+            throw new DataException(noHistory(source, report));
+        }
+        if (report.plays() == 0 && history.library().savedTracks().isEmpty()
+                && history.library().playlistItems() == 0) {
+            throw new DataException("The export at " + source + " holds no music play, saved track or playlist "
+                    + "track. " + report.summary());
+        }
+        return history;
+    }
+
+    private static String noHistory(Object path, HistoryReadReport report) {
         StringBuilder s = new StringBuilder();
         if (!report.ignoredFiles().isEmpty() && report.problems().isEmpty()) {
             s.append("No music found in ").append(path).append(": it holds only files that are not about music (")

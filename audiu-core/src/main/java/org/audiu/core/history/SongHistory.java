@@ -102,6 +102,11 @@ public final class SongHistory {
         return minute(plays[plays.length - 1]) * MINUTE_MS;
     }
 
+    /** Epoch milliseconds of each play (minute precision), in time order. */
+    public java.util.stream.LongStream playedAtMs() {
+        return Arrays.stream(plays).map(p -> minute(p) * MINUTE_MS);
+    }
+
     /** The plays in {@code [fromMs, toMs)}, or empty when there are none. */
     public Optional<SongHistory> between(long fromMs, long toMs) {
         long[] kept = Arrays.stream(plays).filter(p -> {

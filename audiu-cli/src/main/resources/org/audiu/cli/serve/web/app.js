@@ -81,7 +81,7 @@
   // ---------------------------------------------------------------- tabs
 
   function showTab(name) {
-    for (const tab of ['recommend', 'genre']) {
+    for (const tab of ['upload', 'recommend', 'genre']) {
       const selected = tab === name;
       $('tab-' + tab).setAttribute('aria-selected', String(selected));
       $('view-' + tab).hidden = !selected;
@@ -452,7 +452,156 @@
     return text;
   }
 
+  // ---------------------------------------------------------------- upload of a listener's own export
+
+  const urls = [];
+
+  function chosenFiles() {
+    return Array.from($('upload-file').files || []);
+  }
+
+  function showChosen() {
+    const files = chosenFiles();
+    $('upload-chosen').textContent = files.length === 0 ? ''
+      : files.length === 1 ? files[0].name : files.length + ' files';
+    $('upload').disabled = files.length === 0 || state.busy;
+  }
+
+  function download(id, blob) {
+    const url = URL.createObjectURL(blob);
+    urls.push(url);
+    $(id).href = url;
+  }
+
+  async function upload() {
+    const files = chosenFiles();
+    if (files.length === 0) return;
+    const form = new FormData();
+    for (const f of files) form.append('files', f, f.name);
+    const url = new URL('/api/recommendations/upload', window.location.href);
+    url.searchParams.set('limit', $('upload-limit').value);
+    url.searchParams.set('charts', 'png');
+    url.searchParams.set('downloads', 'true');
+    try {
+      url.searchParams.set('tz', Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+    } catch (e) {
+      url.searchParams.set('tz', 'UTC');
+    }
+    state.busy = true;
+    $('upload').disabled = true;
+    setStatus($('upload-status'), 'Reading your export, learning your taste and ranking the catalogue…');
+    try {
+      const response = await fetch(url, { method: 'POST', body: form, headers: { Accept: 'application/json' } });
+      let body = null;
+      try {
+        body = await response.json();
+      } catch (e) {
+        body = null;
+      }
+      if (!response.ok) {
+        throw new Error(body && typeof body.error === 'string' ? body.error : 'HTTP ' + response.status);
+      }
+      renderUpload(body);
+      setStatus($('upload-status'), 'Done in ' + (body.tookMs / 1000).toFixed(1) + ' s. Nothing of your file was kept.');
+    } catch (error) {
+      setStatus($('upload-status'), error.message, true);
+    } finally {
+      state.busy = false;
+      showChosen();
+    }
+  }
+
+  function renderUpload(result) {
+    const r = result.report;
+    const report = $('upload-report');
+    report.replaceChildren();
+    const rows = [
+      ['Plays read', r.plays.toLocaleString() + ' of ' + r.songs.toLocaleString() + ' songs'],
+      ['In the catalogue', r.playsMatched.toLocaleString() + ' plays of ' + r.songsMatched.toLocaleString() + ' songs'],
+      ['Saved tracks', r.savedMatched.toLocaleString() + ' of ' + r.savedTracks.toLocaleString() + ' matched'],
+      ['Playlists', r.playlists.toLocaleString() + ' (' + r.playlistTracksMatched.toLocaleString() + ' of '
+        + r.playlistTracks.toLocaleString() + ' tracks matched)'],
+    ];
+    for (const [what, value] of Object.entries(r.leftOut)) rows.push(['Left out', value.toLocaleString() + ' ' + what]);
+    if (r.problemCount > 0) {
+      rows.push(['Problems', r.problemCount + ': ' + r.problems.slice(0, 3).map((p) => p.file + ': ' + p.message).join('; ')]);
+    }
+    for (const w of r.warnings) rows.push(['Note', w.file + ': ' + w.message]);
+    for (const [dt, dd] of rows) {
+      report.appendChild(el('dt', null, dt));
+      report.appendChild(el('dd', null, dd));
+    }
+    report.hidden = false;
+
+    const charts = $('upload-charts');
+    charts.replaceChildren();
+    for (const c of result.charts) {
+      if (!c.image) continue;
+      charts.appendChild(el('figure', { class: 'taste-chart', 'data-chart': c.name },
+        el('img', { src: c.image, alt: c.title, width: 640, height: 380 })));
+    }
+
+    const m = result.model;
+    let summary = result.recommendations.length + ' tracks ranked for you among ' + m.poolSize.toLocaleString()
+      + ' by a ' + m.trainer + ' model trained on ' + m.likedExamples.toLocaleString() + ' of your tracks';
+    if (typeof m.holdoutAuc === 'number') summary += ' (held-out AUC ' + m.holdoutAuc.toFixed(2) + ')';
+    $('upload-summary').textContent = summary + '.';
+
+    const list = $('upload-results');
+    list.replaceChildren();
+    for (const rec of result.recommendations) {
+      const track = rec.track;
+      const reasons = el('ul', { class: 'reasons' });
+      for (const reason of rec.reasons) {
+        if (!reason.startsWith('preference score ')) reasons.appendChild(el('li', null, reason));
+      }
+      const meterFill = el('span');
+      meterFill.style.width = Math.round(Math.max(0, Math.min(1, rec.score)) * 100) + '%';
+      list.appendChild(el('li', { class: 'card', 'data-track-id': track.id },
+        el('div', { class: 'rank' }, String(rec.rank)),
+        el('div', { class: 'title' }, track.name || '(untitled)'),
+        el('div', { class: 'score' }, 'score ' + number(rec.rankingScore, 2), el('div', { class: 'meter' }, meterFill)),
+        el('div', { class: 'meta' }, artistsText(track),
+          track.genre ? el('span', { class: 'genre-tag' }, track.genre) : null,
+          track.year ? ' · ' + track.year : null),
+        reasons));
+    }
+
+    while (urls.length) URL.revokeObjectURL(urls.pop());
+    const d = result.downloads;
+    download('download-csv', new Blob([d.csv], { type: 'text/csv' }));
+    download('download-m3u', new Blob([d.m3u], { type: 'audio/x-mpegurl' }));
+    download('download-json', new Blob([JSON.stringify(result.recommendations, null, 2)], { type: 'application/json' }));
+    const raw = atob(d.recommenderBase64);
+    const bytes = new Uint8Array(raw.length);
+    for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    download('download-recommender', new Blob([bytes], { type: 'application/octet-stream' }));
+    $('upload-downloads').hidden = false;
+  }
+
+  function wireUpload() {
+    const input = $('upload-file');
+    const drop = $('drop');
+    input.addEventListener('change', showChosen);
+    $('upload').addEventListener('click', upload);
+    drop.addEventListener('dragover', (event) => {
+      event.preventDefault();
+      drop.classList.add('over');
+    });
+    drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+    drop.addEventListener('drop', (event) => {
+      event.preventDefault();
+      drop.classList.remove('over');
+      if (event.dataTransfer && event.dataTransfer.files.length > 0) {
+        input.files = event.dataTransfer.files;
+        showChosen();
+      }
+    });
+  }
+
   async function start() {
+    $('tab-upload').addEventListener('click', () => showTab('upload'));
+    wireUpload();
     $('tab-recommend').addEventListener('click', () => showTab('recommend'));
     $('tab-genre').addEventListener('click', () => showTab('genre'));
     $('recommend').addEventListener('click', recommend);
