@@ -120,8 +120,8 @@ public final class TwoStageScoring {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<Shipped> broadcast = sc.broadcast(shipped);
         List<Ranked> ranked;
+        int slices = Math.max(1, Math.min(archives.size(), sc.defaultParallelism()));
         try {
-            int slices = Math.max(1, Math.min(archives.size(), sc.defaultParallelism()));
             ranked = new ArrayList<>(sc.parallelize(IntStream.range(0, archives.size()).boxed().toList(), slices)
                     .map(l -> broadcast.value().rank(l, k)).collect());
         } finally {
@@ -136,7 +136,8 @@ public final class TwoStageScoring {
         }
         long rows = loaded.catalogue().size();
         LOG.info("Two-stage: ranked {} listeners over {} catalogue tracks", archives.size(), rows);
-        return new CatalogueScoring.Result(results, rows, 1, 1, engine);
+        // partitions: the listener slices (each task ranks whole listeners); one pass
+        return new CatalogueScoring.Result(results, rows, slices, 1, engine);
     }
 
     private static String fileName(String path) {
@@ -162,7 +163,10 @@ public final class TwoStageScoring {
         }
     }
 
-    /** One listener's ranked list as it travels back to the driver. */
+    /**
+     * One listener's ranked list as it travels back to the driver; {@code scored}: the catalogue tracks its own
+     * model scored (those outside its library), the retrievers' input.
+     */
     record Ranked(int listener, long scored, ArrayList<RankedTrack> recommendations) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
