@@ -2,7 +2,6 @@ package org.audiu.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -10,19 +9,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.audiu.core.config.AudiuConfig;
 import org.audiu.core.config.ConfigException;
-import org.audiu.core.dataset.CsvDatasetReader;
-import org.audiu.core.dataset.CsvReadOptions;
-import org.audiu.core.eval.playlist.EngineMethod;
-import org.audiu.core.eval.playlist.EvaluationCatalogue;
-import org.audiu.core.eval.playlist.PlaylistContinuation;
-import org.audiu.core.eval.playlist.PlaylistSplitter;
-import org.audiu.core.plugin.Plugins;
-import org.audiu.core.twostage.TwoStageCatalogue;
-import org.audiu.core.twostage.TwoStageMethod;
 import org.audiu.core.twostage.TwoStageSettings;
 import org.audiu.models.ranking.CompiledRanker;
-import org.audiu.models.ranking.RankerFile;
-import org.audiu.models.ranking.XGBoostRankerTrainer;
+import org.audiu.models.ranking.RankerTraining;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,28 +66,13 @@ public final class RankerCommand implements Runnable {
             }
             Path file = EvaluateCommand.existingData(catalogue);
             AudiuConfig config = options.loadConfig();
-            TwoStageSettings settings = TwoStageSettings.from(config);
-            XGBoostRankerTrainer trainer = XGBoostRankerTrainer.fromConfig(settings.rankerParameters());
             long start = System.nanoTime();
-            EvaluationCatalogue evaluation = new EvaluationCatalogue(new CsvDatasetReader(CsvReadOptions.defaults())
-                    .read(file));
-            PlaylistSplitter splitter = protocol.splitter();
             int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-            PlaylistContinuation queries = new PlaylistContinuation(evaluation, new PlaylistContinuation.Options(10,
-                    1, config.seed(), workers, splitter, 0));
-            EngineMethod engine = new EngineMethod("audiu", config, Plugins.fromClasspath(), evaluation);
-            TwoStageMethod twoStage = new TwoStageMethod(engine, new TwoStageCatalogue(evaluation), queries,
-                    settings, trainer, workers);
-            CompiledRanker ranker = (CompiledRanker) twoStage.trainOnEveryPlaylist(config.seed());
-            Map<String, String> provenance = new LinkedHashMap<>();
-            provenance.put("catalogue", file.getFileName().toString());
-            provenance.put("catalogue.sha256", RankerFile.sha256(Files.readAllBytes(file)));
-            provenance.put("seed", Long.toString(config.seed()));
-            provenance.put("hidden", Double.toString(splitter.hiddenShare()));
-            provenance.put("min-tracks", Integer.toString(splitter.minTracks()));
-            provenance.put("queries", Integer.toString(ranker.trainedOn().size()));
-            provenance.put("model", config.get("model").orElse("logistic"));
-            String checksum = RankerFile.write(out, ranker, settings.effective(), provenance);
+            RankerTraining.Trained trained = RankerTraining.train(file, config, protocol.splitter(), workers);
+            CompiledRanker ranker = trained.ranker();
+            TwoStageSettings settings = trained.settings();
+            Map<String, String> provenance = trained.provenance();
+            String checksum = trained.save(out);
             double seconds = (System.nanoTime() - start) / 1e9;
             PrintWriter w = spec.commandLine().getOut();
             if (options.json()) {

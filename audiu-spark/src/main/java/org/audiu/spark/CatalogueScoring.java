@@ -62,10 +62,20 @@ public final class CatalogueScoring {
         }
     }
 
-    /** Every listener's result, in the order given, with the catalogue's size and how the work was split. */
-    public record Result(List<ListenerResult> listeners, long catalogueRows, int partitions, int passes) {
+    /** Which engine ranked when no ranker is given. */
+    public static final String SINGLE_STAGE = "single-stage (no ranker: 'spark score --ranker FILE', or "
+            + "two-stage.ranker-file in --config FILE, for the two-stage recommender)";
+
+    /**
+     * Every listener's result, in the order given, with the catalogue's size and how the work was split.
+     *
+     * @param engine which engine ranked: {@link #SINGLE_STAGE}, or {@code two-stage (ranker ..., sha256 ...)}
+     */
+    public record Result(List<ListenerResult> listeners, long catalogueRows, int partitions, int passes,
+                         String engine) {
         public Result {
             listeners = List.copyOf(listeners);
+            java.util.Objects.requireNonNull(engine, "engine");
         }
     }
 
@@ -113,7 +123,7 @@ public final class CatalogueScoring {
         }
         LOG.info("Scored {} catalogue rows for {} listeners in {} partitions, {} pass(es)", rows, archives.size(),
                 candidates.getNumPartitions(), passes);
-        return new Result(results, rows, candidates.getNumPartitions(), passes);
+        return new Result(results, rows, candidates.getNumPartitions(), passes, SINGLE_STAGE);
     }
 
     /** Loads every archive once on the driver, so a corrupt file fails here, named, before any task starts. */

@@ -9,7 +9,12 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.audiu.core.DataException;
+import org.audiu.core.ListenerLibrary;
+import org.audiu.core.Playlist;
+import org.audiu.core.Track;
 import org.audiu.core.config.AudiuConfig;
+import org.audiu.core.engine.PoolSample;
+import org.audiu.core.engine.PreparedListener;
 import org.audiu.core.engine.ProgressReporter;
 import org.audiu.core.engine.RecommendationEngine;
 import org.audiu.core.plugin.Plugins;
@@ -44,10 +49,17 @@ public final class ListenerSources {
 
     /** Trains the configuration's listener on the driver, as {@code ./audiu train --config FILE} would. */
     public static ListenerArchive trained(String name, Path config) {
-        TrainedRecommender r = RecommendationEngine.fromConfig(AudiuConfig.load(config), Plugins.fromClasspath(),
-                ProgressReporter.NONE).train();
+        RecommendationEngine engine = RecommendationEngine.fromConfig(AudiuConfig.load(config),
+                Plugins.fromClasspath(), ProgressReporter.NONE);
+        // engine.train()'s three steps, keeping the library for the two-stage ranker's retrieval
+        PreparedListener listener = engine.prepare();
+        PoolSample sample = engine.samplePool(listener);
+        TrainedRecommender r = engine.recommender(listener, sample, engine.train(listener, sample));
+        ListenerLibrary library = listener.library();
         try {
-            return new ListenerArchive(name, "trained from " + config, RecommenderFiles.toBytes(r));
+            return new ListenerArchive(name, "trained from " + config, RecommenderFiles.toBytes(r),
+                    library.distinctTracks().stream().map(Track::id).toList(),
+                    library.playlists().stream().map(Playlist::id).toList());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the recommender trained from " + config, e);
         }

@@ -2,6 +2,7 @@ package org.audiu.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,8 @@ import org.audiu.core.AudioFeatures;
 import org.audiu.core.AudiuException;
 import org.audiu.core.FeatureSchema;
 import org.audiu.core.Recommendation;
+import org.audiu.core.config.AudiuConfig;
+import org.audiu.core.twostage.TwoStageSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,6 +93,18 @@ public final class SparkScoringCli {
                 description = "listeners scored in one pass over the catalogue (default: ${DEFAULT-VALUE})")
         int listenersPerPass;
 
+        @Option(names = "--ranker", paramLabel = "FILE",
+                description = {"Rank with the two-stage recommender: the listeners' candidates come from the "
+                        + "retrievers over the whole --catalogue (one audiU playlist CSV file, held by every executor) "
+                        + "and this ranker, saved by 'audiu ranker train', orders them (default: two-stage.ranker-file "
+                        + "of --config; without either, the single-stage engine scores every catalogue row)."})
+        String ranker;
+
+        @Option(names = "--config", paramLabel = "FILE",
+                description = "an audiU configuration for the two-stage.* settings (two-stage.ranker-file, "
+                        + "two-stage.retrievers, two-stage.candidates)")
+        String config;
+
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
         String out;
 
@@ -101,8 +116,17 @@ public final class SparkScoringCli {
 
         @Override
         public Integer call() throws Exception {
-            CatalogueInput input = new CatalogueInput(catalogue, format == null ? CatalogueInput.guessFormat(catalogue)
-                    : format, partitions);
+            String chosenFormat = format == null ? CatalogueInput.guessFormat(catalogue) : format;
+            CatalogueInput input = new CatalogueInput(catalogue, chosenFormat, partitions);
+            AudiuConfig settings = config == null ? AudiuConfig.defaults() : AudiuConfig.load(Path.of(config));
+            String rankerFile = ranker != null ? ranker : TwoStageSettings.configured(settings)
+                    ? TwoStageSettings.from(settings).rankerFile().map(Path::toString).orElse(null) : null;
+            if (rankerFile != null && !chosenFormat.equalsIgnoreCase("csv")) {
+                throw new IllegalArgumentException("The two-stage ranker (" + rankerFile + ") needs the playlist "
+                        + "catalogue as one audiU CSV file, the file 'ranker train --catalogue' took; " + catalogue
+                        + " is " + chosenFormat + ". Give the CSV, or leave out the ranker for the single-stage "
+                        + "engine.");
+            }
             SparkSession session = spark.session("audiU catalogue scoring");
             try {
                 RecommendationOutput output = new RecommendationOutput(session);
@@ -110,7 +134,9 @@ public final class SparkScoringCli {
                 List<ListenerArchive> listeners = new ListenerSources(session.sparkContext().hadoopConfiguration())
                         .read(recommenders, train);
                 long t0 = System.nanoTime();
-                CatalogueScoring.Result result = new CatalogueScoring(session).score(input, listeners,
+                CatalogueScoring.Result result = rankerFile != null
+                        ? new TwoStageScoring(session).score(catalogue, rankerFile, settings, listeners, limit)
+                        : new CatalogueScoring(session).score(input, listeners,
                         new CatalogueScoring.Settings(limit, batchSize, listenersPerPass));
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 output.write(result, out, overwrite);
@@ -124,6 +150,7 @@ public final class SparkScoringCli {
         private void print(CatalogueScoring.Result result, double seconds) throws Exception {
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
+                m.put("engine", result.engine());
                 m.put("catalogueRows", result.catalogueRows());
                 m.put("partitions", result.partitions());
                 m.put("passes", result.passes());
@@ -146,6 +173,7 @@ public final class SparkScoringCli {
                     + "%d pass(es)); wrote %s/%s and %s/%s%n", result.catalogueRows(), result.listeners().size(),
                     seconds, result.partitions(), result.passes(), out, RecommendationOutput.PARQUET, out,
                     RecommendationOutput.JSON);
+            System.out.println("engine: " + result.engine());
             for (CatalogueScoring.ListenerResult l : result.listeners()) {
                 System.out.printf(Locale.ROOT, "%n%s (%s):%n", l.listener(), l.source());
                 int rank = 1;

@@ -96,6 +96,11 @@ public final class LibraryExclusions {
         return false;
     }
 
+    /** The excluded track ids (the library's), sorted: a saved recommender's only record of its library. */
+    public java.util.List<String> trackIds() {
+        return ids.stream().sorted().toList();
+    }
+
     /** How many track ids are excluded. */
     public int size() {
         return ids.size();

@@ -51,11 +51,21 @@ public final class TwoStageRecommender {
      */
     public List<Recommendation> recommend(ListenerLibrary library, double[] modelScores, boolean[] excluded, int k,
                                           int perArtist) {
-        int[] lib = library.distinctTracks().stream().mapToInt(t -> catalogue.indexOf(t.id())).filter(i -> i >= 0)
-                .distinct().toArray();
+        return recommend(library.distinctTracks().stream().map(Track::id).toList(),
+                library.playlists().stream().map(Playlist::id).toList(), modelScores, excluded, k, perArtist);
+    }
+
+    /**
+     * The same for a listener known by ids only (the Spark job ships ids, not the library): {@code trackIds} the
+     * library's tracks in {@link ListenerLibrary#distinctTracks()} order (ids outside the catalogue are ignored),
+     * {@code playlistIds} its playlists, left out of co-membership when the catalogue holds them.
+     */
+    public List<Recommendation> recommend(List<String> trackIds, List<String> playlistIds, double[] modelScores,
+                                          boolean[] excluded, int k, int perArtist) {
+        int[] lib = trackIds.stream().mapToInt(catalogue::indexOf).filter(i -> i >= 0).distinct().toArray();
         boolean[] leftOut = new boolean[catalogue.groupCount()];
-        for (Playlist p : library.playlists()) {
-            int g = catalogue.groupOfPlaylist(p.id());
+        for (String p : playlistIds) {
+            int g = catalogue.groupOfPlaylist(p);
             if (g >= 0) {
                 leftOut[g] = true;
             }

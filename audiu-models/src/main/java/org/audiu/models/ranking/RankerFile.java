@@ -81,10 +81,20 @@ public final class RankerFile {
             throw new ModelFileException("Could not read the ranker file " + file.toAbsolutePath() + ": " + e
                     + ". Train one with './audiu ranker train --catalogue FILE --out FILE'.", e);
         }
-        ModelArchive archive = ModelArchive.fromBytes(bytes, file.toAbsolutePath().toString());
+        return fromBytes(bytes, file.toAbsolutePath().toString());
+    }
+
+    /**
+     * Reads a ranker file's bytes (read elsewhere, e.g. through Hadoop's file systems).
+     *
+     * @param source where the bytes came from, for the error messages
+     * @throws ModelFileException when they are not a ranker, corrupt or truncated
+     */
+    public static Loaded fromBytes(byte[] bytes, String source) {
+        ModelArchive archive = ModelArchive.fromBytes(bytes, source);
         String format = archive.meta().getProperty("format", "");
         if (!format.equals(FORMAT)) {
-            throw new ModelFileException("The file " + file.toAbsolutePath() + " is an audiU model of format '"
+            throw new ModelFileException("The file " + source + " is an audiU model of format '"
                     + format + "', not a ranker (" + FORMAT + "). Train one with './audiu ranker train'.");
         }
         Map<String, String> parameters = new LinkedHashMap<>();
