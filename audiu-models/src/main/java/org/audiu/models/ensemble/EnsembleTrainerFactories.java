@@ -40,12 +40,16 @@ public final class EnsembleTrainerFactories {
      * spotify_songs.csv 0.601 / 0.595 against 0.598 / 0.592; other files: {@code genres compare --by}), so its
      * members keep the sizes that measured best on genre accuracy where the single trainers' defaults
      * trade a little of it for speed (extra-trees: 300 trees, not 100; mlp: 256,128, not 128,64), and xgboost
-     * trains all its rounds (early stopping did not help stacking: docs/measurements.md).
+     * trains all its rounds (early stopping did not help stacking: docs/measurements.md). The tree members train
+     * on one thread each ({@code threads = 1}; mlp's default already is): stacking runs its trainings side by side
+     * on its own {@code threads} workers instead, which on a busy machine beats XGBoost's OpenMP threads waiting for
+     * each other, and keeps the number of busy threads at the core budget.
      */
     static final Map<String, Map<String, String>> STACKING_MEMBER_DEFAULTS = Map.of(
-            "extra-trees", Map.of("trees", "300"),
+            "extra-trees", Map.of("trees", "300", "threads", "1"),
+            "random-forest", Map.of("threads", "1"),
             "mlp", Map.of("hidden", "256,128"),
-            "xgboost", Map.of("early-stopping-rounds", "0"));
+            "xgboost", Map.of("early-stopping-rounds", "0", "threads", "1"));
 
     /**
      * The defaults of an SGD {@code logistic} meta model, when a configuration asks for one: its 50 or so inputs
@@ -109,7 +113,9 @@ public final class EnsembleTrainerFactories {
      * {@code meta-class-weight} (balanced: every class weighs the same in the meta model, which favours macro-F1;
      * sqrt or none),
      * {@code folds} (3), {@code passthrough} (false: also give the meta model the original features),
-     * {@code <member>.*}.
+     * {@code threads} (all cores: how many of the k x members fold trainings and the members' full-data trainings
+     * run at once; the model does not depend on it), {@code <member>.*} (the tree members default to
+     * {@code threads = 1}, since stacking trains several at once).
      *
      * <p>The default members include {@code mlp}, which is in org.audiu:audiu-models-dl4j. Without that jar,
      * stacking with the default members fails, naming the missing member and the jar to add (or the members to
@@ -137,8 +143,9 @@ public final class EnsembleTrainerFactories {
             String metaWeights = c.getChoice("meta-class-weight", "balanced", ClassWeights.MODES);
             int folds = c.getInt("folds", 3, 2, 100);
             boolean passthrough = c.getBoolean("passthrough", false);
-            return new StackingTrainer(members, meta, metaWeights, folds, passthrough, c.effectiveParameters(),
-                    c.seed());
+            int threads = c.getInt("threads", Runtime.getRuntime().availableProcessors(), 1, 4096);
+            return new StackingTrainer(members, meta, metaWeights, folds, passthrough, threads,
+                    c.effectiveParameters(), c.seed());
         }
 
         /** Fails when a default member is not registered, naming it, its jar and the members that are. */
