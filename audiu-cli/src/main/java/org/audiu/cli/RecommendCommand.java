@@ -103,8 +103,8 @@ public final class RecommendCommand implements Callable<Integer> {
             ListenerLibrary loaded = engine.librarySource().load();
             Discovered discovered = discover(config, plugins, engine, discovery, loaded);
             if (discovered.ranked() != null) {
-                return print(discovered.ranked().recommendations(), null, discovered.stage(), null, fromHistory,
-                        sink, start);
+                return print(discovered.ranked().recommendations(), null, discovered.stage(), null, false,
+                        fromHistory, sink, start);
             }
             result = engine.recommend(engine.prepare());
             stage = discovered.stage();
@@ -135,16 +135,17 @@ public final class RecommendCommand implements Callable<Integer> {
             engineLine = "single-stage (no ranker: 'recommend --ranker FILE' or two-stage.ranker-file for the "
                     + "two-stage recommender)";
         }
-        return print(result.recommendations(), result.report(), stage, engineLine, fromHistory, sink, start);
+        return print(result.recommendations(), result.report(), stage, engineLine, ranker != null, fromHistory, sink,
+                start);
     }
 
     /**
      * Writes the list to the sink (when configured) and prints it; {@code report} is the single-stage engine's run
      * (null when the discovery ranker ranked without it), {@code engineLine} which engine ranked (null: the
-     * discovery ranker's {@code stage} says it).
+     * discovery ranker's {@code stage} says it); {@code byRanker}: the two-stage ranker's scores, not the model's.
      */
     private int print(List<Recommendation> recommendations, RunReport report, String stage, String engineLine,
-                      HistoryOption.Loaded fromHistory, java.util.Optional<org.audiu.core.spi.sink.PlaylistSink> sink,
+                      boolean byRanker, HistoryOption.Loaded fromHistory, java.util.Optional<org.audiu.core.spi.sink.PlaylistSink> sink,
                       long start) {
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
@@ -165,7 +166,7 @@ public final class RecommendCommand implements Callable<Integer> {
                 out.println(HistoryOption.brought(fromHistory.history()));
             }
         } else {
-            printTable(out, recommendations, report, seconds);
+            printTable(out, recommendations, report, seconds, byRanker);
             if (engineLine != null) {
                 out.println("engine: " + engineLine);
             }
@@ -223,12 +224,26 @@ public final class RecommendCommand implements Callable<Integer> {
         }
     }
 
-    static void printTable(PrintWriter out, List<Recommendation> recs, RunReport rep, double seconds) {
+    static void printTable(PrintWriter out, List<Recommendation> recs, RunReport rep, double seconds,
+                           boolean byRanker) {
         printRows(out, recs);
         out.println();
+        if (byRanker) {
+            out.println("score: the two-stage ranker's score (a learned ranking margin: higher ranks first; not a "
+                    + "probability); the model line below is the per-listener model it takes as a feature");
+        } else {
+            printModelScoreNote(out);
+        }
+        printModelLine(out, rep, seconds);
+    }
+
+    private static void printModelScoreNote(PrintWriter out) {
         out.println("score: the log-odds of the 0..1 preference score (the model's probability that you like the track, "
                 + "blended with its artist's share of your library): 0 is 0.5, 4.6 is 0.99, 6.9 is 0.999; --json "
                 + "gives the 0..1 score as \"score\" and this as \"rankingScore\"");
+    }
+
+    private static void printModelLine(PrintWriter out, RunReport rep, double seconds) {
         out.printf(Locale.ROOT, "model %s on %d liked tracks vs %d sampled (%s); pool %d tracks; %.1f s%n",
                 rep.components().get("model"), rep.likedExamples(), rep.negativeExamples(),
                 Double.isNaN(rep.holdoutAuc()) ? "no held-out AUC: too few liked tracks to hold "

@@ -79,6 +79,10 @@ class TwoStageCommandsTest {
         Run one = run("recommend", "--config", config.toString());
         assertEquals(0, one.code(), one.err());
         assertTrue(one.out().contains("engine: single-stage"), one.out());
+        assertTrue(two.out().contains("score: the two-stage ranker's score")
+                && !two.out().contains("score: the log-odds"),
+                "the score line describes the ranker's score: " + two.out());
+        assertTrue(one.out().contains("score: the log-odds"), one.out());
         // a recommender trained beside the ranker refers to it by checksum, and ranks with it identically
         Path recommender = tmp.resolve("recommender.zip");
         Run trained = run("train", "--config", config.toString(), "--out", recommender.toString(), "--set",
