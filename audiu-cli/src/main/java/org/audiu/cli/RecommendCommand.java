@@ -145,7 +145,8 @@ public final class RecommendCommand implements Callable<Integer> {
      * discovery ranker's {@code stage} says it); {@code byRanker}: the two-stage ranker's scores, not the model's.
      */
     private int print(List<Recommendation> recommendations, RunReport report, String stage, String engineLine,
-                      boolean byRanker, HistoryOption.Loaded fromHistory, java.util.Optional<org.audiu.core.spi.sink.PlaylistSink> sink,
+                      boolean byRanker, HistoryOption.Loaded fromHistory,
+                      java.util.Optional<org.audiu.core.spi.sink.PlaylistSink> sink,
                       long start) {
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
