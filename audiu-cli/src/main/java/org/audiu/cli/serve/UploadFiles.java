@@ -6,8 +6,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
+import org.audiu.core.history.CountedInputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -137,7 +137,7 @@ final class UploadFiles {
         for (ZipArchiveEntry entry : entries) {
             long limit = entryLimit(Math.max(0, entry.getCompressedSize()));
             files.add(new ExportFile(entry.getName(), () -> checked(entry.getName(),
-                    () -> new Counting(zip.getInputStream(entry), limit))));
+                    () -> new CountedInputStream(zip.getInputStream(entry), counter(limit)))));
         }
     }
 
@@ -253,43 +253,12 @@ final class UploadFiles {
         }
     }
 
-    private final class Counting extends FilterInputStream {
-        private final long limit;
-        private long read;
-
-        Counting(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long s = super.skip(n);
-            count(s);
-            return s;
-        }
-
-        private void count(long n) throws LimitException {
-            read += n;
-            if (read > limit) {
+    /** Counts one file's inflated bytes (its own limit) and every file's together (the upload's). */
+    private CountedInputStream.Counter counter(long limit) {
+        long[] read = {0};
+        return n -> {
+            read[0] += n;
+            if (read[0] > limit) {
                 throw fail(ratio(String.format(Locale.ROOT, "a file of the zip expanded past %,d bytes, though its "
                         + "declared sizes said less", limit)));
             }
@@ -297,7 +266,7 @@ final class UploadFiles {
                 // Each JSON file is read twice (checked, then read): the total counts both passes.
                 throw fail(expandedTotal());
             }
-        }
+        };
     }
 
     /** The files, for {@link org.audiu.core.history.HistoryReader#read(String, List, boolean)}. */

@@ -1,6 +1,5 @@
 package org.audiu.core.history;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -40,7 +39,13 @@ final class ZipExpansionLimit {
 
     /** {@code in}, failing with {@link TooLargeException} once more than {@code limit} bytes have been read. */
     static InputStream counting(InputStream in, long limit) {
-        return new Counting(in, limit);
+        long[] read = {0};
+        return new CountedInputStream(in, n -> {
+            read[0] += n;
+            if (read[0] > limit) {
+                throw new TooLargeException(limit);
+            }
+        });
     }
 
     /** An entry expanded past its limit while being read (its declared sizes were wrong). */
@@ -49,48 +54,6 @@ final class ZipExpansionLimit {
             super(String.format(Locale.ROOT, "expanded past %,d bytes, more than %dx its compressed size (its "
                     + "declared size is wrong: a zip bomb or a damaged zip); reading it stopped there", limit,
                     MAX_RATIO));
-        }
-    }
-
-    private static final class Counting extends FilterInputStream {
-        private final long limit;
-        private long read;
-
-        Counting(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count(skipped);
-            return skipped;
-        }
-
-        private void count(long n) throws TooLargeException {
-            read += n;
-            if (read > limit) {
-                throw new TooLargeException(limit);
-            }
         }
     }
 }
