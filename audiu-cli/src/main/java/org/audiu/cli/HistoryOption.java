@@ -3,10 +3,14 @@ package org.audiu.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.audiu.core.DataException;
 import org.audiu.core.engine.RecommendationEngine;
 import org.audiu.core.history.CatalogueMatcher;
 import org.audiu.core.history.HistoryFactories;
+import org.audiu.core.history.HistoryReader;
+import org.audiu.core.history.ListeningHistory;
 import org.audiu.core.history.LoadedHistory;
 import org.audiu.core.spi.library.LibrarySource;
 
@@ -28,11 +32,18 @@ final class HistoryOption {
 
     /** Reads and matches the export, prints its reports on {@code err}, and returns the engine learning from it. */
     static Loaded engineFor(Path history, RecommendationEngine engine, PrintWriter err) {
+        // The export and the catalogue are read at the same time (one core each): neither needs the other until
+        // the plays are matched.
+        CompletableFuture<ListeningHistory> reading = CompletableFuture.supplyAsync(
+                () -> new HistoryReader().read(history), HistoryOption::daemon);
         CatalogueMatcher matcher;
         try (var pool = engine.candidates().tracks()) {
             matcher = new CatalogueMatcher(pool);
+        } catch (RuntimeException e) {
+            reading.cancel(true);
+            throw e;
         }
-        LoadedHistory loaded = LoadedHistory.load(history, matcher);
+        LoadedHistory loaded = LoadedHistory.of(read(reading), matcher);
         err.println(loaded.summary());
         err.flush();
         if (!loaded.anyMatched()) {
@@ -49,6 +60,27 @@ final class HistoryOption {
         LibrarySource base = engine.librarySource();
         LibrarySource merged = () -> base.load().plus(loaded.library());
         return new Loaded(engine.withLibrary(merged, configured + " + " + HISTORY_SOURCE), loaded);
+    }
+
+    private static void daemon(Runnable task) {
+        Thread t = new Thread(task, "audiu-history-reader");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The export as read, or the reader's own exception (a {@link DataException} says what and where). */
+    private static ListeningHistory read(CompletableFuture<ListeningHistory> reading) {
+        try {
+            return reading.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** One line: what the export brought, read and matched. */

@@ -1,13 +1,16 @@
 package org.audiu.cli.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +35,9 @@ public final class RecommendTiming {
      */
     public record Options(Path shared, Path config, int runs, String heap) {
     }
+
+    /** The JVM flags {@code ./audiu recommend} adds (the launcher reads the same resource). */
+    static final List<String> LAUNCHER_FLAGS = launcherFlags();
 
     private final Options options;
     private final Consumer<String> log;
@@ -71,8 +77,9 @@ public final class RecommendTiming {
         List<Double> processSeconds = new ArrayList<>();
         int recommendations = -1;
         for (int run = 0; run < options.runs(); run++) {
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx" + options.heap(), "-cp",
-                    System.getProperty("java.class.path"), RecommendTiming.class.getName()));
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx" + options.heap()));
+            command.addAll(LAUNCHER_FLAGS);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), RecommendTiming.class.getName()));
             command.addAll(args);
             long t0 = System.nanoTime();
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -90,7 +97,7 @@ public final class RecommendTiming {
             processSeconds.add(wall);
         }
         double mean = seconds.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-        out.put("jvm", "-Xmx" + options.heap());
+        out.put("jvm", String.join(" ", "-Xmx" + options.heap(), String.join(" ", LAUNCHER_FLAGS)).trim());
         out.put("runs", seconds.size());
         out.put("recommendations", recommendations);
         out.put("seconds", seconds);
@@ -102,6 +109,19 @@ public final class RecommendTiming {
                         + "whole process %s), goal <= %.1f s: %s", seconds.size(), recommendations, mean,
                 format(seconds), format(processSeconds), GOAL_SECONDS, mean <= GOAL_SECONDS ? "met" : "not met"));
         return out;
+    }
+
+    private static List<String> launcherFlags() {
+        try (InputStream in = RecommendTiming.class.getResourceAsStream("/org/audiu/cli/recommend-jvm.options")) {
+            if (in == null) {
+                throw new IllegalStateException("org/audiu/cli/recommend-jvm.options is missing from the classpath "
+                        + "(rebuild audiu-cli)");
+            }
+            return Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\s+"))
+                    .filter(f -> !f.isEmpty()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read org/audiu/cli/recommend-jvm.options", e);
+        }
     }
 
     private static String format(List<Double> values) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.audiu.core.Track;
 import org.audiu.core.TrackPlays;
@@ -66,23 +67,38 @@ public final class CatalogueMatcher {
 
     /** Indexes a catalogue (first track wins for a shared id, ISRC or key). */
     public CatalogueMatcher(Stream<Track> catalogue) {
-        int n = 0;
-        for (Track t : (Iterable<Track>) catalogue::iterator) {
-            n++;
+        List<Track> tracks = catalogue.toList();
+        // The names are normalised on every core (SongNames is pure), then indexed in catalogue order, so the first
+        // track still wins each key.
+        TrackNames[] names = new TrackNames[tracks.size()];
+        IntStream.range(0, tracks.size()).parallel().forEach(i -> names[i] = TrackNames.of(tracks.get(i)));
+        for (int i = 0; i < names.length; i++) {
+            Track t = tracks.get(i);
             byId.putIfAbsent(t.id(), t);
-            t.isrc().ifPresent(i -> byIsrc.putIfAbsent(i.toUpperCase(Locale.ROOT), t));
-            if (t.name().isEmpty()) {
+            t.isrc().ifPresent(isrc -> byIsrc.putIfAbsent(isrc.toUpperCase(Locale.ROOT), t));
+            TrackNames n = names[i];
+            if (n == null) {
                 continue;
             }
-            String title = SongNames.title(t.name());
-            byKey.putIfAbsent(SongNames.artist(t.mainArtist()) + '\u0000' + title, t);
-            byTitle.putIfAbsent(title, t);
-            for (String artist : artistsOf(t)) {
-                byAnyArtist.putIfAbsent(artist + '\u0000' + title, t);
-                byAnyArtistNoArticle.putIfAbsent(withoutArticle(artist) + '\u0000' + title, t);
+            byKey.putIfAbsent(n.mainArtist() + '\u0000' + n.title(), t);
+            byTitle.putIfAbsent(n.title(), t);
+            for (String artist : n.artists()) {
+                byAnyArtist.putIfAbsent(artist + '\u0000' + n.title(), t);
+                byAnyArtistNoArticle.putIfAbsent(withoutArticle(artist) + '\u0000' + n.title(), t);
             }
         }
-        this.size = n;
+        this.size = tracks.size();
+    }
+
+    /** A catalogue track's normalised title, main artist and every artist ({@link #artistsOf}). */
+    private record TrackNames(String title, String mainArtist, Set<String> artists) {
+        /** Null for a track without a title (indexed by id and ISRC only). */
+        static TrackNames of(Track t) {
+            if (t.name().isEmpty()) {
+                return null;
+            }
+            return new TrackNames(SongNames.title(t.name()), SongNames.artist(t.mainArtist()), artistsOf(t));
+        }
     }
 
     /** No catalogue: every song keeps a track made from its names (its Spotify id when the export has one). */
