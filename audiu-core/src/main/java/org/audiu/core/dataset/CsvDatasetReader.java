@@ -214,8 +214,11 @@ public final class CsvDatasetReader {
     private DatasetRowBuilder parse(Reader reader, Path file, Consumer<DatasetTrack> sink) throws IOException {
         List<DatasetProblem> early = new ArrayList<>();
         DatasetRowBuilder[] builderRef = new DatasetRowBuilder[1];
+        CsvReadAhead[] readAhead = new CsvReadAhead[1];
         CsvRecordReader.Problems problems = (line, reason) -> {
-            if (builderRef[0] != null) {
+            if (readAhead[0] != null) {
+                readAhead[0].report(line, reason);
+            } else if (builderRef[0] != null) {
                 builderRef[0].problem(line, reason);
             } else if (options.strict()) {
                 throw new DataException(file + " " + new DatasetProblem(line, reason) + " (strict mode: set 'strict "
@@ -270,8 +273,23 @@ public final class CsvDatasetReader {
             for (CsvRecordReader.Row row : lookahead) {
                 builder.accept(row.record(), row.line());
             }
-            for (CsvRecordReader.Row row = records.next(); row != null; row = records.next()) {
-                builder.accept(row.record(), row.line());
+            if (Runtime.getRuntime().availableProcessors() > 1) {
+                readAhead[0] = new CsvReadAhead();
+                readAhead[0].run(records, new CsvReadAhead.Receiver() {
+                    @Override
+                    public void record(CsvRecordReader.Row row) {
+                        builder.accept(row.record(), row.line());
+                    }
+
+                    @Override
+                    public void problem(long line, String reason) {
+                        builder.problem(line, reason);
+                    }
+                });
+            } else {
+                for (CsvRecordReader.Row row = records.next(); row != null; row = records.next()) {
+                    builder.accept(row.record(), row.line());
+                }
             }
             return builder;
         }

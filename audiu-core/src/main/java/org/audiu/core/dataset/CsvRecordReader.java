@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -73,7 +74,8 @@ final class CsvRecordReader implements Closeable {
                 }
                 r = records.next();
             } catch (UncheckedIOException e) {
-                if (CsvText.isDecodingFailure(e)) {
+                if (CsvText.isDecodingFailure(e) || !(e.getCause() instanceof CSVException)) {
+                    // Undecodable bytes, or the text itself failed (a read error): not a broken quote to skip.
                     throw e.getCause();
                 }
                 long failedAt = lineOffset + parser.getCurrentLineNumber();
