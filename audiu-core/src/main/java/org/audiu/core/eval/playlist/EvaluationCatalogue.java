@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.audiu.core.FeatureSchema;
 import org.audiu.core.FeatureVector;
@@ -62,21 +63,30 @@ public final class EvaluationCatalogue implements CandidateSource, FeatureProvid
         List<double[]> audioRows = new ArrayList<>(n);
         int[] audioColumns = AudioSimilarity.DEFAULT_FEATURES.stream().mapToInt(dataset.schema()::indexOf)
                 .filter(j -> j >= 0).toArray();
-        int i = 0;
-        for (DatasetTrack d : dataset.tracks().values()) {
-            Track t = withoutGenre(d.track());
-            list.add(Candidate.of(t, d.features()));
+        // The names are normalised on every core (candidate keys, song keys, main artists: pure functions of the
+        // track); everything that depends on the order is then built in catalogue order.
+        List<DatasetTrack> rows = List.copyOf(dataset.tracks().values());
+        Candidate[] built = new Candidate[n];
+        String[] mainArtists = new String[n];
+        IntStream.range(0, n).parallel().forEach(r -> {
+            Track t = withoutGenre(rows.get(r).track());
+            built[r] = Candidate.of(t, rows.get(r).features());
+            songKey[r] = songKey(t);
+            mainArtists[r] = ListenerContext.normalise(t.mainArtist());
+        });
+        for (int i = 0; i < n; i++) {
+            DatasetTrack d = rows.get(i);
+            Track t = built[i].track();
+            list.add(built[i]);
             index.put(t.id(), i);
             features.put(t.id(), d.features());
             popularity[i] = t.popularity().orElse(0);
-            artist[i] = artistIds.computeIfAbsent(ListenerContext.normalise(t.mainArtist()), k -> artistIds.size());
-            songKey[i] = songKey(t);
+            artist[i] = artistIds.computeIfAbsent(mainArtists[i], k -> artistIds.size());
             double[] row = new double[audioColumns.length];
             for (int j = 0; j < row.length; j++) {
                 row[j] = d.features().get(audioColumns[j]);
             }
             audioRows.add(row);
-            i++;
         }
         this.candidates = Collections.unmodifiableList(list);
         this.indexById = Collections.unmodifiableMap(index);
