@@ -18,6 +18,8 @@ import org.audiu.core.ListenerLibrary;
 import org.audiu.core.SavedTrack;
 import org.audiu.core.Track;
 import org.audiu.core.spi.candidates.Candidate;
+import org.audiu.core.spi.candidates.NameHash;
+import org.audiu.core.spi.candidates.TrackKeys;
 import org.audiu.core.spi.candidates.SplittableCandidateSource;
 
 /**
@@ -158,6 +160,9 @@ public final class GeneratedCatalogue {
         private String artistName;
         private long album = -1;
         private String albumName;
+        /** Their name hashes ({@link TrackKeys}), also once per artist and album. */
+        private long[] artistHashes;
+        private long albumHash;
 
         private void artist(long a) {
             if (a == artist) {
@@ -165,6 +170,7 @@ public final class GeneratedCatalogue {
             }
             artist = a;
             artistName = "Generated Artist " + a;
+            artistHashes = new long[] {NameHash.of(artistName)};
             album = -1;
             genre = profile(a);
             SplittableRandom r = new SplittableRandom(mix(seed * 31 + a));
@@ -192,13 +198,16 @@ public final class GeneratedCatalogue {
             if (albumOfTrack != album) {
                 album = albumOfTrack;
                 albumName = "Generated Album " + artist + "-" + albumOfTrack;
+                albumHash = NameHash.of(artistName, albumName);
             }
-            Track track = Track.builder(id(index), "Generated Song " + index)
+            String number = Long.toString(index);
+            Track track = Track.builder(ID_PREFIX.concat(number), "Generated Song ".concat(number))
                     .artists(artistName)
                     .album(albumName)
                     .releaseYear(trackYear).durationMs((long) duration)
                     .popularity(Math.round(clamp(f[10], 0, 100))).genre(genre.genre()).build();
-            return Candidate.of(track, new FeatureVector(AudioFeatures.STANDARD, standard));
+            return Candidate.of(track, new FeatureVector(AudioFeatures.STANDARD, standard),
+                    TrackKeys.of(track, artistHashes, albumHash));
         }
     }
 

@@ -95,6 +95,9 @@ public final class AudioSimilarity implements ListenerFeature {
         private final double[] sum;
         private final double[] squares;
         private final Set<String> own;
+        /** Each column's mean and spread over the whole library (a track outside it), computed once. */
+        private final double[] outsideMean;
+        private final double[] outsideSd;
 
         Statistics(List<String> features, int[] idx, double[] floors, int[] count, double[] sum, double[] squares,
                    Set<String> own) {
@@ -111,6 +114,17 @@ public final class AudioSimilarity implements ListenerFeature {
                         + floors.length + " floors, " + count.length + " counts, " + sum.length + " sums, "
                         + squares.length + " sums of squares");
             }
+            this.outsideMean = new double[d];
+            this.outsideSd = new double[d];
+            for (int k = 0; k < d; k++) {
+                int n = this.count[k];
+                if (n >= 1) {
+                    double mean = this.sum[k] / n;
+                    outsideMean[k] = mean;
+                    outsideSd[k] = Math.max(this.floors[k],
+                            Math.sqrt(Math.max(0, this.squares[k] / n - mean * mean)));
+                }
+            }
         }
 
         @Override
@@ -118,6 +132,20 @@ public final class AudioSimilarity implements ListenerFeature {
             boolean self = inLibrary && own.contains(track.id());
             double total = 0;
             int used = 0;
+            if (!self) {
+                // The same sums as below with nothing left out: the library's mean and spread, computed once.
+                for (int k = 0; k < idx.length; k++) {
+                    double v = row[idx[k]];
+                    if (Double.isNaN(v) || count[k] < 1) {
+                        continue;
+                    }
+                    double z = (v - outsideMean[k]) / outsideSd[k];
+                    total += Math.min(100, z * z);
+                    used++;
+                }
+                out[offset] = used == 0 ? Double.NaN : Math.sqrt(total / used);
+                return;
+            }
             for (int k = 0; k < idx.length; k++) {
                 double v = row[idx[k]];
                 if (Double.isNaN(v)) {

@@ -79,7 +79,17 @@ public final class ReleaseYearProximity implements ListenerFeature {
      * The fitted feature: the window it was created with, the library's release years (sorted), their median and
      * spread, and the library's track ids.
      */
-    record Statistics(int window, int[] years, double median, double spread, Set<String> own) implements Fitted {
+    record Statistics(int window, int[] years, double median, double spread, Set<String> own, int firstYear,
+                      int[] nearByYear) implements Fitted {
+        /**
+         * With {@code nearByYear[y - firstYear]}: how many library years lie within the window of year {@code y},
+         * counted once for every year from the first library year less the window to the last plus the window
+         * (none outside).
+         */
+        Statistics(int window, int[] years, double median, double spread, Set<String> own) {
+            this(window, years, median, spread, own, firstYear(years, window), nearTable(years, window));
+        }
+
         Statistics {
             years = years.clone();
             own = Set.copyOf(own);
@@ -88,6 +98,42 @@ public final class ReleaseYearProximity implements ListenerFeature {
         @Override
         public int[] years() {
             return years.clone();
+        }
+
+        @Override
+        public int[] nearByYear() {
+            return nearByYear == null ? null : nearByYear.clone();
+        }
+
+        private static int firstYear(int[] sorted, int window) {
+            return sorted.length == 0 ? 0 : sorted[0] - window;
+        }
+
+        /** Null for years too far apart to tabulate (the count is then searched for each track). */
+        private static int[] nearTable(int[] sorted, int window) {
+            if (sorted.length == 0) {
+                return new int[0];
+            }
+            long first = (long) sorted[0] - window;
+            long span = (long) sorted[sorted.length - 1] + window - first + 1;
+            if (span > 100_000) {
+                return null;
+            }
+            int[] table = new int[(int) span];
+            for (int i = 0; i < table.length; i++) {
+                int y = (int) (first + i);
+                table[i] = countBetween(sorted, y - window, y + window);
+            }
+            return table;
+        }
+
+        /** How many library years lie within the window of {@code y}. */
+        private int near(int y) {
+            if (nearByYear == null) {
+                return countBetween(years, y - window, y + window);
+            }
+            long i = (long) y - firstYear;
+            return i < 0 || i >= nearByYear.length ? 0 : nearByYear[(int) i];
         }
 
         @Override
@@ -100,7 +146,7 @@ public final class ReleaseYearProximity implements ListenerFeature {
             int y = track.releaseYear().getAsInt();
             int self = inLibrary && own.contains(track.id()) ? 1 : 0;
             out[offset] = Math.abs(y - median) / spread;
-            int near = countBetween(years, y - window, y + window) - self;
+            int near = near(y) - self;
             int n = years.length - self;
             out[offset + 1] = n > 0 ? (double) near / n : 0;
         }

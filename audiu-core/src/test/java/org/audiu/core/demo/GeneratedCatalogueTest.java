@@ -13,6 +13,7 @@ import org.audiu.core.ListenerLibrary;
 import org.audiu.core.config.ComponentConfig;
 import org.audiu.core.spi.candidates.Candidate;
 import org.audiu.core.spi.candidates.CandidateSource;
+import org.audiu.core.spi.candidates.TrackKeys;
 import org.junit.jupiter.api.Test;
 
 class GeneratedCatalogueTest {
@@ -44,6 +45,18 @@ class GeneratedCatalogueTest {
         assertNotEquals(a, new GeneratedCatalogue(2_000, 8, 20).candidates().toList(), "another seed");
         assertEquals(OptionalLong.empty(), c.indexOf("gen2000"));
         assertEquals(OptionalLong.empty(), c.indexOf("demo12"));
+    }
+
+    @Test
+    void theKeysHandedOutAreTheTracksOwn() {
+        // The generator hashes each artist's and album's names once; the keys must be what TrackKeys.of computes.
+        GeneratedCatalogue c = new GeneratedCatalogue(1_000_000, 5, 20);
+        for (Candidate x : c.candidates(0, 3_000).toList()) {
+            assertEquals(TrackKeys.of(x.track()), x.keys(), x.track().id());
+        }
+        for (Candidate x : c.candidates(987_000, 990_000).toList()) {
+            assertEquals(TrackKeys.of(x.track()), x.keys(), x.track().id());
+        }
     }
 
     @Test

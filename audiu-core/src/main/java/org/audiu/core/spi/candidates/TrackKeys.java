@@ -39,6 +39,22 @@ public record TrackKeys(long idHash, long songKeyHash, long[] artistHashes, long
                 NameHash.of(track.mainArtist(), track.album()));
     }
 
+    /**
+     * The hashes of a track whose artists' and album's {@link NameHash}es its source computed already (once per
+     * artist and album, not per track): the same keys as {@link #of(Track)} when they are those names' hashes.
+     *
+     * @param artistHashes {@code NameHash.of} of each of the track's artists, in order (shared, not copied)
+     * @param albumHash    {@code NameHash.of(mainArtist, album)}
+     */
+    public static TrackKeys of(Track track, long[] artistHashes, long albumHash) {
+        if (artistHashes.length != track.artists().size()) {
+            throw new IllegalArgumentException(track.id() + " has " + track.artists().size() + " artists, "
+                    + artistHashes.length + " artist hashes given");
+        }
+        return new TrackKeys(idHash(track.id()), track.name().isEmpty() ? NO_SONG
+                : songHash(SongKeyHash.of(track.mainArtist(), track.name())), artistHashes, albumHash);
+    }
+
     /** Whether these are the keys of a track with {@code artists} artists (a caller's check before it uses them). */
     public boolean fits(int artists) {
         return artistHashes.length == artists;
