@@ -93,9 +93,7 @@ public final class RecommendCommand implements Callable<Integer> {
         RecommendationResult result;
         DiscoverySettings discovery = DiscoverySettings.from(config);
         String stage = null;
-        Path ranker = rankerFile != null ? rankerFile
-                : org.audiu.core.twostage.TwoStageSettings.configured(config)
-                ? org.audiu.core.twostage.TwoStageSettings.from(config).rankerFile().orElse(null) : null;
+        Path ranker = TwoStageEngine.rankerFile(config, rankerFile).orElse(null);
         ListenerLibrary library = null;
         if (recommenderFile == null && ranker == null && discovery.enabled() && discovery.stageOneDepth() == 0) {
             // The discovery ranker sees none of the single-stage engine's list: train that engine only when the
@@ -127,13 +125,15 @@ public final class RecommendCommand implements Callable<Integer> {
         }
         String engineLine;
         if (ranker != null) {
+            // The engine's dataset pool has read the configured files already: lay out the same rows.
+            TrackDataset pool = engine.candidates() instanceof DatasetFactories.DatasetCandidateSource dataset
+                    ? dataset.dataset() : null;
             TwoStageCli.Ranked ranked = TwoStageCli.recommend(config, ranker, result,
-                    library != null ? library : engine.prepare().library());
+                    library != null ? library : engine.prepare().library(), pool);
             engineLine = ranked.engine();
             result = ranked.result();
         } else {
-            engineLine = "single-stage (no ranker: 'recommend --ranker FILE' or two-stage.ranker-file for the "
-                    + "two-stage recommender)";
+            engineLine = TwoStageEngine.SINGLE_STAGE;
         }
         return print(result.recommendations(), result.report(), stage, engineLine, ranker != null, fromHistory, sink,
                 start);

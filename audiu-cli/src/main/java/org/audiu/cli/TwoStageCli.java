@@ -19,11 +19,9 @@ import java.nio.file.Path;
 import org.audiu.core.ListenerLibrary;
 import org.audiu.core.Recommendation;
 import org.audiu.core.config.ConfigException;
-import org.audiu.core.dataset.CsvDatasetReader;
-import org.audiu.core.dataset.CsvReadOptions;
+import org.audiu.core.dataset.TrackDataset;
 import org.audiu.core.engine.RecommendationResult;
 import org.audiu.core.recommender.TrainedRecommender;
-import org.audiu.core.twostage.ModelScores;
 import org.audiu.core.twostage.TwoStageRecommender;
 
 /** The two-stage recommender in the CLI's evaluations: building it from the configuration, reporting stage 1. */
@@ -44,40 +42,22 @@ final class TwoStageCli {
     }
 
     /**
-     * The two-stage recommender on the configured dataset pool: the single-stage result's trained recommender
-     * scores every pool track (the per-listener model's column), the retrievers propose candidates, the saved
-     * ranker orders them under the engine's artist cap.
+     * The two-stage recommender on the configured dataset pool ({@link TwoStageEngine}): the single-stage result's
+     * trained recommender scores every pool track (the per-listener model's column), the retrievers propose
+     * candidates, the saved ranker orders them under the engine's artist cap.
+     *
+     * @param pool the engine's dataset pool when it has read the configured files already (null: read them)
      */
     static Ranked recommend(AudiuConfig config, Path rankerFile, RecommendationResult singleStage,
-                            ListenerLibrary library) {
-        RankerFile.Loaded loaded = RankerFile.read(rankerFile);
-        TwoStageSettings settings = TwoStageSettings.from(config);
-        EvaluationCatalogue catalogue = new EvaluationCatalogue(new CsvDatasetReader(CsvReadOptions.defaults())
-                .read(EvaluateHistoryCommand.candidateFiles(config, null)));
-        TwoStageCatalogue positions = new TwoStageCatalogue(catalogue);
-        TwoStageRecommender recommender;
-        try {
-            recommender = new TwoStageRecommender(positions, settings, loaded.ranker());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage() + " (ranker " + rankerFile + ", trained with "
-                    + loaded.settings() + ")");
-        }
+                            ListenerLibrary library, TrackDataset pool) {
+        TwoStageEngine engine = TwoStageEngine.load(config, rankerFile, pool);
         TrainedRecommender own = singleStage.recommender();
-        boolean[] excluded = new boolean[catalogue.size()];
-        for (int i = 0; i < excluded.length; i++) {
-            excluded[i] = own.excludes(catalogue.track(i));
-        }
-        double[] modelScores = ModelScores.of(own, catalogue, excluded);
-        int k = singleStage.recommendations().size();
-        int perArtist = own.perArtist(Math.max(1, k));
-        List<Recommendation> recs = recommender.recommend(library, modelScores, excluded,
-                Math.max(1, k), perArtist);
+        List<Recommendation> recs = engine.recommend(own, library, singleStage.recommendations().size());
         String trainedBeside = own.provenance().components().get("two-stage.ranker");
-        String mismatch = trainedBeside == null || trainedBeside.endsWith(loaded.checksum()) ? ""
+        String mismatch = trainedBeside == null || trainedBeside.endsWith(engine.rankerChecksum()) ? ""
                 : "; note: the recommender was trained beside another ranker, " + trainedBeside;
-        return new Ranked(String.format(Locale.ROOT, "two-stage (ranker %s, sha256 %s; %d candidates at most from "
-                        + "%s%s)", rankerFile.getFileName(), loaded.checksum().substring(0, 16),
-                settings.candidates(), settings.retrieverNames(), mismatch),
+        String line = engine.engine();
+        return new Ranked(line.substring(0, line.length() - 1) + mismatch + ")",
                 new RecommendationResult(recs, own, singleStage.report()));
     }
 
