@@ -94,6 +94,9 @@ public final class RecommendCommand implements Callable<Integer> {
         DiscoverySettings discovery = DiscoverySettings.from(config);
         String stage = null;
         Path ranker = TwoStageEngine.rankerFile(config, rankerFile).orElse(null);
+        // The two-stage recommender's listener-independent part (the ranker file, the pool laid out for retrieval,
+        // the audio kernel) is loaded beside the single-stage engine's training, on a thread of its own.
+        TwoStageCli.Loading twoStage = ranker == null ? null : TwoStageCli.loading(config, ranker, engine);
         ListenerLibrary library = null;
         if (recommenderFile == null && ranker == null && discovery.enabled() && discovery.stageOneDepth() == 0) {
             // The discovery ranker sees none of the single-stage engine's list: train that engine only when the
@@ -125,11 +128,8 @@ public final class RecommendCommand implements Callable<Integer> {
         }
         String engineLine;
         if (ranker != null) {
-            // The engine's dataset pool has read the configured files already: lay out the same rows.
-            TrackDataset pool = engine.candidates() instanceof DatasetFactories.DatasetCandidateSource dataset
-                    ? dataset.dataset() : null;
-            TwoStageCli.Ranked ranked = TwoStageCli.recommend(config, ranker, result,
-                    library != null ? library : engine.prepare().library(), pool);
+            TwoStageCli.Ranked ranked = TwoStageCli.recommend(twoStage.get(), result,
+                    library != null ? library : engine.prepare().library());
             engineLine = ranked.engine();
             result = ranked.result();
         } else {

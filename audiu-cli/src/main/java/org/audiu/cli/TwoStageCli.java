@@ -41,16 +41,60 @@ final class TwoStageCli {
     record Ranked(String engine, RecommendationResult result) {
     }
 
+    /** A {@link TwoStageEngine} being loaded on a thread of its own. */
+    static final class Loading {
+        private final java.util.concurrent.CompletableFuture<TwoStageEngine> future;
+
+        private Loading(java.util.concurrent.CompletableFuture<TwoStageEngine> future) {
+            this.future = future;
+        }
+
+        /** The loaded engine; a loading failure (a bad ranker file, say) is thrown here as it was thrown. */
+        TwoStageEngine get() {
+            try {
+                return future.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
+        }
+    }
+
     /**
-     * The two-stage recommender on the configured dataset pool ({@link TwoStageEngine}): the single-stage result's
-     * trained recommender scores every pool track (the per-listener model's column), the retrievers propose
-     * candidates, the saved ranker orders them under the engine's artist cap.
-     *
-     * @param pool the engine's dataset pool when it has read the configured files already (null: read them)
+     * Starts loading the two-stage recommender over the configured dataset pool, on a daemon thread: the ranker
+     * file, the pool (the engine's own rows when its candidate source has read the same files) and what the
+     * retrievers keep per pool. Nothing of it depends on the listener, so the single-stage engine trains meanwhile.
      */
-    static Ranked recommend(AudiuConfig config, Path rankerFile, RecommendationResult singleStage,
-                            ListenerLibrary library, TrackDataset pool) {
-        TwoStageEngine engine = TwoStageEngine.load(config, rankerFile, pool);
+    static Loading loading(AudiuConfig config, Path rankerFile, org.audiu.core.engine.RecommendationEngine engine) {
+        java.util.concurrent.CompletableFuture<TwoStageEngine> future = new java.util.concurrent.CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+            try {
+                TrackDataset pool = engine.candidates()
+                        instanceof org.audiu.core.dataset.DatasetFactories.DatasetCandidateSource dataset
+                        ? dataset.dataset() : null;
+                TwoStageEngine loaded = TwoStageEngine.load(config, rankerFile, pool);
+                loaded.warmUp();
+                future.complete(loaded);
+            } catch (RuntimeException | Error e) {
+                future.completeExceptionally(e);
+            }
+        }, "audiu-two-stage-load");
+        loader.setDaemon(true);
+        loader.start();
+        return new Loading(future);
+    }
+
+    /**
+     * The two-stage recommender's list ({@link TwoStageEngine}): the single-stage result's trained recommender
+     * scores every pool track (the per-listener model's column), the retrievers propose candidates, the saved
+     * ranker orders them under the engine's artist cap.
+     */
+    static Ranked recommend(TwoStageEngine engine, RecommendationResult singleStage, ListenerLibrary library) {
         TrainedRecommender own = singleStage.recommender();
         List<Recommendation> recs = engine.recommend(own, library, singleStage.recommendations().size());
         String trainedBeside = own.provenance().components().get("two-stage.ranker");
