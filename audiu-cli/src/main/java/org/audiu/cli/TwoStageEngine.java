@@ -134,6 +134,21 @@ public final class TwoStageEngine {
         }
     }
 
+    /**
+     * By pool position, the tracks the listener's model ({@code own}) or, without one, its library's exclusions
+     * exclude: asked with each pool row's keys computed once with the pool, not per listener.
+     */
+    public static boolean[] excluded(EvaluationCatalogue catalogue, TrainedRecommender own,
+                                     LibraryExclusions exclusions) {
+        boolean[] excluded = new boolean[catalogue.size()];
+        java.util.Iterator<org.audiu.core.spi.candidates.Candidate> rows = catalogue.candidates().iterator();
+        for (int i = 0; i < excluded.length; i++) {
+            org.audiu.core.spi.candidates.Candidate c = rows.next();
+            excluded[i] = own != null ? own.excludes(c) : exclusions.excludes(c);
+        }
+        return excluded;
+    }
+
     /** The full SHA-256 of the ranker file. */
     public String rankerChecksum() {
         return loaded.checksum();
@@ -180,11 +195,7 @@ public final class TwoStageEngine {
         if (own == null && exclusions == null) {
             throw new IllegalArgumentException("A listener without a model needs its library for the exclusions");
         }
-        boolean[] excluded = new boolean[catalogue.size()];
-        for (int i = 0; i < excluded.length; i++) {
-            Track t = catalogue.track(i);
-            excluded[i] = own != null ? own.excludes(t) : exclusions.excludes(t);
-        }
+        boolean[] excluded = excluded(catalogue, own, exclusions);
         double[] modelScores = own == null ? null : ModelScores.of(own, catalogue, excluded);
         return recommender.recommend(trackIds, playlistIds, modelScores, excluded, Math.max(1, k), perArtist);
     }
