@@ -21,6 +21,7 @@ import org.audiu.core.engine.RecommendationResult;
 import org.audiu.core.engine.RunReport;
 import org.audiu.core.features.FeatureProviderChain;
 import org.audiu.core.features.NamedFeatureProvider;
+import org.audiu.core.recommender.RecommenderProvenance;
 import org.audiu.core.recommender.TrainedRecommender;
 import org.audiu.core.spi.preference.PreferenceScorer;
 import org.audiu.core.spi.training.Trainer;
@@ -84,7 +85,7 @@ public final class SeedRecommender {
     /**
      * A run's outcome with the library the seeds stood for.
      *
-     * @param modelResult the engine's result when a model was trained on them (its list is the single-stage one)
+     * @param modelResult the model trained on them with its run, when one was (its list is this run's)
      * @param engine      which engine ranked: {@link TwoStageEngine#engine()} or {@link TwoStageEngine#SINGLE_STAGE}
      */
     public record Run(Seeds seeds, List<CatalogueTrack> library, List<Recommendation> recommendations, Method method,
@@ -212,6 +213,23 @@ public final class SeedRecommender {
                 ProgressReporter.NONE);
         String key = seeds.key();
         Optional<TrainedRecommender> kept = trained.get(key);
+        if (twoStage.isPresent()) {
+            // The two-stage recommender reads the model's scores, not its list: train it without ranking the pool.
+            TrainedRecommender own = kept.orElseGet(engine::train);
+            if (kept.isEmpty()) {
+                trained.put(key, own);
+            }
+            RecommenderProvenance p = own.provenance();
+            List<Recommendation> recs = twoStage.get().recommend(own, trackIds, playlistIds, limit,
+                    own.perArtist(limit));
+            RunReport report = new RunReport(p.components(), p.libraryTracks(), p.likedExamples(), List.of(),
+                    p.poolSeen(), 0, p.likedExamples(), p.negativeExamples(), p.holdoutAuc(), Map.of(), List.of(),
+                    Map.of(), Map.of());
+            return new Run(seeds, library, recs, new Method(MODEL, trainerName(), p.likedExamples(),
+                    p.negativeExamples(), p.holdoutAuc()), p.poolSeen(),
+                    Optional.of(new RecommendationResult(recs, own, report)), (System.nanoTime() - start) / 1_000_000,
+                    engine());
+        }
         RecommendationResult result;
         if (kept.isPresent()) {
             result = engine.recommendWith(kept.get());
@@ -222,12 +240,7 @@ public final class SeedRecommender {
         RunReport report = result.report();
         Method method = new Method(MODEL, trainerName(), report.likedExamples(), report.negativeExamples(),
                 report.holdoutAuc());
-        List<Recommendation> recs = result.recommendations();
-        if (twoStage.isPresent()) {
-            TrainedRecommender own = result.recommender();
-            recs = twoStage.get().recommend(own, trackIds, playlistIds, limit, own.perArtist(limit));
-        }
-        return new Run(seeds, library, recs, method, report.poolSize(), Optional.of(result),
+        return new Run(seeds, library, result.recommendations(), method, report.poolSize(), Optional.of(result),
                 (System.nanoTime() - start) / 1_000_000, engine());
     }
 
