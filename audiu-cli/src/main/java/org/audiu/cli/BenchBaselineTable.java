@@ -68,6 +68,19 @@ final class BenchBaselineTable {
                     + "%s | `./audiu bench --skip-scoring --skip-recommend --skip-serve` |", count(run.path("pool")),
                     first.path("jvm").asText("?"), String.join("; ", figures), String.join(", ", goals)));
         }
+        JsonNode twoStage = run.path("twoStage");
+        if (twoStage.path("rankAfterTraining").path("secondsMean").isNumber()) {
+            JsonNode rank = twoStage.path("rankAfterTraining");
+            rows.add(String.format(Locale.ROOT, "| two-stage ranking of a generated %s-track playlist catalogue held in "
+                            + "memory, after training (JVM %s) | %.2f s, heap peak %.0f MB (resident catalogue %.0f MB) "
+                            + "| %.1f s%s, heap %.0f MB%s | `./audiu bench --skip-scoring --skip-e2e --skip-recommend "
+                            + "--skip-serve --skip-genre-predict` |", count(twoStage.path("pool")),
+                    twoStage.path("jvm").asText("?"), rank.path("secondsMean").asDouble(),
+                    twoStage.path("peakHeapBytes").asDouble() / 1048576,
+                    twoStage.path("residentHeapBytes").asDouble() / 1048576, rank.path("goalSeconds").asDouble(),
+                    met(rank.path("goalMet")), twoStage.path("goalHeapBytes").asDouble() / 1048576,
+                    met(twoStage.path("heapGoalMet"))));
+        }
         JsonNode recommend = run.path("recommend114k");
         if (recommend.path("secondsMean").isNumber()) {
             rows.add(String.format(Locale.ROOT, "| the whole `recommend` on spotify_tracks_114k.csv "

@@ -20,6 +20,7 @@ import org.audiu.cli.bench.EndToEndBenchmark;
 import org.audiu.cli.bench.GenrePredictBenchmark;
 import org.audiu.cli.bench.RecommendTiming;
 import org.audiu.cli.bench.ServeLoadBenchmark;
+import org.audiu.cli.bench.TwoStageBenchmark;
 import org.audiu.cli.bench.ScoringBenchmark;
 import org.audiu.core.config.AudiuConfig;
 import org.audiu.core.config.ConfigException;
@@ -69,7 +70,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Heap cap of the end-to-end JVM (default ${DEFAULT-VALUE}).")
     String e2eHeap;
 
-    @Option(names = "--in-process", description = "Run the end-to-end part in this JVM (no heap cap proof).")
+    @Option(names = "--in-process",
+            description = "Run the end-to-end and two-stage parts in this JVM (no heap cap proof).")
     boolean inProcess;
 
     @Option(names = "--skip-scoring", description = "Only the end-to-end part.")
@@ -83,6 +85,23 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--skip-recommend", description = "Leave out the whole recommend on the 114k catalogue.")
     boolean skipRecommend;
+
+    @Option(names = "--skip-two-stage", description = "Leave out ranking the pool with the two-stage recommender.")
+    boolean skipTwoStage;
+
+    @Option(names = "--two-stage-heap", paramLabel = "SIZE", defaultValue = "4g",
+            description = {"The -Xmx of the two-stage JVM (default ${DEFAULT-VALUE}: retrieval holds the whole "
+                + "catalogue and its playlists in memory; the peak heap is measured against the 256 MB goal all the "
+                + "same)."})
+    String twoStageHeap;
+
+    @Option(names = "--two-stage-training-tracks", paramLabel = "N", defaultValue = "2000",
+            description = "Tracks of the generated catalogue the bench's ranker is trained on (default ${DEFAULT-VALUE}).")
+    int twoStageTrainingTracks;
+
+    @Option(names = "--two-stage-only", hidden = true,
+            description = "Internal: the two-stage part, as JSON (the child JVM).")
+    boolean twoStageOnly;
 
     @Option(names = "--skip-genre-predict", description = "Leave out 'genres predict' over a generated 1 M-row file.")
     boolean skipGenrePredict;
@@ -178,6 +197,11 @@ public final class BenchCommand implements Callable<Integer> {
             out.flush();
         };
         Plugins plugins = Plugins.fromClasspath();
+        if (twoStageOnly) {
+            out.println(Json.write(new TwoStageBenchmark(twoStageOptions(), s -> { }).run(plugins)));
+            out.flush();
+            return 0;
+        }
         if (e2eOnly) {
             out.println(Json.write(new EndToEndBenchmark(e2eOptions(e2eModel), s -> { }).run(plugins)));
             out.flush();
@@ -222,6 +246,19 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
             report.put("endToEnd", runs);
+        }
+        if (!skipTwoStage) {
+            log.accept(String.format(Locale.ROOT, "Two-stage ranking of a generated %,d-track playlist catalogue held "
+                    + "in memory, after training (%s):", pool, inProcess ? "in this JVM" : "separate JVM, -Xmx"
+                    + twoStageHeap));
+            Map<String, Object> twoStage = inProcess
+                    ? new TwoStageBenchmark(twoStageOptions(), log).run(plugins)
+                    : child(err, "-Xmx" + twoStageHeap, List.of("--two-stage-only", "--two-stage-training-tracks",
+                            Integer.toString(twoStageTrainingTracks)));
+            if (!json && !inProcess) {
+                printTwoStage(log, twoStage);
+            }
+            report.put("twoStage", twoStage);
         }
         if (!skipRecommend) {
             log.accept("Whole recommend on the 114k catalogue, a new JVM per run (-Xmx2g, as ./audiu runs it):");
@@ -285,31 +322,66 @@ public final class BenchCommand implements Callable<Integer> {
                 model.equals("default") ? "" : model);
     }
 
+    private TwoStageBenchmark.Options twoStageOptions() {
+        if (twoStageTrainingTracks < 200) {
+            throw new ConfigException("--two-stage-training-tracks must be at least 200 (playlists of 25 tracks to "
+                    + "train the ranker on), got " + twoStageTrainingTracks);
+        }
+        return new TwoStageBenchmark.Options(pool, warmups, Math.max(3, runs - 2), seed, twoStageTrainingTracks);
+    }
+
     /** Runs the end-to-end part in a new JVM with a capped heap; a pool held in memory would not fit. */
     private Map<String, Object> childJvm(PrintWriter err, String model) throws IOException, InterruptedException {
+        return child(err, "-Xmx" + e2eHeap, List.of("--e2e-only", "--e2e-model", model));
+    }
+
+    /** Runs one part of the bench in a new JVM ({@code jvm}: its heap cap) and reads its JSON. */
+    private Map<String, Object> child(PrintWriter err, String jvm, List<String> part) throws IOException,
+            InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + e2eHeap, "-cp",
-                System.getProperty("java.class.path"), AudiuCli.class.getName(), "bench", "--e2e-only", "--pool",
+        List<String> command = new ArrayList<>(List.of(java, jvm, "-cp",
+                System.getProperty("java.class.path"), AudiuCli.class.getName(), "bench", "--pool",
                 Long.toString(pool), "--seed", Long.toString(seed), "--warmups", Integer.toString(warmups),
-                "--runs", Integer.toString(runs), "--e2e-model", model));
+                "--runs", Integer.toString(runs)));
+        command.addAll(part);
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         Process process = pb.start();
         byte[] stdout = process.getInputStream().readAllBytes();
         int code = process.waitFor();
         String text = new String(stdout, StandardCharsets.UTF_8);
         if (code != 0) {
-            err.println("The end-to-end JVM (-Xmx" + e2eHeap + ") failed with exit code " + code + ": " + text);
+            err.println("The bench JVM for " + part.get(0) + " (" + jvm + ") failed with exit code " + code + ": "
+                    + text);
             Map<String, Object> failed = new LinkedHashMap<>();
-            failed.put("jvm", "-Xmx" + e2eHeap);
+            failed.put("jvm", jvm);
             failed.put("failed", "exit code " + code);
             return failed;
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> result = new ObjectMapper().readValue(text, LinkedHashMap.class);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("jvm", "-Xmx" + e2eHeap);
+        out.put("jvm", jvm);
         out.putAll(result);
         return out;
+    }
+
+    private static void printTwoStage(Consumer<String> log, Map<String, Object> t) {
+        if (t.containsKey("failed")) {
+            log.accept("  failed: " + t.get("failed"));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> rank = (Map<String, Object>) t.get("rankAfterTraining");
+        log.accept(String.format(Locale.ROOT, "  %s playlists; ranker %s (trained in %.1f s); layout %.1f s; "
+                        + "listener model %s in %.2f s; first ranking (builds the audio kernel) %.2f s",
+                t.get("playlists"), t.get("ranker"), num(t.get("rankerTrainSeconds")), num(t.get("layoutSeconds")),
+                t.get("listenerModel"), num(t.get("listenerModelSeconds")), num(t.get("firstRankSeconds"))));
+        log.accept(String.format(Locale.ROOT, "  ranking after training: %.2f s (sd %.2f, %s runs), goal <= %.1f s; "
+                        + "peak heap %.0f MB (resident before ranking %.0f MB) of %.0f MB max, goal <= %.0f MB",
+                num(rank.get("secondsMean")), num(rank.get("secondsSd")), rank.get("runs"),
+                num(rank.get("goalSeconds")), num(t.get("peakHeapBytes")) / 1048576,
+                num(t.get("residentHeapBytes")) / 1048576, num(t.get("maxHeapBytes")) / 1048576,
+                num(t.get("goalHeapBytes")) / 1048576));
     }
 
     @SuppressWarnings("unchecked")

@@ -63,7 +63,7 @@ record BenchComparison(List<Row> rows, List<String> onlyOld, List<String> onlyNe
                     + "); give the output of 'audiu bench --json'.");
         }
         if (root == null || !root.isObject() || !(root.has("scoring") || root.has("endToEnd")
-                || root.has("recommend114k") || root.has("serveLoad"))) {
+                || root.has("recommend114k") || root.has("serveLoad") || root.has("twoStage"))) {
             throw new ConfigException("--compare " + file + ": not a 'bench --json' output (it has none of "
                     + "'scoring', 'endToEnd', 'recommend114k', 'serveLoad'); give the output of 'audiu bench --json'.");
         }
@@ -114,6 +114,16 @@ record BenchComparison(List<Row> rows, List<String> onlyOld, List<String> onlyNe
             if (heap.isNumber()) {
                 out.put("peak heap, " + model, new Figure(heap.asDouble() / 1048576, "MB", false));
             }
+        }
+        // Absent from runs made before the two-stage part existed: listed as new, not compared.
+        JsonNode twoStage = run.path("twoStage");
+        if (twoStage.path("rankAfterTraining").path("secondsMean").isNumber()) {
+            out.put("two-stage rank 1 pool", new Figure(twoStage.path("rankAfterTraining").path("secondsMean")
+                    .asDouble(), "s", false));
+        }
+        if (twoStage.path("peakHeapBytes").isNumber()) {
+            out.put("two-stage peak heap", new Figure(twoStage.path("peakHeapBytes").asDouble() / 1048576, "MB",
+                    false));
         }
         JsonNode recommend = run.path("recommend114k").path("secondsMean");
         if (recommend.isNumber()) {

@@ -93,9 +93,10 @@ public final class RecommendCommand implements Callable<Integer> {
         RecommendationResult result;
         DiscoverySettings discovery = DiscoverySettings.from(config);
         String stage = null;
-        Path ranker = rankerFile != null ? rankerFile
-                : org.audiu.core.twostage.TwoStageSettings.configured(config)
-                ? org.audiu.core.twostage.TwoStageSettings.from(config).rankerFile().orElse(null) : null;
+        Path ranker = TwoStageEngine.rankerFile(config, rankerFile).orElse(null);
+        // The two-stage recommender's listener-independent part (the ranker file, the pool laid out for retrieval,
+        // the audio kernel) is loaded beside the single-stage engine's training, on a thread of its own.
+        TwoStageCli.Loading twoStage = ranker == null ? null : TwoStageCli.loading(config, ranker, engine);
         ListenerLibrary library = null;
         if (recommenderFile == null && ranker == null && discovery.enabled() && discovery.stageOneDepth() == 0) {
             // The discovery ranker sees none of the single-stage engine's list: train that engine only when the
@@ -127,13 +128,12 @@ public final class RecommendCommand implements Callable<Integer> {
         }
         String engineLine;
         if (ranker != null) {
-            TwoStageCli.Ranked ranked = TwoStageCli.recommend(config, ranker, result,
+            TwoStageCli.Ranked ranked = TwoStageCli.recommend(twoStage.get(), result,
                     library != null ? library : engine.prepare().library());
             engineLine = ranked.engine();
             result = ranked.result();
         } else {
-            engineLine = "single-stage (no ranker: 'recommend --ranker FILE' or two-stage.ranker-file for the "
-                    + "two-stage recommender)";
+            engineLine = TwoStageEngine.SINGLE_STAGE;
         }
         return print(result.recommendations(), result.report(), stage, engineLine, ranker != null, fromHistory, sink,
                 start);

@@ -19,11 +19,9 @@ import java.nio.file.Path;
 import org.audiu.core.ListenerLibrary;
 import org.audiu.core.Recommendation;
 import org.audiu.core.config.ConfigException;
-import org.audiu.core.dataset.CsvDatasetReader;
-import org.audiu.core.dataset.CsvReadOptions;
+import org.audiu.core.dataset.TrackDataset;
 import org.audiu.core.engine.RecommendationResult;
 import org.audiu.core.recommender.TrainedRecommender;
-import org.audiu.core.twostage.ModelScores;
 import org.audiu.core.twostage.TwoStageRecommender;
 
 /** The two-stage recommender in the CLI's evaluations: building it from the configuration, reporting stage 1. */
@@ -43,41 +41,67 @@ final class TwoStageCli {
     record Ranked(String engine, RecommendationResult result) {
     }
 
+    /** A {@link TwoStageEngine} being loaded on a thread of its own. */
+    static final class Loading {
+        private final java.util.concurrent.CompletableFuture<TwoStageEngine> future;
+
+        private Loading(java.util.concurrent.CompletableFuture<TwoStageEngine> future) {
+            this.future = future;
+        }
+
+        /** The loaded engine; a loading failure (a bad ranker file, say) is thrown here as it was thrown. */
+        TwoStageEngine get() {
+            try {
+                return future.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
+        }
+    }
+
     /**
-     * The two-stage recommender on the configured dataset pool: the single-stage result's trained recommender
+     * Starts loading the two-stage recommender over the configured dataset pool, on a daemon thread: the ranker
+     * file, the pool (the engine's own rows when its candidate source has read the same files) and what the
+     * retrievers keep per pool. Nothing of it depends on the listener, so the single-stage engine trains meanwhile.
+     */
+    static Loading loading(AudiuConfig config, Path rankerFile, org.audiu.core.engine.RecommendationEngine engine) {
+        java.util.concurrent.CompletableFuture<TwoStageEngine> future = new java.util.concurrent.CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+            try {
+                TrackDataset pool = engine.candidates()
+                        instanceof org.audiu.core.dataset.DatasetFactories.DatasetCandidateSource dataset
+                        ? dataset.dataset() : null;
+                TwoStageEngine loaded = TwoStageEngine.load(config, rankerFile, pool);
+                loaded.warmUp();
+                future.complete(loaded);
+            } catch (RuntimeException | Error e) {
+                future.completeExceptionally(e);
+            }
+        }, "audiu-two-stage-load");
+        loader.setDaemon(true);
+        loader.start();
+        return new Loading(future);
+    }
+
+    /**
+     * The two-stage recommender's list ({@link TwoStageEngine}): the single-stage result's trained recommender
      * scores every pool track (the per-listener model's column), the retrievers propose candidates, the saved
      * ranker orders them under the engine's artist cap.
      */
-    static Ranked recommend(AudiuConfig config, Path rankerFile, RecommendationResult singleStage,
-                            ListenerLibrary library) {
-        RankerFile.Loaded loaded = RankerFile.read(rankerFile);
-        TwoStageSettings settings = TwoStageSettings.from(config);
-        EvaluationCatalogue catalogue = new EvaluationCatalogue(new CsvDatasetReader(CsvReadOptions.defaults())
-                .read(EvaluateHistoryCommand.candidateFiles(config, null)));
-        TwoStageCatalogue positions = new TwoStageCatalogue(catalogue);
-        TwoStageRecommender recommender;
-        try {
-            recommender = new TwoStageRecommender(positions, settings, loaded.ranker());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage() + " (ranker " + rankerFile + ", trained with "
-                    + loaded.settings() + ")");
-        }
+    static Ranked recommend(TwoStageEngine engine, RecommendationResult singleStage, ListenerLibrary library) {
         TrainedRecommender own = singleStage.recommender();
-        boolean[] excluded = new boolean[catalogue.size()];
-        for (int i = 0; i < excluded.length; i++) {
-            excluded[i] = own.excludes(catalogue.track(i));
-        }
-        double[] modelScores = ModelScores.of(own, catalogue, excluded);
-        int k = singleStage.recommendations().size();
-        int perArtist = own.perArtist(Math.max(1, k));
-        List<Recommendation> recs = recommender.recommend(library, modelScores, excluded,
-                Math.max(1, k), perArtist);
+        List<Recommendation> recs = engine.recommend(own, library, singleStage.recommendations().size());
         String trainedBeside = own.provenance().components().get("two-stage.ranker");
-        String mismatch = trainedBeside == null || trainedBeside.endsWith(loaded.checksum()) ? ""
+        String mismatch = trainedBeside == null || trainedBeside.endsWith(engine.rankerChecksum()) ? ""
                 : "; note: the recommender was trained beside another ranker, " + trainedBeside;
-        return new Ranked(String.format(Locale.ROOT, "two-stage (ranker %s, sha256 %s; %d candidates at most from "
-                        + "%s%s)", rankerFile.getFileName(), loaded.checksum().substring(0, 16),
-                settings.candidates(), settings.retrieverNames(), mismatch),
+        String line = engine.engine();
+        return new Ranked(line.substring(0, line.length() - 1) + mismatch + ")",
                 new RecommendationResult(recs, own, singleStage.report()));
     }
 

@@ -75,6 +75,24 @@ class BenchBaselineReadmeTest {
     }
 
     @Test
+    void theTwoStagePartIsARowWhenTheRunHasItAndNoneInABaselineMadeBeforeIt() throws IOException {
+        JsonNode run = JSON.readTree("""
+                {"pool": 1000000, "cores": 2, "java": "17",
+                 "twoStage": {"jvm": "-Xmx4g", "pool": 1000000, "peakHeapBytes": 3221225472,
+                              "residentHeapBytes": 2147483648, "goalHeapBytes": 268435456, "heapGoalMet": false,
+                              "rankAfterTraining": {"secondsMean": 4.25, "goalSeconds": 0.5, "goalMet": false}}}
+                """);
+        String table = BenchBaselineTable.markdown(run);
+        assertTrue(table.contains("| two-stage ranking of a generated 1 M-track playlist catalogue held in memory, "
+                + "after training (JVM -Xmx4g) | 4.25 s, heap peak 3072 MB (resident catalogue 2048 MB) | 0.5 s "
+                + "(**not met**), heap 256 MB (**not met**) |"), table);
+        String older = BenchBaselineTable.markdown(JSON.readTree("{\"pool\": 1000000, \"cores\": 2, "
+                + "\"recommend114k\": {\"runs\": 2, \"recommendations\": 20, \"secondsMean\": 7.16}}"));
+        assertFalse(older.contains("two-stage"), older);
+        assertEquals(3, older.lines().filter(l -> l.startsWith("|")).count(), older);
+    }
+
+    @Test
     void aPartTheRunSkippedHasNoRow() throws IOException {
         JsonNode run = JSON.readTree("""
                 {"pool": 200000, "cores": 2, "java": "17",

@@ -67,6 +67,29 @@ class BenchComparisonTest {
     }
 
     @Test
+    void theTwoStagePartIsComparedAndABaselineMadeBeforeItHadOneListsItAsNew() throws Exception {
+        String twoStage = "{\"twoStage\": {\"rankAfterTraining\": {\"secondsMean\": %s}, \"peakHeapBytes\": %s}}";
+        JsonNode older = JSON.readTree("{\"recommend114k\": {\"secondsMean\": 4.0}}");
+        JsonNode now = JSON.readTree(String.format(twoStage, "2.0", 512 * 1048576.0));
+        BenchComparison c = BenchComparison.of(older, now);
+        assertEquals(List.of("two-stage rank 1 pool", "two-stage peak heap"), c.onlyNew());
+        assertEquals(List.of("recommend on the 114k catalogue"), c.onlyOld());
+        assertTrue(c.rows().isEmpty());
+        assertFalse(c.regressed(), "a figure the baseline lacks is no regression");
+        List<String> lines = new ArrayList<>();
+        c.print(lines::add);
+        assertTrue(String.join("\n", lines).contains("two-stage rank 1 pool"), lines.toString());
+
+        BenchComparison slower = BenchComparison.of(now, JSON.readTree(String.format(twoStage, "3.2",
+                512 * 1048576.0)));
+        assertEquals(3.2 / 2.0, slower.rows().get(0).worseBy(), 1e-9);
+        assertTrue(slower.regressed());
+        // a file holding only the two-stage part is a bench output too
+        Path file = Files.writeString(tmp.resolve("two-stage.json"), now.toString());
+        assertEquals(now, BenchComparison.read(file));
+    }
+
+    @Test
     void aFileThatIsNotABenchOutputFailsBeforeMeasuring() throws Exception {
         Path notJson = Files.writeString(tmp.resolve("bad.json"), "not json");
         Path other = Files.writeString(tmp.resolve("other.json"), "{\"pool\": 3}");

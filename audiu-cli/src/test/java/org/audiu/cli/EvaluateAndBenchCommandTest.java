@@ -85,9 +85,19 @@ class EvaluateAndBenchCommandTest {
     void benchMeasuresEveryTrainerAndTheStreamedPipeline() throws Exception {
         Run r = run("bench", "--pool", "2000", "--warmups", "0", "--runs", "1", "--reference-rows", "300",
                 "--trainers", "logistic,cart,random-forest", "--in-process", "--e2e-models", "default",
-                "--genre-predict-rows", "3000", "--json");
+                "--genre-predict-rows", "3000", "--two-stage-training-tracks", "300", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
+        JsonNode twoStage = json.get("twoStage");
+        assertEquals(2000, twoStage.get("pool").asLong(), twoStage.toString());
+        assertEquals(20, twoStage.get("rankAfterTraining").get("recommendations").asInt());
+        assertTrue(twoStage.get("rankAfterTraining").get("secondsMean").asDouble() > 0, twoStage.toString());
+        assertEquals(0.5, twoStage.get("rankAfterTraining").get("goalSeconds").asDouble());
+        assertTrue(twoStage.get("rankAfterTraining").get("goalMet").isBoolean(), twoStage.toString());
+        assertEquals(256L * 1024 * 1024, twoStage.get("goalHeapBytes").asLong());
+        assertTrue(twoStage.get("peakHeapBytes").asLong() >= twoStage.get("residentHeapBytes").asLong() / 2,
+                twoStage.toString());
+        assertTrue(twoStage.get("ranker").asText().startsWith("xgboost rank:ndcg"), twoStage.toString());
         JsonNode predict = json.get("genrePredict");
         assertEquals(3000, predict.get("rows").asLong(), predict.toString());
         assertEquals("-Xmx256m", predict.get("jvm").asText());
@@ -118,7 +128,7 @@ class EvaluateAndBenchCommandTest {
     void benchMeasuresATrainerWithTheParametersGivenOnTheCommandLine() throws Exception {
         Run r = run("bench", "--pool", "1000", "--warmups", "0", "--runs", "1", "--reference-rows", "200",
                 "--trainers", "random-forest", "--set", "random-forest.trees=7", "--skip-e2e", "--skip-genre-predict",
-                "--json");
+                "--skip-two-stage", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode entry = new ObjectMapper().readTree(r.out()).get("scoring").get(0);
         assertEquals("7", entry.get("parameters").get("trees").asText(), entry.toString());
@@ -137,7 +147,8 @@ class EvaluateAndBenchCommandTest {
     @Test
     void votingIsMeasuredAgainstItsOwnGoal() throws Exception {
         Run r = run("bench", "--pool", "1000", "--warmups", "0", "--runs", "1", "--trainers", "voting",
-                "--set", "voting.members=logistic,cart", "--skip-e2e", "--skip-genre-predict", "--json");
+                "--set", "voting.members=logistic,cart", "--skip-e2e", "--skip-genre-predict", "--skip-two-stage",
+                "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode entry = new ObjectMapper().readTree(r.out()).get("scoring").get(0);
         assertEquals("ensemble", entry.get("kind").asText(), entry.toString());

@@ -53,16 +53,17 @@ final class ApiViews {
     }
 
     /**
-     * How the seeds were ranked: {@code method} "neighbours" (no model: trainer and the example counts are null) or
-     * "model"; {@code holdoutAuc} is null unless enough seeds were held out to measure it.
+     * How the seeds were ranked: {@code method} "neighbours" (no model: trainer and the example counts are null),
+     * "ranker" (the two-stage ranker without a model of the seeds, too few of them: the same nulls) or "model"; {@code holdoutAuc} is null unless enough seeds were held out to measure it.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ModelView(String method, String trainer, Integer likedExamples, Integer negativeExamples,
                      Double holdoutAuc) {
     }
 
+    /** {@code engine}: which engine ranked, "two-stage (ranker FILE, sha256 ...; ...)" or "single-stage (...)". */
     record RecommendationsView(SeedsView seeds, int seedTracks, int limit, List<RecommendationView> recommendations,
-                               ChartView chart, ModelView model, long poolSize, long tookMs) {
+                               ChartView chart, ModelView model, long poolSize, long tookMs, String engine) {
     }
 
     record ProbabilityView(String genre, double probability) {
@@ -84,7 +85,7 @@ final class ApiViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record InfoView(String name, String catalogue, int tracks, int artists, int playlists, List<String> genres,
                     String recommendModel, int modelMinSeeds, GenreModelView genreModel, List<String> chartFeatures,
-                    LimitsView limits) {
+                    LimitsView limits, String engine) {
     }
 
     /** A finite number, or null. */

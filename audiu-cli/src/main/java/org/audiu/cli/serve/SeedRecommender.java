@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.audiu.cli.TwoStageEngine;
 import org.audiu.core.ListenerLibrary;
 import org.audiu.core.Playlist;
 import org.audiu.core.PlaylistItem;
@@ -20,6 +21,7 @@ import org.audiu.core.engine.RecommendationResult;
 import org.audiu.core.engine.RunReport;
 import org.audiu.core.features.FeatureProviderChain;
 import org.audiu.core.features.NamedFeatureProvider;
+import org.audiu.core.recommender.RecommenderProvenance;
 import org.audiu.core.recommender.TrainedRecommender;
 import org.audiu.core.spi.preference.PreferenceScorer;
 import org.audiu.core.spi.training.Trainer;
@@ -36,6 +38,10 @@ import org.audiu.core.spi.training.Trainer;
  *   bounded least-recently-used cache by seeds, so the same seeds asked again (with any limit) are ranked without
  *   training again.</li>
  * </ul>
+ * With a two-stage ranker ({@code serve --ranker FILE} or {@code two-stage.ranker-file}) the same two stages as {@code
+ * audiu recommend --ranker} rank instead ({@link TwoStageEngine}): the retrievers propose candidates from the pool and
+ * the ranker orders them, with the model trained on the seeds as its per-listener column, or, below {@code
+ * minModelSeeds}, with no model (the ranker reads those columns as missing).
  * Each call is independent and calls may run in parallel; the shared parts (catalogue, neighbours, scorer, trainer,
  * the cache) are immutable, stateless or synchronised.
  */
@@ -49,11 +55,14 @@ public final class SeedRecommender {
     private final int minModelSeeds;
     private final CatalogueNeighbours neighbours;
     private final LruCache<String, TrainedRecommender> trained;
+    private final Optional<TwoStageEngine> twoStage;
 
     /** Method name of {@link CatalogueNeighbours}. */
     public static final String NEIGHBOURS = "neighbours";
     /** Method name of a model trained on the seeds. */
     public static final String MODEL = "model";
+    /** Method name of the two-stage ranker without a model of the seeds (too few seeds to train one). */
+    public static final String RANKER = "ranker";
     /** Seeds standing for fewer tracks than this are ranked by neighbours unless configured otherwise. */
     public static final int DEFAULT_MIN_MODEL_SEEDS = 30;
 
@@ -76,15 +85,17 @@ public final class SeedRecommender {
     /**
      * A run's outcome with the library the seeds stood for.
      *
-     * @param modelResult the engine's result when a model ranked them
+     * @param modelResult the model trained on them with its run, when one was (its list is this run's)
+     * @param engine      which engine ranked: {@link TwoStageEngine#engine()} or {@link TwoStageEngine#SINGLE_STAGE}
      */
     public record Run(Seeds seeds, List<CatalogueTrack> library, List<Recommendation> recommendations, Method method,
-                      long poolSize, Optional<RecommendationResult> modelResult, long millis) {
+                      long poolSize, Optional<RecommendationResult> modelResult, long millis, String engine) {
         public Run {
             library = List.copyOf(library);
             recommendations = List.copyOf(recommendations);
             Objects.requireNonNull(method, "method");
             Objects.requireNonNull(modelResult, "modelResult");
+            Objects.requireNonNull(engine, "engine");
         }
     }
 
@@ -104,6 +115,17 @@ public final class SeedRecommender {
      */
     public SeedRecommender(Catalogue catalogue, PreferenceScorer scorer, Trainer trainer, String trainerName,
                            EngineSettings settings, int maxLibraryTracks, int recommenderCache, int minModelSeeds) {
+        this(catalogue, scorer, trainer, trainerName, settings, maxLibraryTracks, recommenderCache, minModelSeeds,
+                Optional.empty());
+    }
+
+    /**
+     * @param twoStage the two-stage recommender over the same pool; empty: the single-stage engine ranks
+     */
+    public SeedRecommender(Catalogue catalogue, PreferenceScorer scorer, Trainer trainer, String trainerName,
+                           EngineSettings settings, int maxLibraryTracks, int recommenderCache, int minModelSeeds,
+                           Optional<TwoStageEngine> twoStage) {
+        this.twoStage = Objects.requireNonNull(twoStage, "twoStage");
         if (minModelSeeds < 1) {
             throw new IllegalArgumentException("minModelSeeds must be >= 1, got " + minModelSeeds);
         }
@@ -141,6 +163,16 @@ public final class SeedRecommender {
         return settings;
     }
 
+    /** Which engine ranks: the two-stage recommender's line, or {@link TwoStageEngine#SINGLE_STAGE}. */
+    public String engine() {
+        return twoStage.map(TwoStageEngine::engine).orElse(TwoStageEngine.SINGLE_STAGE);
+    }
+
+    /** The two-stage recommender, when a ranker is configured. */
+    public Optional<TwoStageEngine> twoStage() {
+        return twoStage;
+    }
+
     /**
      * @param seeds at least one seed
      * @param limit how many recommendations
@@ -155,14 +187,25 @@ public final class SeedRecommender {
         for (String id : seeds.trackIds(maxLibraryTracks)) {
             catalogue.track(id).ifPresent(library::add);
         }
-        if (library.size() < minModelSeeds) {
-            List<Recommendation> recs = neighbours.recommend(library, limit);
-            return new Run(seeds, library, recs, new Method(NEIGHBOURS, null, 0, 0, Double.NaN), catalogue.size(),
-                    Optional.empty(), (System.nanoTime() - start) / 1_000_000);
-        }
         List<PlaylistItem> items = library.stream().map(t -> PlaylistItem.of(t.track())).toList();
         ListenerLibrary listener = new ListenerLibrary(List.of(), List.of(new Playlist("seeds", "Seeds", true, items)),
                 Map.of(), Map.of(), List.of());
+        // A catalogue playlist among the seeds is left out of co-membership, as recommend leaves out its own.
+        List<String> playlistIds = seeds.playlist().map(p -> List.of(p.id())).orElse(List.of());
+        List<String> trackIds = library.stream().map(t -> t.track().id()).toList();
+        if (library.size() < minModelSeeds) {
+            List<Recommendation> recs;
+            Method method;
+            if (twoStage.isPresent()) {
+                recs = twoStage.get().recommendWithoutModel(listener, playlistIds, limit, settings.perArtist());
+                method = new Method(RANKER, null, 0, 0, Double.NaN);
+            } else {
+                recs = neighbours.recommend(library, limit);
+                method = new Method(NEIGHBOURS, null, 0, 0, Double.NaN);
+            }
+            return new Run(seeds, library, recs, method, catalogue.size(), Optional.empty(),
+                    (System.nanoTime() - start) / 1_000_000, engine());
+        }
         FeatureProviderChain features = new FeatureProviderChain(
                 List.of(new NamedFeatureProvider("catalogue", catalogue.asFeatureProvider())), settings.schema());
         RecommendationEngine engine = new RecommendationEngine(() -> listener, scorer, features,
@@ -170,6 +213,23 @@ public final class SeedRecommender {
                 ProgressReporter.NONE);
         String key = seeds.key();
         Optional<TrainedRecommender> kept = trained.get(key);
+        if (twoStage.isPresent()) {
+            // The two-stage recommender reads the model's scores, not its list: train it without ranking the pool.
+            TrainedRecommender own = kept.orElseGet(engine::train);
+            if (kept.isEmpty()) {
+                trained.put(key, own);
+            }
+            RecommenderProvenance p = own.provenance();
+            List<Recommendation> recs = twoStage.get().recommend(own, trackIds, playlistIds, limit,
+                    own.perArtist(limit));
+            RunReport report = new RunReport(p.components(), p.libraryTracks(), p.likedExamples(), List.of(),
+                    p.poolSeen(), 0, p.likedExamples(), p.negativeExamples(), p.holdoutAuc(), Map.of(), List.of(),
+                    Map.of(), Map.of());
+            return new Run(seeds, library, recs, new Method(MODEL, trainerName(), p.likedExamples(),
+                    p.negativeExamples(), p.holdoutAuc()), p.poolSeen(),
+                    Optional.of(new RecommendationResult(recs, own, report)), (System.nanoTime() - start) / 1_000_000,
+                    engine());
+        }
         RecommendationResult result;
         if (kept.isPresent()) {
             result = engine.recommendWith(kept.get());
@@ -181,7 +241,7 @@ public final class SeedRecommender {
         Method method = new Method(MODEL, trainerName(), report.likedExamples(), report.negativeExamples(),
                 report.holdoutAuc());
         return new Run(seeds, library, result.recommendations(), method, report.poolSize(), Optional.of(result),
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000, engine());
     }
 
     /** How many trained recommenders are kept. */

@@ -76,7 +76,8 @@ public final class ServeApi {
         return new InfoView("audiU", c.source(), c.size(), c.artists().size(), c.playlists().size(), c.genres(),
                 backend.recommender().trainerName(), backend.recommender().minModelSeeds(), backend.genres().map(this::genreModel).orElse(null),
                 chartFeatures, new LimitsView(limits.maxSeeds(), limits.maxArtists(), limits.maxLimit(),
-                limits.defaultLimit(), limits.maxQueryLength(), limits.maxSearchLimit(), limits.defaultSearchLimit()));
+                limits.defaultLimit(), limits.maxQueryLength(), limits.maxSearchLimit(), limits.defaultSearchLimit()),
+                backend.recommender().engine());
     }
 
     /** {@code GET /api/search?q=&limit=}: tracks, artists and playlists matching {@code q}. */
@@ -251,7 +252,7 @@ public final class ServeApi {
         ModelView model = m.isModel() ? new ModelView(m.name(), m.trainer(), m.likedExamples(), m.negativeExamples(),
                 ApiViews.number(m.holdoutAuc())) : new ModelView(m.name(), null, null, null, null);
         return new RecommendationsView(seeds, run.library().size(), limit, recs, chart, model, run.poolSize(),
-                run.millis());
+                run.millis(), run.engine());
     }
 
     private Map<String, Double> means(List<FeatureVector> vectors) {

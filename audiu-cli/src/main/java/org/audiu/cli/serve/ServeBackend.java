@@ -1,11 +1,14 @@
 package org.audiu.cli.serve;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import org.audiu.cli.TwoStageEngine;
 import org.audiu.core.catalogue.Catalogue;
 import org.audiu.core.catalogue.CatalogueLoader;
 import org.audiu.core.catalogue.TrackSearch;
 import org.audiu.core.config.AudiuConfig;
+import org.audiu.core.config.ConfigException;
 import org.audiu.core.engine.EngineSettings;
 import org.audiu.core.plugin.Components;
 import org.audiu.core.plugin.Plugins;
@@ -62,7 +65,38 @@ public record ServeBackend(Catalogue catalogue, TrackSearch search, SeedRecommen
         config.get(LibrarySourceFactory.KIND.configKey()).ifPresent(name ->
                 LOG.info("serve ignores library.source = {}: visitors bring their own seeds", name));
         Catalogue catalogue = new CatalogueLoader(plugins).load(config, settings.schema());
+        Optional<TwoStageEngine> twoStage = twoStage(config, options, catalogue);
         return new SeedRecommender(catalogue, scorer, recommendTrainer, options.recommendModel().name(), settings,
-                options.limits().maxLibraryTracks(), options.recommenderCacheSize(), options.minModelSeeds());
+                options.limits().maxLibraryTracks(), options.recommenderCacheSize(), options.minModelSeeds(),
+                twoStage);
+    }
+
+    /**
+     * The two-stage recommender when {@code --ranker FILE} or {@code two-stage.ranker-file} names a ranker: loaded
+     * and checked now, so that a missing or corrupt file, a ranker trained on another catalogue, or a pool
+     * ({@code candidates.path}) other than the served catalogue fails before anything is served.
+     */
+    static Optional<TwoStageEngine> twoStage(AudiuConfig config, ServeOptions options, Catalogue catalogue) {
+        Optional<Path> file = TwoStageEngine.rankerFile(config, options.rankerFile().orElse(null));
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        TwoStageEngine engine = TwoStageEngine.load(config, file.get(), null);
+        engine.catalogueMismatch().ifPresent(why -> {
+            throw new ConfigException("serve --ranker: " + why + ".");
+        });
+        var pool = engine.catalogue();
+        for (int i = 0; i < pool.size(); i++) {
+            String id = pool.track(i).id();
+            if (catalogue.track(id).isEmpty()) {
+                throw new ConfigException("serve --ranker: the two-stage pool (candidates.path, " + pool.size()
+                        + " tracks) holds " + id + ", which the served catalogue (" + catalogue.source() + ", "
+                        + catalogue.size() + " tracks) does not: serve a catalogue made of the same file as "
+                        + "candidates.path.");
+            }
+        }
+        engine.warmUp();
+        LOG.info("serve ranks with the two-stage recommender: {}", engine.engine());
+        return Optional.of(engine);
     }
 }

@@ -67,6 +67,14 @@ public final class ServeCommand implements Callable<Integer> {
                 + "(1: always a model). Default: ${DEFAULT-VALUE}."})
     int minModelSeeds;
 
+    @Option(names = "--ranker", paramLabel = "FILE",
+            description = {"Rank with the two-stage recommender, as 'recommend --ranker FILE': the retrievers "
+                + "(two-stage.retrievers) propose candidates from the catalogue (candidates.path) and this ranker, saved "
+                + "by 'audiu ranker train', orders them, with the model trained on the seeds as its per-listener column "
+                + "(default: two-stage.ranker-file; without either, the single-stage engine ranks). Checked at start: "
+                + "the file, its checksums, and that it was trained on this catalogue."})
+    java.nio.file.Path rankerFile;
+
     @Option(names = "--upload-max-mb", paramLabel = "MB", defaultValue = "64",
             description = "Uploads: the largest body (the export's zip or its files together). Default: ${DEFAULT-VALUE}.")
     int uploadMaxMb;
@@ -194,7 +202,8 @@ public final class ServeCommand implements Callable<Integer> {
                         "--genre-param "))
                 .withCacheSize(cacheSize)
                 .withRecommenderCacheSize(recommenderCacheSize)
-                .withMinModelSeeds(minModelSeeds);
+                .withMinModelSeeds(minModelSeeds)
+                .withRankerFile(java.util.Optional.ofNullable(rankerFile));
         if (!options.json()) {
             err.println("audiu: loading the catalogue and training the genre model (" + serveOptions.genreModel()
                     + ")...");
@@ -228,6 +237,7 @@ public final class ServeCommand implements Callable<Integer> {
                 ready.put("tracks", backend.catalogue().size());
                 ready.put("playlists", backend.catalogue().playlists().size());
                 ready.put("genreModel", backend.genres().isPresent() ? serveOptions.genreModel().toString() : null);
+                ready.put("engine", backend.recommender().engine());
                 out.println(Json.write(ready).replace("\n", "").replaceAll(" +", " "));
             } else {
                 out.printf(Locale.ROOT, "audiU is serving %,d tracks (%s) at %s  (ready in %.1f s; Ctrl+C to stop)%n",
@@ -236,6 +246,7 @@ public final class ServeCommand implements Callable<Integer> {
                         "genre model %s: accuracy %s on %,d tracks of held-out artists%n", serveOptions.genreModel(),
                         Double.isNaN(g.heldOutAccuracy()) ? "n/a"
                                 : String.format(Locale.ROOT, "%.1f%%", 100 * g.heldOutAccuracy()), g.heldOutRows()));
+                out.println("engine: " + backend.recommender().engine());
             }
             out.flush();
             if (benchUploads) {

@@ -1,7 +1,9 @@
 package org.audiu.cli.serve;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a server is set up.
@@ -17,10 +19,12 @@ import java.util.Objects;
  * @param genreHoldout   share of artists held out to measure the genre model
  * @param minNegativesPerSeed negatives sampled per seed track at least (the configured value is kept when higher)
  * @param minModelSeeds seeds standing for fewer tracks are ranked by neighbours, not a model trained on them
+ * @param rankerFile    the two-stage recommender's ranker ({@code --ranker FILE}); empty: {@code
+ *                      two-stage.ranker-file} when configured, else the single-stage engine ranks
  */
 public record ServeOptions(TrainerChoice recommendModel, TrainerChoice genreModel, ApiLimits limits, int cacheSize,
                            int recommenderCacheSize, int maxConcurrent, long busyTimeoutMillis, double genreHoldout,
-                           double minNegativesPerSeed, int minModelSeeds) {
+                           double minNegativesPerSeed, int minModelSeeds, Optional<Path> rankerFile) {
     /** Trainer names used when none is given. */
     public static final String DEFAULT_RECOMMEND_MODEL = "random-forest";
     public static final String DEFAULT_GENRE_MODEL = "random-forest";
@@ -38,6 +42,7 @@ public record ServeOptions(TrainerChoice recommendModel, TrainerChoice genreMode
         Objects.requireNonNull(recommendModel, "recommendModel");
         Objects.requireNonNull(genreModel, "genreModel");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(rankerFile, "rankerFile");
         if (cacheSize < 0 || recommenderCacheSize < 0 || maxConcurrent < 1 || busyTimeoutMillis < 0
                 || !(genreHoldout >= 0 && genreHoldout < 1)
                 || !(minNegativesPerSeed > 0) || minModelSeeds < 1) {
@@ -53,31 +58,36 @@ public record ServeOptions(TrainerChoice recommendModel, TrainerChoice genreMode
                 TrainerChoice.of(DEFAULT_RECOMMEND_MODEL, Map.of(), RECOMMEND_DEFAULTS, "--recommend-param "),
                 TrainerChoice.of(DEFAULT_GENRE_MODEL, Map.of(), GENRE_DEFAULTS, "--genre-param "),
                 ApiLimits.defaults(), 256, 64, Math.max(2, Runtime.getRuntime().availableProcessors()), 30_000, 0.2,
-                10, SeedRecommender.DEFAULT_MIN_MODEL_SEEDS);
+                10, SeedRecommender.DEFAULT_MIN_MODEL_SEEDS, Optional.empty());
     }
 
     public ServeOptions withGenreModel(TrainerChoice value) {
         return new ServeOptions(recommendModel, value, limits, cacheSize, recommenderCacheSize, maxConcurrent,
-                busyTimeoutMillis, genreHoldout, minNegativesPerSeed, minModelSeeds);
+                busyTimeoutMillis, genreHoldout, minNegativesPerSeed, minModelSeeds, rankerFile);
     }
 
     public ServeOptions withRecommendModel(TrainerChoice value) {
         return new ServeOptions(value, genreModel, limits, cacheSize, recommenderCacheSize, maxConcurrent,
-                busyTimeoutMillis, genreHoldout, minNegativesPerSeed, minModelSeeds);
+                busyTimeoutMillis, genreHoldout, minNegativesPerSeed, minModelSeeds, rankerFile);
     }
 
     public ServeOptions withRecommenderCacheSize(int value) {
         return new ServeOptions(recommendModel, genreModel, limits, cacheSize, value, maxConcurrent, busyTimeoutMillis,
-                genreHoldout, minNegativesPerSeed, minModelSeeds);
+                genreHoldout, minNegativesPerSeed, minModelSeeds, rankerFile);
     }
 
     public ServeOptions withMinModelSeeds(int value) {
         return new ServeOptions(recommendModel, genreModel, limits, cacheSize, recommenderCacheSize, maxConcurrent,
-                busyTimeoutMillis, genreHoldout, minNegativesPerSeed, value);
+                busyTimeoutMillis, genreHoldout, minNegativesPerSeed, value, rankerFile);
     }
 
     public ServeOptions withCacheSize(int value) {
         return new ServeOptions(recommendModel, genreModel, limits, value, recommenderCacheSize, maxConcurrent,
-                busyTimeoutMillis, genreHoldout, minNegativesPerSeed, minModelSeeds);
+                busyTimeoutMillis, genreHoldout, minNegativesPerSeed, minModelSeeds, rankerFile);
+    }
+
+    public ServeOptions withRankerFile(Optional<Path> value) {
+        return new ServeOptions(recommendModel, genreModel, limits, cacheSize, recommenderCacheSize, maxConcurrent,
+                busyTimeoutMillis, genreHoldout, minNegativesPerSeed, minModelSeeds, value);
     }
 }

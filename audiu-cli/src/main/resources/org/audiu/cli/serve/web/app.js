@@ -289,10 +289,15 @@
       + ', ranked among ' + result.poolSize.toLocaleString()
       + (model.method === 'neighbours'
         ? ' by how close they sound to the seeds, their artists and the playlists they share (too few seeds to train a model).'
-        : ' by a ' + model.trainer + ' model trained on them.');
+        : model.method === 'ranker'
+          ? ' by the two-stage ranker learnt across the catalogue\'s playlists (too few seeds to train a model of their own).'
+          : ' by a ' + model.trainer + ' model trained on them.');
     // The server leaves the AUC out when too few seeds were held out for it to mean anything.
     if (typeof model.holdoutAuc === 'number') {
       summary += ' Held-out AUC ' + model.holdoutAuc.toFixed(2) + '.';
+    }
+    if (typeof result.engine === 'string') {
+      summary += ' Engine: ' + result.engine + '.';
     }
     $('summary').textContent = summary;
     recs.forEach((rec) => {

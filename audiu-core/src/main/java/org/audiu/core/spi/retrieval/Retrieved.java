@@ -23,22 +23,78 @@ public record Retrieved(int[] positions, double[] scores) {
 
     /**
      * The best {@code limit} positions by score (ties by position, ascending) among those not excluded and with a
-     * positive score.
+     * positive score. A heap of positions, no object per offer: retrieval runs it over the whole catalogue.
      */
     public static Retrieved top(double[] score, boolean[] excluded, int limit) {
-        org.audiu.core.recommender.TopK<Integer> top = new org.audiu.core.recommender.TopK<>(Math.max(1, limit));
+        int capacity = Math.max(1, limit);
+        // heap[0..size) holds the kept positions, the worst at the root
+        int[] heap = new int[Math.min(capacity, score.length) + 1];
+        int size = 0;
         for (int i = 0; i < score.length; i++) {
-            if (!excluded[i] && score[i] > 0 && !Double.isNaN(score[i])) {
-                top.offer(i, score[i], String.format("%09d", i));
+            double v = score[i];
+            if (excluded[i] || !(v > 0)) {
+                continue;
+            }
+            if (size < capacity) {
+                heap[size] = i;
+                siftUp(heap, size++, score);
+            } else if (better(i, heap[0], score)) {
+                heap[0] = i;
+                siftDown(heap, size, score);
             }
         }
-        var kept = top.sortedDescending();
-        int[] p = new int[kept.size()];
-        double[] s = new double[kept.size()];
-        for (int j = 0; j < p.length; j++) {
-            p[j] = kept.get(j).item();
-            s[j] = kept.get(j).score();
+        int[] p = new int[size];
+        for (int j = size - 1; j >= 0; j--) {
+            p[j] = heap[0];
+            heap[0] = heap[j];
+            siftDown(heap, j, score);
+        }
+        double[] s = new double[size];
+        for (int j = 0; j < size; j++) {
+            s[j] = score[p[j]];
         }
         return new Retrieved(p, s);
+    }
+
+    /** Whether position {@code a} ranks before {@code b}: a higher score, or the same score and a lower position. */
+    private static boolean better(int a, int b, double[] score) {
+        int c = Double.compare(score[a], score[b]);
+        return c > 0 || (c == 0 && a < b);
+    }
+
+    private static void siftUp(int[] heap, int at, double[] score) {
+        int x = heap[at];
+        while (at > 0) {
+            int parent = (at - 1) >>> 1;
+            if (!better(heap[parent], x, score)) {
+                break;
+            }
+            heap[at] = heap[parent];
+            at = parent;
+        }
+        heap[at] = x;
+    }
+
+    private static void siftDown(int[] heap, int size, double[] score) {
+        if (size == 0) {
+            return;
+        }
+        int x = heap[0];
+        int at = 0;
+        while (true) {
+            int child = 2 * at + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size && better(heap[child], heap[child + 1], score)) {
+                child++;
+            }
+            if (!better(x, heap[child], score)) {
+                break;
+            }
+            heap[at] = heap[child];
+            at = child;
+        }
+        heap[at] = x;
     }
 }
