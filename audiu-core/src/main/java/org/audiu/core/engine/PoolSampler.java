@@ -1,7 +1,6 @@
 package org.audiu.core.engine;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
@@ -47,7 +46,7 @@ public final class PoolSampler {
         Random random = new Random(settings.seed() ^ 0x9E3779B97F4A7C15L);
         List<Candidate> reservoir = new ArrayList<>(wanted);
         long seen = 0;
-        ColumnRange columns = new ColumnRange(listener.relative(), settings.schema().size());
+        FittedListenerFeatures.ColumnRanges columns = listener.relative().columnRanges();
         try (Stream<Candidate> stream = candidates.candidates();
              ProgressReporter.Step step = progress.start("Sampling pool", -1)) {
             var it = stream.iterator();
@@ -58,7 +57,7 @@ public final class PoolSampler {
                     continue;
                 }
                 seen++;
-                columns.observe(c);
+                columns.observe(c.track(), c.keys());
                 if (reservoir.size() < wanted) {
                     reservoir.add(c);
                 } else {
@@ -88,58 +87,5 @@ public final class PoolSampler {
                     constant);
         }
         return new PoolSample(tracks, matrix, seen, listener.relative().withoutColumns(constant));
-    }
-
-    /**
-     * The range of each listener column over the pool. Columns are computed with missing base features: those that
-     * depend on audio features come out NaN here and are always kept.
-     */
-    private static final class ColumnRange {
-        private final FittedListenerFeatures relative;
-        private final double[] nanRow;
-        private final int base;
-        private final double[] min;
-        private final double[] max;
-        /** The row and scratch {@link FittedListenerFeatures#extendInto} fills for each candidate, reused. */
-        private final double[] row;
-        private final double[] scratch;
-
-        ColumnRange(FittedListenerFeatures relative, int baseSize) {
-            this.relative = relative;
-            this.base = baseSize;
-            this.row = new double[relative.schema().size()];
-            this.scratch = new double[relative.computedSize()];
-            this.nanRow = new double[baseSize];
-            Arrays.fill(nanRow, Double.NaN);
-            int n = relative.listenerColumns().size();
-            this.min = new double[n];
-            this.max = new double[n];
-            Arrays.fill(min, Double.POSITIVE_INFINITY);
-            Arrays.fill(max, Double.NEGATIVE_INFINITY);
-        }
-
-        void observe(Candidate c) {
-            if (min.length == 0) {
-                return;
-            }
-            relative.extendInto(c.track(), c.keys(), nanRow, false, scratch, row);
-            for (int j = 0; j < min.length; j++) {
-                double v = row[base + j];
-                if (!Double.isNaN(v)) {
-                    min[j] = Math.min(min[j], v);
-                    max[j] = Math.max(max[j], v);
-                }
-            }
-        }
-
-        List<String> constantColumns() {
-            List<String> out = new ArrayList<>();
-            for (int j = 0; j < min.length; j++) {
-                if (min[j] == max[j]) {
-                    out.add(relative.listenerColumns().get(j));
-                }
-            }
-            return out;
-        }
     }
 }

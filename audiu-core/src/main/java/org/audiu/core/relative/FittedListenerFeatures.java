@@ -143,6 +143,75 @@ public final class FittedListenerFeatures {
     }
 
     /**
+     * An empty tally of each listener column's range over tracks whose base features are all missing: what the
+     * engine checks over the candidate pool to drop the columns that take one value for every candidate.
+     */
+    public ColumnRanges columnRanges() {
+        return new ColumnRanges();
+    }
+
+    /**
+     * The smallest and largest value of each listener column ({@link #listenerColumns()}) over the tracks observed,
+     * each computed as {@link #extendInto} computes it from a row of missing base features (NaN values are not
+     * counted). A feature whose columns have all taken two different values is not computed again: none of them can
+     * be constant any more, which is all {@link #constantColumns()} asks. Not thread-safe: one per pass.
+     */
+    public final class ColumnRanges {
+        private final double[] nanRow = new double[baseSchema.size()];
+        private final double[] all = new double[computed.size()];
+        private final double[] min = new double[computed.size() - baseSchema.size()];
+        private final double[] max = new double[min.length];
+        private final boolean[] varied = new boolean[fitted.size()];
+
+        private ColumnRanges() {
+            Arrays.fill(nanRow, Double.NaN);
+            Arrays.fill(min, Double.POSITIVE_INFINITY);
+            Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        }
+
+        /** Tallies one track ({@code keys} as {@link #extendInto} takes them; null: the names are read). */
+        public void observe(Track track, TrackKeys keys) {
+            int base = baseSchema.size();
+            for (int i = 0; i < fitted.size(); i++) {
+                if (varied[i]) {
+                    continue;
+                }
+                int from = offsets[i];
+                int to = from + columns.get(i).size();
+                Arrays.fill(all, from, to, 0.0);
+                if (keys == null) {
+                    fitted.get(i).compute(track, nanRow, false, all, from);
+                } else {
+                    fitted.get(i).compute(track, keys, nanRow, false, all, from);
+                }
+                boolean allVaried = true;
+                for (int c = from; c < to; c++) {
+                    double v = all[c];
+                    int j = c - base;
+                    if (!Double.isNaN(v)) {
+                        min[j] = Math.min(min[j], v);
+                        max[j] = Math.max(max[j], v);
+                    }
+                    allVaried &= min[j] < max[j];
+                }
+                varied[i] = allVaried;
+            }
+        }
+
+        /** The listener columns that took one value for every track observed, in column order. */
+        public List<String> constantColumns() {
+            List<String> out = new ArrayList<>();
+            List<String> names = listenerColumns();
+            for (int j = 0; j < min.length; j++) {
+                if (min[j] == max[j]) {
+                    out.add(names.get(j));
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
      * {@link #extend} into a row the caller reuses (the ranking pass keeps one per batch slot): {@code out} has
      * {@link #schema()}'s size; {@code scratch}, used only when some computed columns were dropped, has
      * {@link #computedSize()}'s. The values are exactly those {@link #extend} returns.

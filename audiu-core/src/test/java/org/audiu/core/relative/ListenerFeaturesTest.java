@@ -168,6 +168,75 @@ class ListenerFeaturesTest {
         assertTrue(Double.isNaN(none[0]), "unknown popularity is missing, for the model to impute");
     }
 
+    /** The constant columns as the engine found them before: every column of every track, then min == max. */
+    private static List<String> constantByFullRows(FittedListenerFeatures f, List<Track> tracks) {
+        int base = f.baseSchema().size();
+        double[] nan = new double[base];
+        Arrays.fill(nan, Double.NaN);
+        int n = f.listenerColumns().size();
+        double[] min = new double[n];
+        double[] max = new double[n];
+        Arrays.fill(min, Double.POSITIVE_INFINITY);
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        for (Track t : tracks) {
+            double[] row = f.extend(t, nan, false);
+            for (int j = 0; j < n; j++) {
+                if (!Double.isNaN(row[base + j])) {
+                    min[j] = Math.min(min[j], row[base + j]);
+                    max[j] = Math.max(max[j], row[base + j]);
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            if (min[j] == max[j]) {
+                out.add(f.listenerColumns().get(j));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void columnRangesFindTheSameConstantColumnsAsFullRows() {
+        FittedListenerFeatures f = ListenerFeatures.defaults().fit(context(LIBRARY, true));
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        String[] artists = {"Artist A", "artist b", "Nobody", "Someone Else", "Artist C"};
+        String[] albums = {"X", "Z", "Q"};
+        List<List<Track>> pools = new ArrayList<>();
+        pools.add(List.of(track("n1", "Nobody", "Q", 2000, 50), track("n2", "Nobody", "Q", 2000, 50),
+                track("n3", "Nobody", "Q", 2000, 50)));
+        pools.add(List.of(track("n1", "Nobody", "Q", 1990, 10), track("cand-x", "Someone", "Q", 2000, 50)));
+        for (int p = 0; p < 20; p++) {
+            List<Track> pool = new ArrayList<>();
+            int size = 1 + r.nextInt(60);
+            for (int i = 0; i < size; i++) {
+                Track.Builder b = Track.builder((r.nextInt(4) == 0 ? "cand-x" : "t" + p + "-" + i), "Song " + i)
+                        .artists(artists[r.nextInt(p < 5 ? 2 : artists.length)])
+                        .album(albums[r.nextInt(albums.length)]).durationMs(200_000);
+                if (r.nextInt(3) > 0) {
+                    b.releaseYear(p < 3 ? 2000 : 1980 + r.nextInt(40));
+                }
+                if (r.nextInt(3) > 0) {
+                    b.popularity(p < 3 ? 40 : r.nextInt(100));
+                }
+                pool.add(b.build());
+            }
+            pools.add(pool);
+        }
+        boolean someConstant = false;
+        for (List<Track> pool : pools) {
+            FittedListenerFeatures.ColumnRanges ranges = f.columnRanges();
+            pool.forEach(t -> ranges.observe(t, null));
+            List<String> expected = constantByFullRows(f, pool);
+            assertEquals(expected, ranges.constantColumns(), pool.toString());
+            FittedListenerFeatures.ColumnRanges byKeys = f.columnRanges();
+            pool.forEach(t -> byKeys.observe(t, org.audiu.core.spi.candidates.TrackKeys.of(t)));
+            assertEquals(expected, byKeys.constantColumns(), "with the tracks' keys");
+            someConstant |= !expected.isEmpty() && expected.size() < f.listenerColumns().size();
+        }
+        assertTrue(someConstant, "some pools have constant columns and varying ones");
+    }
+
     @Test
     void featuresWithoutDataAreLeftOut() {
         List<Track> bare = List.of(Track.builder("x1", "A").artists("A").build(),
