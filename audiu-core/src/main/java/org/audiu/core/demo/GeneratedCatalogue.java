@@ -17,6 +17,7 @@ import org.audiu.core.FeatureVector;
 import org.audiu.core.ListenerLibrary;
 import org.audiu.core.SavedTrack;
 import org.audiu.core.Track;
+import org.audiu.core.history.SongKeyHash;
 import org.audiu.core.spi.candidates.Candidate;
 import org.audiu.core.spi.candidates.NameHash;
 import org.audiu.core.spi.candidates.TrackKeys;
@@ -162,6 +163,7 @@ public final class GeneratedCatalogue {
         private String albumName;
         /** Their name hashes ({@link TrackKeys}), also once per artist and album. */
         private long[] artistHashes;
+        private long artistSongPart;
         private long albumHash;
 
         private void artist(long a) {
@@ -171,6 +173,7 @@ public final class GeneratedCatalogue {
             artist = a;
             artistName = "Generated Artist " + a;
             artistHashes = new long[] {NameHash.of(artistName)};
+            artistSongPart = SongKeyHash.artistPart(artistName);
             album = -1;
             genre = profile(a);
             SplittableRandom r = new SplittableRandom(mix(seed * 31 + a));
@@ -207,7 +210,7 @@ public final class GeneratedCatalogue {
                     .releaseYear(trackYear).durationMs((long) duration)
                     .popularity(Math.round(clamp(f[10], 0, 100))).genre(genre.genre()).build();
             return Candidate.of(track, new FeatureVector(AudioFeatures.STANDARD, standard),
-                    TrackKeys.of(track, artistHashes, albumHash));
+                    TrackKeys.of(track, artistHashes, albumHash, artistSongPart));
         }
     }
 

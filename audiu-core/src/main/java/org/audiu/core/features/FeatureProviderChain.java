@@ -30,10 +30,12 @@ public final class FeatureProviderChain {
     private final FeatureSchema target;
     private final Set<String> unavailable = new HashSet<>();
 
-    /** Which target columns are metadata features, filled from the track when a provider leaves them missing. */
-    private final boolean[] metadata;
     /** The last projection onto the target schema: candidates of one source share their schema. */
     private volatile Projection lastProjection;
+    /** The target columns that are metadata features, filled from the track when a provider leaves them missing. */
+    private final int[] metadataColumns;
+    /** The last source schema found equal to the target (the same instance comes with every candidate). */
+    private volatile FeatureSchema lastSameAsTarget;
 
     /** Where each target column sits in a provider's schema (-1: absent). */
     private record Projection(FeatureSchema from, int[] indices) {
@@ -42,10 +44,8 @@ public final class FeatureProviderChain {
     public FeatureProviderChain(List<NamedFeatureProvider> providers, FeatureSchema target) {
         this.providers = List.copyOf(Objects.requireNonNull(providers, "providers"));
         this.target = Objects.requireNonNull(target, "target");
-        this.metadata = new boolean[target.size()];
-        for (int i = 0; i < metadata.length; i++) {
-            metadata[i] = TrackMetadataFeatures.isMetadata(target.names().get(i));
-        }
+        this.metadataColumns = java.util.stream.IntStream.range(0, target.size())
+                .filter(i -> TrackMetadataFeatures.isMetadata(target.names().get(i))).toArray();
     }
 
     public FeatureSchema targetSchema() {
@@ -103,7 +103,13 @@ public final class FeatureProviderChain {
      */
     public double[] targetValues(Track track, FeatureVector vector) {
         double[] values;
-        if (vector.schema().equals(target)) {
+        FeatureSchema from = vector.schema();
+        boolean same = from == lastSameAsTarget;
+        if (!same && from.equals(target)) {
+            lastSameAsTarget = from;
+            same = true;
+        }
+        if (same) {
             values = vector.values();
         } else {
             Projection p = lastProjection;
@@ -118,8 +124,8 @@ public final class FeatureProviderChain {
             }
         }
         List<String> names = target.names();
-        for (int i = 0; i < values.length; i++) {
-            if (metadata[i] && Double.isNaN(values[i])) {
+        for (int i : metadataColumns) {
+            if (Double.isNaN(values[i])) {
                 values[i] = TrackMetadataFeatures.valueOf(track, names.get(i));
             }
         }

@@ -31,6 +31,24 @@ public final class SongKeyHash {
         return h != BUILD_THE_KEY ? h : ofKey(SongNames.key(a, t));
     }
 
+    /**
+     * The part of {@link #of}'s hash that depends on the artist alone, for a source that hashes many titles of one
+     * artist ({@link #of(long, String, String)}); 0 when the artist's name needs the normaliser.
+     */
+    public static long artistPart(String artist) {
+        return mixPlain(FNV_OFFSET, artist == null ? "" : artist, false);
+    }
+
+    /** {@link #of(String, String)}, with the artist's part {@link #artistPart} computed once for its tracks. */
+    public static long of(long artistPart, String artist, String title) {
+        if (artistPart == BUILD_THE_KEY) {
+            return of(artist, title);
+        }
+        String t = title == null ? "" : title;
+        long h = mixPlain(mix(artistPart, '\u0000'), t, true);
+        return h != BUILD_THE_KEY ? h : ofKey(SongNames.key(artist == null ? "" : artist, t));
+    }
+
     /** The hash of {@code SongNames.plain(name)}, as {@link #of} would hash it. */
     public static long ofPlain(String name) {
         String s = name == null ? "" : name;

@@ -40,6 +40,25 @@ class SongKeyHashTest {
     }
 
     @Test
+    void theArtistsPartComputedOnceGivesTheSameHash() {
+        for (String artist : NAMES) {
+            long part = SongKeyHash.artistPart(artist);
+            for (String title : NAMES) {
+                assertEquals(SongKeyHash.of(artist, title), SongKeyHash.of(part, artist, title),
+                        () -> "'" + artist + "' / '" + title + "'");
+            }
+        }
+        String alphabet = "abcXYZ 09&-()[].,'/éß\tfeatFT";
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 20_000; i++) {
+            String artist = random(random, alphabet);
+            String title = random(random, alphabet);
+            assertEquals(SongKeyHash.of(artist, title), SongKeyHash.of(SongKeyHash.artistPart(artist), artist, title),
+                    () -> "'" + artist + "' / '" + title + "'");
+        }
+    }
+
+    @Test
     void nullsAreEmptyNames() {
         assertEquals(SongKeyHash.ofKey(SongNames.key("", "")), SongKeyHash.of(null, null));
     }

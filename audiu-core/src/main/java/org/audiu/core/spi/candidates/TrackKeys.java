@@ -47,12 +47,21 @@ public record TrackKeys(long idHash, long songKeyHash, long[] artistHashes, long
      * @param albumHash    {@code NameHash.of(mainArtist, album)}
      */
     public static TrackKeys of(Track track, long[] artistHashes, long albumHash) {
+        return of(track, artistHashes, albumHash, SongKeyHash.artistPart(track.mainArtist()));
+    }
+
+    /**
+     * {@link #of(Track, long[], long)} with its main artist's part of the song hash ({@link SongKeyHash#artistPart})
+     * also computed once per artist.
+     */
+    public static TrackKeys of(Track track, long[] artistHashes, long albumHash, long mainArtistSongPart) {
         if (artistHashes.length != track.artists().size()) {
             throw new IllegalArgumentException(track.id() + " has " + track.artists().size() + " artists, "
                     + artistHashes.length + " artist hashes given");
         }
         return new TrackKeys(idHash(track.id()), track.name().isEmpty() ? NO_SONG
-                : songHash(SongKeyHash.of(track.mainArtist(), track.name())), artistHashes, albumHash);
+                : songHash(SongKeyHash.of(mainArtistSongPart, track.mainArtist(), track.name())), artistHashes,
+                albumHash);
     }
 
     /** Whether these are the keys of a track with {@code artists} artists (a caller's check before it uses them). */
