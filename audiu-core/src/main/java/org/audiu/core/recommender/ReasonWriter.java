@@ -186,12 +186,10 @@ final class ReasonWriter {
         return s.trim().toLowerCase(Locale.ROOT);
     }
 
-    /** Median distance from a liked track to its nearest other liked track. */
     /**
      * The median of each row's distance to its nearest other row. Exactly what comparing every pair by
      * {@link #distance} gives, computed on squared distances (the square root is monotonic and correctly rounded, so
-     * the root of the least square is the least root), each pair once, and a pair's sum given up once it passes the
-     * nearest of both rows found so far (the sum of squares only grows).
+     * the root of the least square is the least root), and each pair once (its sum serving both rows).
      */
     static double typicalSpacing(double[][] rows) {
         if (rows.length < 2) {
@@ -204,9 +202,8 @@ final class ReasonWriter {
             double[] a = rows[i];
             for (int j = i + 1; j < n; j++) {
                 double[] b = rows[j];
-                double bound = Math.max(nearest[i], nearest[j]);
                 double s = 0;
-                for (int k = 0; k < a.length && s <= bound; k++) {
+                for (int k = 0; k < a.length; k++) {
                     double d = a[k] - b[k];
                     s += d * d;
                 }
