@@ -146,6 +146,11 @@ public final class ServeCommand implements Callable<Integer> {
         if (keepRecommenders < 0) {
             throw new ServeException("--keep-recommenders must be 0 or more, got " + keepRecommenders);
         }
+        if (benchUploads && keepRecommenders > 0) {
+            throw new ServeException("--bench-uploads measures uploads answered from scratch: leave out "
+                    + "--keep-recommenders (the bench sends 8 exports in turn, so kept recommenders would answer most "
+                    + "of them without training).");
+        }
         if (uploadMaxMb < 1 || uploadMaxMb > 2000) {
             throw new ServeException("--upload-max-mb must be from 1 to 2000, got " + uploadMaxMb);
         }
@@ -252,11 +257,6 @@ public final class ServeCommand implements Callable<Integer> {
         if (benchGood < 1 || benchHostile < 0 || benchParallel < 1 || benchExportMb < 1) {
             throw new ServeException("--bench-good, --bench-parallel and --bench-export-mb must be at least 1, "
                     + "--bench-hostile 0 or more");
-        }
-        if (keepRecommenders > 0) {
-            throw new ServeException("--bench-uploads measures uploads answered from scratch: leave out "
-                    + "--keep-recommenders (the bench sends 8 exports in turn, so kept recommenders would answer most "
-                    + "of them without training).");
         }
         List<org.audiu.core.Track> tracks = backend.catalogue().tracks().stream()
                 .map(org.audiu.core.catalogue.CatalogueTrack::track).toList();
