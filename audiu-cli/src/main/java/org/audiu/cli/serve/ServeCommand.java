@@ -154,6 +154,11 @@ public final class ServeCommand implements Callable<Integer> {
         if (keepRecommenders < 0) {
             throw new ServeException("--keep-recommenders must be 0 or more, got " + keepRecommenders);
         }
+        if (benchUploads && keepRecommenders > 0) {
+            throw new ServeException("--bench-uploads measures uploads answered from scratch: leave out "
+                    + "--keep-recommenders (the bench sends 8 exports in turn, so kept recommenders would answer most "
+                    + "of them without training).");
+        }
         if (uploadMaxMb < 1 || uploadMaxMb > 2000) {
             throw new ServeException("--upload-max-mb must be from 1 to 2000, got " + uploadMaxMb);
         }
@@ -290,6 +295,9 @@ public final class ServeCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "heap: peak %.0f MB during the load, %.0f MB after it; %.1f s in all%n",
                     r.peakHeapMb(), r.heapAfterMb(), r.wallSeconds());
             out.printf(Locale.ROOT, "server time per good upload (mean ms, a slot held): %s%n", r.meanServerMs());
+            out.printf(Locale.ROOT, "cpu: %.1f s of this JVM during the load (server, client, collector), %.0f ms per "
+                    + "good upload; collector %.1f s%n", r.cpuSeconds(), r.cpuSeconds() * 1000 / Math.max(1, r.good()),
+                    r.gcSeconds());
         }
         out.flush();
         return r.goodErrors() == 0 && r.hostileNot4xx() == 0 ? 0 : 1;

@@ -1,5 +1,6 @@
 package org.audiu.cli.serve;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -36,7 +37,7 @@ final class UploadBench {
                   double p99Ms, double maxMs, double goodPerSecond, int hostile, int hostileNot4xx,
                   Map<String, Map<Integer, Integer>> hostileStatuses, long exportZipBytes, long exportJsonBytes,
                   double peakHeapMb, double heapAfterMb, long maxHeapMb, int cores, double wallSeconds,
-                  Map<String, Long> meanServerMs) {
+                  Map<String, Long> meanServerMs, double cpuSeconds, double gcSeconds) {
     }
 
     private record Job(String kind, byte[] body, String contentType) {
@@ -83,6 +84,8 @@ final class UploadBench {
         }
         Collections.shuffle(jobs, new Random(seed));
         resetPeaks();
+        long cpu0 = processCpuNanos();
+        long gc0 = gcMillis();
         List<Double> goodMs = Collections.synchronizedList(new ArrayList<>());
         Map<String, Integer> goodStatuses = Collections.synchronizedMap(new TreeMap<>());
         Map<String, Long> serverMs = Collections.synchronizedMap(new TreeMap<>());
@@ -109,6 +112,8 @@ final class UploadBench {
             f.get();
         }
         double wall = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+        double gcSeconds = (gcMillis() - gc0) / 1e3;
         pool.shutdown();
         double[] sorted = goodMs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int errors = good - goodStatuses.getOrDefault("200", 0);
@@ -127,7 +132,25 @@ final class UploadBench {
                 pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1], good / wall, hostile, not4xx,
                 new TreeMap<>(hostileStatuses), exports.get(0).length, jsonBytes, peakHeapMb(), after,
                 rt.maxMemory() / 1048576, rt.availableProcessors(), wall, means(serverMs, goodStatuses.getOrDefault(
-                "200", 0)));
+                "200", 0)), cpuSeconds, gcSeconds);
+    }
+
+    /**
+     * CPU time of this whole JVM (server, client and collector together): on a machine shared with other work, the
+     * figure that does not depend on how much of the cores the load got. -1 where the JVM does not say.
+     */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
+
+    /** Milliseconds the collectors spent (pauses, and for G1 its concurrent cycles) since the JVM started. */
+    private static long gcMillis() {
+        long sum = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gc.getCollectionTime());
+        }
+        return sum;
     }
 
     private static Map<String, Long> means(Map<String, Long> sums, int n) {
@@ -225,6 +248,9 @@ final class UploadBench {
         m.put("cores", r.cores());
         m.put("wallSeconds", Math.round(r.wallSeconds() * 10) / 10.0);
         m.put("meanServerMs", r.meanServerMs());
+        m.put("cpuSeconds", Math.round(r.cpuSeconds() * 10) / 10.0);
+        m.put("cpuMsPerGoodUpload", Math.round(r.cpuSeconds() * 1000 / Math.max(1, r.good())));
+        m.put("gcSeconds", Math.round(r.gcSeconds() * 10) / 10.0);
         return m;
     }
 }

@@ -53,6 +53,14 @@ class ServeCommandTest {
     }
 
     @Test
+    void theUploadBenchRefusesKeptRecommenders() {
+        Run r = cli("serve", "--bench-uploads", "--keep-recommenders", "4");
+        assertEquals(AudiuCli.EXIT_BAD_INPUT, r.exit());
+        assertTrue(r.err().startsWith("error: --bench-uploads measures uploads answered from scratch"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one line, no stack trace: " + r.err());
+    }
+
+    @Test
     void anUnknownTrainerFailsWithSuggestions() {
         Run r = cli("serve", "--genre-model", "random-forrest");
         assertEquals(AudiuCli.EXIT_BAD_INPUT, r.exit());

@@ -110,6 +110,41 @@ class ServeUploadTest {
         assertFalse(body.get("charts").get(0).has("image"), "pictures only on request");
     }
 
+    /**
+     * Pins what an upload of the generated export answers, the read and match report's counts and every
+     * recommendation (id, score, ranking score, reasons): making the upload path faster must not change them. When a
+     * change is meant to, write the file again with {@code -Daudiu.pin.write=true} and say why in the commit.
+     */
+    @Test
+    void theSampleExportUploadAnswersAsPinned() throws Exception {
+        TestServer.Reply r = server.post(UPLOAD + "?charts=none", export, "application/zip");
+        assertEquals(200, r.status(), r.body());
+        JsonNode body = r.json();
+        JsonNode report = body.get("report");
+        List<String> lines = new ArrayList<>();
+        for (String field : List.of("files", "records", "plays", "songs", "leftOut", "problemCount", "filesNotRead",
+                "songsMatched", "playsMatched", "savedTracks", "savedMatched", "playlists", "playlistTracks",
+                "playlistTracksMatched")) {
+            lines.add(field + "\t" + report.get(field));
+        }
+        lines.add("liked\t" + body.get("model").get("likedExamples") + "\tnegatives\t"
+                + body.get("model").get("negativeExamples") + "\tpool\t" + body.get("model").get("poolSize"));
+        for (JsonNode rec : body.get("recommendations")) {
+            List<String> reasons = new ArrayList<>();
+            rec.get("reasons").forEach(x -> reasons.add(x.asText()));
+            lines.add(rec.get("track").get("id").asText() + "\t" + rec.get("score").asDouble() + "\t"
+                    + rec.get("rankingScore").asDouble() + "\t" + String.join(" | ", reasons));
+        }
+        String actual = String.join("\n", lines) + "\n";
+        Path file = Path.of("src/test/resources/pinned/upload-sample-export.tsv");
+        if (Boolean.getBoolean("audiu.pin.write")) {
+            Files.writeString(file, actual, StandardCharsets.UTF_8);
+            return;
+        }
+        assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, "The upload's answer changed "
+                + "(expected: " + file + "). If that is meant, rewrite it with -Daudiu.pin.write=true.");
+    }
+
     @Test
     void chartsComeAsPngOrSvgFromTheChartLibrary() throws Exception {
         TestServer.Reply r = server.post(UPLOAD + "?charts=png", export, "application/zip");

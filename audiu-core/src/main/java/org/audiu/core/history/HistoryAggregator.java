@@ -18,6 +18,11 @@ final class HistoryAggregator {
     static final int MAX_PROBLEMS_KEPT = 50;
 
     private final Map<String, Builder> songs = new HashMap<>();
+    /**
+     * The song of each artist + title as the export spells them: an export plays each song many times, and its
+     * names are normalised ({@link SongNames#key}, patterns and all) once per spelling instead of once per play.
+     */
+    private final Map<Names, Builder> bySpelling = new HashMap<>();
     private final Map<PlayExclusion, Long> excluded = new EnumMap<>(PlayExclusion.class);
     private final List<HistoryProblem> problems = new ArrayList<>();
     private final List<HistoryFile> files = new ArrayList<>();
@@ -29,11 +34,11 @@ final class HistoryAggregator {
 
     /** A music play. */
     void play(Play p) {
-        String key = SongNames.key(p.artist(), p.title());
-        Builder b = songs.get(key);
+        Names names = new Names(p.artist(), p.title());
+        Builder b = bySpelling.get(names);
         if (b == null) {
-            b = new Builder(p);
-            songs.put(key, b);
+            b = songs.computeIfAbsent(SongNames.key(p.artist(), p.title()), k -> new Builder(p));
+            bySpelling.put(names, b);
         }
         b.add(p);
     }
@@ -104,6 +109,10 @@ final class HistoryAggregator {
         HistoryReadReport report = new HistoryReadReport(source, files, records, plays, out.size(), ordered,
                 problemCount, problems, ignored, library.counts(), warnings);
         return new ListeningHistory(out, report, library.library());
+    }
+
+    /** An artist and a title exactly as the export spells them. */
+    private record Names(String artist, String title) {
     }
 
     private static final class Builder {

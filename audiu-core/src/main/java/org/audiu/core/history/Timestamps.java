@@ -3,6 +3,7 @@ package org.audiu.core.history;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -42,6 +43,12 @@ final class Timestamps {
         if (s.isEmpty()) {
             return Optional.empty();
         }
+        Instant fast = accountData(s);
+        return fast != null ? inRange(fast) : byFormatters(s);
+    }
+
+    /** {@link #parse} of a stripped, non-empty text by the general path only (every form tried in turn). */
+    static Optional<Instant> byFormatters(String s) {
         Instant at = null;
         if (s.chars().allMatch(Character::isDigit) && s.length() <= 13) {
             long v = Long.parseLong(s);
@@ -56,7 +63,46 @@ final class Timestamps {
                 }
             }
         }
-        return at == null || at.isBefore(EARLIEST) || !at.isBefore(LATEST) ? Optional.empty() : Optional.of(at);
+        return at == null ? Optional.empty() : inRange(at);
+    }
+
+    private static Optional<Instant> inRange(Instant at) {
+        return at.isBefore(EARLIEST) || !at.isBefore(LATEST) ? Optional.empty() : Optional.of(at);
+    }
+
+    /**
+     * Spotify account data's {@code 2021-03-10 01:14}, read without the formatters: the same instant the general
+     * path gives (its first two forms refuse this text by exception, which costs more than the parse), or null for
+     * any other text or a date or time out of range, left to the general path.
+     */
+    static Instant accountData(String s) {
+        if (s.length() != 16 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != ' '
+                || s.charAt(13) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13);
+        int minute = digits(s, 14, 16);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > YearMonth.of(year, month)
+                .lengthOfMonth() || hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+            return null;
+        }
+        return LocalDateTime.of(year, month, day, hour, minute).toInstant(ZoneOffset.UTC);
+    }
+
+    /** The decimal number in {@code s[from, to)}, or -1 when a character is not an ASCII digit. */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /** Epoch seconds (or milliseconds when larger than any plausible second count). */

@@ -186,20 +186,37 @@ final class ReasonWriter {
         return s.trim().toLowerCase(Locale.ROOT);
     }
 
-    /** Median distance from a liked track to its nearest other liked track. */
-    private static double typicalSpacing(double[][] rows) {
+    /**
+     * The median of each row's distance to its nearest other row. Exactly what comparing every pair by
+     * {@link #distance} gives, computed on squared distances (the square root is monotonic and correctly rounded, so
+     * the root of the least square is the least root), and each pair once (its sum serving both rows).
+     */
+    static double typicalSpacing(double[][] rows) {
         if (rows.length < 2) {
             return 1.0;
         }
-        double[] nearest = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            double best = Double.MAX_VALUE;
-            for (int j = 0; j < rows.length; j++) {
-                if (i != j) {
-                    best = Math.min(best, distance(rows[i], rows[j]));
+        int n = rows.length;
+        double[] nearest = new double[n];
+        Arrays.fill(nearest, Double.MAX_VALUE);
+        for (int i = 0; i < n; i++) {
+            double[] a = rows[i];
+            for (int j = i + 1; j < n; j++) {
+                double[] b = rows[j];
+                double s = 0;
+                for (int k = 0; k < a.length; k++) {
+                    double d = a[k] - b[k];
+                    s += d * d;
+                }
+                if (s < nearest[i]) {
+                    nearest[i] = s;
+                }
+                if (s < nearest[j]) {
+                    nearest[j] = s;
                 }
             }
-            nearest[i] = best;
+        }
+        for (int i = 0; i < n; i++) {
+            nearest[i] = Math.sqrt(nearest[i]);
         }
         Arrays.sort(nearest);
         return Math.max(1e-9, nearest[nearest.length / 2]);
