@@ -29,6 +29,11 @@ final class UploadHandler {
         long declared = ctx.req().getContentLengthLong();
         if (declared > limits.maxBytes()) {
             ctx.header("Connection", "close");
+            if (declared <= 2 * limits.maxBytes()) {
+                // A body a little over the limit is read away (nothing of it kept) before the answer, so a client
+                // still sending reads the 413 instead of a reset connection; a larger one is cut off at once.
+                drain(ctx, declared);
+            }
             throw tooLarge(limits);
         }
         UploadApi.Request request;
