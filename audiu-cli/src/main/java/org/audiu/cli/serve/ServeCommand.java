@@ -219,7 +219,7 @@ public final class ServeCommand implements Callable<Integer> {
         Plugins plugins = Plugins.fromClasspath();
         ServeBackend backend = ServeBackend.fromConfig(config, plugins, serveOptions);
         UploadApi uploads = new UploadApi(UploadRecommender.fromConfig(config, plugins, backend.catalogue(),
-                serveOptions.recommendModel(), keepRecommenders), uploadLimits, serveOptions.limits(),
+                serveOptions.recommendModel(), keepRecommenders, backend.recommender().twoStage()), uploadLimits, serveOptions.limits(),
                 keepRecommenders > 0);
         CountDownLatch stop = stopped != null ? stopped : new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);

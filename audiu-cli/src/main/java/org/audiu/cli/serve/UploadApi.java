@@ -211,7 +211,7 @@ final class UploadApi {
         Downloads downloads = req.downloads() ? new Downloads(UploadDownloads.csv(recs), UploadDownloads.m3u(recs),
                 Base64.getEncoder().encodeToString(UploadDownloads.recommender(run.result().recommender()))) : null;
         return Reply.json(new UploadView(report(run.loaded()), views(recs), model(run), chartViews, downloads,
-                hash.orElse(null), (System.nanoTime() - start) / 1_000_000));
+                hash.orElse(null), (System.nanoTime() - start) / 1_000_000, run.engine()));
     }
 
     private List<UploadRecommendationView> views(List<Recommendation> recs) {
@@ -303,6 +303,7 @@ final class UploadApi {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record UploadView(ReportView report, List<UploadRecommendationView> recommendations, ModelInfo model,
-                      List<ChartView> charts, Downloads downloads, String recommenderKey, long tookMs) {
+                      List<ChartView> charts, Downloads downloads, String recommenderKey, long tookMs,
+                      String engine) {
     }
 }

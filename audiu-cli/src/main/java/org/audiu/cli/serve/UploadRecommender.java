@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.audiu.cli.TwoStageEngine;
 import org.audiu.core.DataException;
 import org.audiu.core.ListenerLibrary;
 import org.audiu.core.Playlist;
@@ -19,12 +20,15 @@ import org.audiu.core.config.AudiuConfig;
 import org.audiu.core.engine.ProgressReporter;
 import org.audiu.core.engine.RecommendationEngine;
 import org.audiu.core.engine.RecommendationResult;
+import org.audiu.core.engine.RunReport;
 import org.audiu.core.features.FeatureProviderChain;
 import org.audiu.core.features.NamedFeatureProvider;
 import org.audiu.core.history.CatalogueMatcher;
 import org.audiu.core.history.ListeningHistory;
 import org.audiu.core.history.LoadedHistory;
 import org.audiu.core.plugin.Plugins;
+import org.audiu.core.Recommendation;
+import org.audiu.core.recommender.RecommenderProvenance;
 import org.audiu.core.recommender.TrainedRecommender;
 
 /**
@@ -37,15 +41,22 @@ import org.audiu.core.recommender.TrainedRecommender;
 final class UploadRecommender {
     /** What the engine made of one upload. */
     record Run(LoadedHistory loaded, ListenerLibrary library, RecommendationResult result, boolean reused,
-               long millis) {
+               long millis, String engine) {
     }
 
     private final Catalogue catalogue;
     private final CatalogueMatcher matcher;
     private final RecommendationEngine engine;
     private final LruCache<String, TrainedRecommender> kept;
+    private final Optional<TwoStageEngine> twoStage;
 
-    UploadRecommender(Catalogue catalogue, RecommendationEngine engine, int keepRecommenders) {
+    /**
+     * @param twoStage the server's two-stage recommender over the same catalogue (as {@code recommend --ranker}); empty:
+     *                 the single-stage engine ranks
+     */
+    UploadRecommender(Catalogue catalogue, RecommendationEngine engine, int keepRecommenders,
+                      Optional<TwoStageEngine> twoStage) {
+        this.twoStage = Objects.requireNonNull(twoStage, "twoStage");
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.matcher = new CatalogueMatcher(catalogue.tracks().stream().map(CatalogueTrack::track));
@@ -57,7 +68,7 @@ final class UploadRecommender {
      * forest by default: it trains for every upload), over the served catalogue.
      */
     static UploadRecommender fromConfig(AudiuConfig config, Plugins plugins, Catalogue catalogue, TrainerChoice model,
-                                        int keepRecommenders) {
+                                        int keepRecommenders, Optional<TwoStageEngine> twoStage) {
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("model", model.name());
         model.parameters().forEach((k, v) -> overrides.put("model." + model.name() + "." + k, v));
@@ -72,7 +83,7 @@ final class UploadRecommender {
         names.put("candidates.source", "catalogue");
         RecommendationEngine engine = configured.withSources(ListenerLibrary::empty, catalogue.asCandidateSource(),
                 features, names);
-        return new UploadRecommender(catalogue, engine, keepRecommenders);
+        return new UploadRecommender(catalogue, engine, keepRecommenders, twoStage);
     }
 
     Catalogue catalogue() {
@@ -110,13 +121,31 @@ final class UploadRecommender {
                 .withSettings(engine.settings().withRecommendations(limit));
         Optional<TrainedRecommender> reuse = hash.flatMap(kept::get);
         RecommendationResult result;
-        if (reuse.isPresent()) {
+        if (twoStage.isPresent()) {
+            // The two-stage recommender reads the listener model's scores, not its list: train it, do not rank.
+            TrainedRecommender own = reuse.orElseGet(run::train);
+            if (reuse.isEmpty()) {
+                hash.ifPresent(h -> kept.put(h, own));
+            }
+            List<Recommendation> recs = twoStage.get().recommend(own, library, limit);
+            RecommenderProvenance p = own.provenance();
+            RunReport report = new RunReport(p.components(), p.libraryTracks(), p.likedExamples(), List.of(),
+                    p.poolSeen(), 0, p.likedExamples(), p.negativeExamples(), p.holdoutAuc(), Map.of(), List.of(),
+                    Map.of(), Map.of());
+            result = new RecommendationResult(recs, own, report);
+        } else if (reuse.isPresent()) {
             result = run.recommendWith(reuse.get());
         } else {
             result = run.recommend();
             hash.ifPresent(h -> kept.put(h, result.recommender()));
         }
-        return new Run(loaded, library, result, reuse.isPresent(), (System.nanoTime() - start) / 1_000_000);
+        return new Run(loaded, library, result, reuse.isPresent(), (System.nanoTime() - start) / 1_000_000,
+                engine());
+    }
+
+    /** Which engine ranks uploads: the two-stage recommender's line, or {@link TwoStageEngine#SINGLE_STAGE}. */
+    String engine() {
+        return twoStage.map(TwoStageEngine::engine).orElse(TwoStageEngine.SINGLE_STAGE);
     }
 
     /** The library's tracks that are catalogue tracks (the others have no features and only names of the export). */

@@ -183,4 +183,42 @@ class ServeTwoStageTest {
         assertTrue(serve.code() != 0, "serve with a missing ranker must not start: " + serve.out());
         assertTrue(serve.err().contains(missing.toString()), serve.err());
     }
+
+    /** Plays of the catalogue's first tracks, as Spotify's account data writes them. */
+    private static byte[] playsOf(List<CatalogueTrack> tracks) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<Map<String, Object>> records = new java.util.ArrayList<>();
+        for (int i = 0; i < tracks.size(); i++) {
+            records.add(Map.of("endTime", String.format(java.util.Locale.ROOT, "2024-01-%02d 10:%02d", 1 + i % 28,
+                    i % 60), "artistName", tracks.get(i).track().mainArtist(), "trackName",
+                    tracks.get(i).track().name(), "msPlayed", 180_000));
+        }
+        return json.writeValueAsBytes(records);
+    }
+
+    @Test
+    void anUploadRanksWithTheServersRankerAndSaysSo() throws Exception {
+        AudiuConfig config = AudiuConfig.load(serveConfig);
+        List<CatalogueTrack> played;
+        JsonNode twoStage;
+        try (TestServer server = TestServer.start(config, options(1, ranker), UploadLimits.defaults(), 0)) {
+            played = server.backend().catalogue().tracks().stream().limit(40).toList();
+            TestServer.Reply reply = server.post(UploadApi.PATH + "?charts=none", playsOf(played),
+                    "application/json");
+            assertEquals(200, reply.status(), reply.body());
+            twoStage = reply.json();
+        }
+        assertTrue(twoStage.get("engine").asText().startsWith("two-stage (ranker ranker.zip, sha256 "
+                + rankerSha.substring(0, 16)), twoStage.get("engine").asText());
+        assertTrue(twoStage.get("recommendations").size() > 0);
+        List<String> own = played.stream().map(t -> t.track().id()).toList();
+        twoStage.get("recommendations").forEach(r -> assertFalse(own.contains(r.get("track").get("id").asText()),
+                "a played track is never recommended"));
+        try (TestServer server = TestServer.start(config, options(1, null), UploadLimits.defaults(), 0)) {
+            TestServer.Reply reply = server.post(UploadApi.PATH + "?charts=none", playsOf(played),
+                    "application/json");
+            assertEquals(200, reply.status(), reply.body());
+            assertEquals(TwoStageEngine.SINGLE_STAGE, reply.json().get("engine").asText());
+        }
+    }
 }

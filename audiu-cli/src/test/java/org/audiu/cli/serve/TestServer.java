@@ -63,7 +63,7 @@ final class TestServer implements AutoCloseable {
         Plugins plugins = Plugins.fromClasspath();
         ServeBackend backend = ServeBackend.fromConfig(config, plugins, options);
         UploadApi uploads = new UploadApi(UploadRecommender.fromConfig(config, plugins, backend.catalogue(),
-                options.recommendModel(), keep), limits, options.limits(), keep > 0);
+                options.recommendModel(), keep, backend.recommender().twoStage()), limits, options.limits(), keep > 0);
         return new TestServer(backend, WebServer.start(new ServeApi(backend, options), uploads, "127.0.0.1", 0));
     }
 
