@@ -52,6 +52,11 @@ class LauncherTest {
         Files.copy(LAUNCHER, root.resolve("audiu"));
         Files.writeString(root.resolve("pom.xml"), "<project/>");
         Files.createDirectories(root.resolve("audiu-cli/src/main/java"));
+        // recommend's JVM flags: the launcher reads them from the CLI's resources.
+        Path options = Path.of("src/main/resources/org/audiu/cli/recommend-jvm.options");
+        Path copied = root.resolve("audiu-cli").resolve(options);
+        Files.createDirectories(copied.getParent());
+        Files.copy(options, copied);
         Path bin = Files.createDirectories(tmp.resolve("bin"));
         script(bin.resolve("mvn"), """
                 echo "[INFO] Scanning for projects..."
@@ -72,6 +77,8 @@ class LauncherTest {
                 + first.err());
         assertTrue(first.out().contains("-Daudiu.stderr.terminal=false"), "stderr is a file here: " + first.out());
         assertTrue(first.out().contains("org.audiu.cli.AudiuCli recommend --json"), first.out());
+        assertTrue(first.out().contains("-Xmx2g -XX:TieredStopAtLevel=1"), "recommend gets the quick JIT: "
+                + first.out());
 
         Result second = launch(root, bin);
         assertEquals(0, second.exit(), second.err());
