@@ -59,7 +59,13 @@ public final class SongNames {
     /** A normalised artist: a trailing "feat." credit dropped, then {@link #plain}. */
     public static String artist(String artist) {
         String s = artist == null ? "" : artist.strip();
-        return mayCarrySuffix(s) ? artistByPatterns(s) : plain(s);
+        return mayCarrySuffix(s) ? artistByNeededPatterns(s) : plain(s);
+    }
+
+    /** {@link #artistByPatterns}, each pattern tried only when the text it needs is there (as for titles). */
+    static String artistByNeededPatterns(String stripped) {
+        String s = hasBracket(stripped) ? BRACKETED_CREDIT.matcher(stripped).replaceAll("") : stripped;
+        return plain(hasCreditWord(s) ? TRAILING_CREDIT.matcher(s).replaceAll("") : s);
     }
 
     /** {@link #artist} of a stripped name, every pattern tried. */
@@ -72,7 +78,62 @@ public final class SongNames {
     /** A normalised title: credits and edition suffixes dropped (repeatedly), then {@link #plain}. */
     public static String title(String title) {
         String s = title == null ? "" : title.strip();
-        return mayCarrySuffix(s) ? titleByPatterns(s, title) : orWhole(plain(s), title);
+        return mayCarrySuffix(s) ? titleByNeededPatterns(s, title) : orWhole(plain(s), title);
+    }
+
+    /**
+     * {@link #titleByPatterns}, each pattern tried only when the text it needs is there: a bracket for the bracketed
+     * credit and edition, a dash or a bracket for the dash edition and the soundtrack attribution, a "feat"/"ft."
+     * for the trailing credit. A pattern whose text is missing cannot match, so the result is the same.
+     */
+    static String titleByNeededPatterns(String stripped, String title) {
+        String s = stripped;
+        String before;
+        do {
+            before = s;
+            if (hasBracket(s)) {
+                s = BRACKETED_CREDIT.matcher(s).replaceAll("");
+            }
+            if (hasDash(s)) {
+                s = DASH_EDITION.matcher(s).replaceAll("");
+            }
+            if (hasBracket(s)) {
+                s = BRACKET_EDITION.matcher(s).replaceAll("");
+            }
+            if (hasBracket(s) || hasDash(s)) {
+                s = FROM.matcher(s).replaceAll("");
+            }
+            if (hasCreditWord(s)) {
+                s = TRAILING_CREDIT.matcher(s).replaceAll("");
+            }
+        } while (!s.equals(before));
+        return orWhole(plain(s), title);
+    }
+
+    private static boolean hasBracket(String s) {
+        return s.indexOf('(') >= 0 || s.indexOf('[') >= 0;
+    }
+
+    private static boolean hasDash(String s) {
+        return s.indexOf('-') >= 0 || s.indexOf('\u2013') >= 0 || s.indexOf('\u2014') >= 0;
+    }
+
+    /** Whether the text has "feat" or "ft." in any ASCII case (what the credit patterns, case-insensitive, need). */
+    private static boolean hasCreditWord(String s) {
+        for (int i = 0; i + 2 < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 'f' || c == 'F') {
+                char c1 = (char) (s.charAt(i + 1) | 0x20);
+                char c2 = s.charAt(i + 2);
+                if (c1 == 't' && c2 == '.') {
+                    return true;
+                }
+                if (c1 == 'e' && (c2 | 0x20) == 'a' && i + 3 < s.length() && (s.charAt(i + 3) | 0x20) == 't') {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** {@link #title} of a stripped title, every pattern tried. */
@@ -143,10 +204,59 @@ public final class SongNames {
     public static String plain(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) >= 0x80) {
-                return plainByPatterns(s);
+                return plainUnicode(s);
             }
         }
         return plainAscii(s);
+    }
+
+    /**
+     * {@link #plainByPatterns} with its two patterns as one pass each over the code points: marks (\p{M}) dropped
+     * after the decomposition, then every run of code points that are neither letters (\p{L}) nor numbers (\p{N})
+     * one space, none at the ends. The lower-casing is the same call, on the whole string (it depends on context).
+     */
+    static String plainUnicode(String s) {
+        String decomposed = Normalizer.normalize(s, Normalizer.Form.NFKD);
+        StringBuilder noMarks = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); ) {
+            int cp = decomposed.codePointAt(i);
+            int type = Character.getType(cp);
+            if (type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK
+                    && type != Character.COMBINING_SPACING_MARK) {
+                noMarks.appendCodePoint(cp);
+            }
+            i += Character.charCount(cp);
+        }
+        String lower = noMarks.toString().toLowerCase(Locale.ROOT).replace("&", " and ");
+        StringBuilder out = new StringBuilder(lower.length());
+        boolean gap = false;
+        for (int i = 0; i < lower.length(); ) {
+            int cp = lower.codePointAt(i);
+            if (isLetterOrNumber(cp)) {
+                if (gap && out.length() > 0) {
+                    out.append(' ');
+                }
+                out.appendCodePoint(cp);
+                gap = false;
+            } else {
+                gap = true;
+            }
+            i += Character.charCount(cp);
+        }
+        return out.toString();
+    }
+
+    private static boolean isLetterOrNumber(int cp) {
+        switch (Character.getType(cp)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER, Character.OTHER_NUMBER -> {
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
     }
 
     /** {@link #plain} of a string of ASCII characters only, in one pass (what the patterns give, without them). */
