@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.commons.csv.CSVException;
@@ -122,7 +123,12 @@ final class CsvRecordReader implements Closeable {
      */
     private static final class LineTap extends Reader {
         private final Reader in;
-        private final StringBuilder kept = new StringBuilder();
+        /**
+         * The kept text, {@code kept[0..keptLength)}: a plain array rather than a StringBuilder, since every character
+         * read is scanned once more here, and {@code StringBuilder.charAt}'s checks were a fifth of the reading thread.
+         */
+        private char[] kept = new char[1 << 16];
+        private int keptLength;
         /** Index in {@link #kept} where line {@link #keptLine} starts. */
         private int start;
         /** The file line that starts at {@link #start}. */
@@ -148,15 +154,23 @@ final class CsvRecordReader implements Closeable {
                 n = in.read(buf, off, len);
             }
             if (n > 0) {
-                kept.append(buf, off, n);
+                keep(buf, off, n);
             }
             return n;
         }
 
+        private void keep(char[] buf, int off, int n) {
+            if (keptLength + n > kept.length) {
+                kept = Arrays.copyOf(kept, Math.max(kept.length * 2, keptLength + n));
+            }
+            System.arraycopy(buf, off, kept, keptLength, n);
+            keptLength += n;
+        }
+
         /** Forgets the text up to the end of {@code line}. */
         void release(long line) {
-            while (keptLine <= line && start < kept.length()) {
-                char c = kept.charAt(start++);
+            while (keptLine <= line && start < keptLength) {
+                char c = kept[start++];
                 if (c == '\n' && afterCr) {
                     afterCr = false;
                     continue;
@@ -164,18 +178,19 @@ final class CsvRecordReader implements Closeable {
                 afterCr = c == '\r';
                 if (c == '\n' || c == '\r') {
                     keptLine++;
-                    if (c == '\r' && start < kept.length() && kept.charAt(start) == '\n') {
+                    if (c == '\r' && start < keptLength && kept[start] == '\n') {
                         start++;
                         afterCr = false;
                     }
                 }
             }
-            if (afterCr && start < kept.length() && kept.charAt(start) == '\n') {
+            if (afterCr && start < keptLength && kept[start] == '\n') {
                 start++;
                 afterCr = false;
             }
-            if (start > 1 << 16 && start > kept.length() / 2) {
-                kept.delete(0, start);
+            if (start > 1 << 16 && start > keptLength / 2) {
+                System.arraycopy(kept, start, kept, 0, keptLength - start);
+                keptLength -= start;
                 start = 0;
             }
         }
@@ -185,8 +200,8 @@ final class CsvRecordReader implements Closeable {
             long line = keptLine;
             int i = start;
             boolean cr = afterCr;
-            while (i < kept.length()) {
-                char c = kept.charAt(i);
+            while (i < keptLength) {
+                char c = kept[i];
                 if (c == '\n' && cr) {
                     cr = false;
                     i++;
@@ -205,9 +220,9 @@ final class CsvRecordReader implements Closeable {
         /** Hands out the kept text after {@code line} again, then reads on. */
         void replayAfter(long line) {
             release(line);
-            replay = kept.substring(start) + replay.substring(replayed);
+            replay = new String(kept, start, keptLength - start) + replay.substring(replayed);
             replayed = 0;
-            kept.setLength(0);
+            keptLength = 0;
             start = 0;
         }
 

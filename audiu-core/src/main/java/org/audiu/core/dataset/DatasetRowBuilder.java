@@ -102,7 +102,9 @@ final class DatasetRowBuilder {
     /** One record; {@code line} is the parser's line number right after reading it (the row's last line). */
     void accept(CSVRecord r, long line) {
         boolean allEmpty = true;
-        for (String v : r) {
+        // By index: CSVRecord's iterator copies the row into a new list through a stream, on every row.
+        for (int i = 0; i < r.size(); i++) {
+            String v = r.get(i);
             if (v != null && !v.isBlank()) {
                 allEmpty = false;
                 break;
