@@ -39,6 +39,17 @@ final class TreeTables {
     final float[][] sortedThresholds;
     /** The same thresholds as {@link #key}s, unsigned. */
     final long[][] thresholdKeys;
+    /**
+     * Per used feature with at most {@value #COUNTED} distinct thresholds: those thresholds' keys in increasing
+     * order, sign bit flipped (so they order as signed ints); else null (its rows are radix-sorted by value).
+     */
+    final int[][] distinctKeys;
+    /** Per used feature with distinctKeys: for each split of splitsByThreshold, the index of its threshold there. */
+    final int[][] distinctOfSplit;
+    /** The most distinct thresholds of a feature ranked by counting. */
+    static final int COUNTED = 4 * BLOCK;
+    /** The largest distinctKeys length (0 when none). */
+    final int maxDistinct;
     /** Per split: 1 when it sends missing values left. */
     final int[] splitMissingLeft;
     /** Features that some split tests, in column order. */
@@ -181,6 +192,31 @@ final class TreeTables {
             }
             sortKeys[u] = null;
         }
+        this.distinctKeys = new int[used][];
+        this.distinctOfSplit = new int[used][];
+        int most = 0;
+        for (int u = 0; u < used; u++) {
+            long[] t = thresholdKeys[u];
+            int distinct = 0;
+            for (int i = 0; i < t.length; i++) {
+                distinct += i == 0 || t[i] != t[i - 1] ? 1 : 0;
+            }
+            if (distinct > COUNTED) {
+                continue;
+            }
+            int[] keys = new int[distinct];
+            int[] of = new int[t.length];
+            for (int i = 0, j = -1; i < t.length; i++) {
+                if (i == 0 || t[i] != t[i - 1]) {
+                    keys[++j] = (int) t[i] ^ Integer.MIN_VALUE;
+                }
+                of[i] = j;
+            }
+            distinctKeys[u] = keys;
+            distinctOfSplit[u] = of;
+            most = Math.max(most, distinct);
+        }
+        this.maxDistinct = most;
         boolean any = false;
         for (boolean m : missingLeft) {
             any |= m;
@@ -215,6 +251,10 @@ final class TreeTables {
         final long[] keys = new long[BLOCK + 1];
         final long[] buffer = new long[BLOCK + 1];
         final int[] histogram = new int[256];
+        /** Counting ranks: per row its bucket, the buckets' starts, and the rows in bucket order. */
+        final int[] buckets = new int[BLOCK];
+        final int[] starts = new int[maxDistinct + 3];
+        final int[] order = new int[BLOCK];
         /** Per used feature: masks of rows ranked >= p (p = 0..BLOCK); then, if needed, without missing rows. */
         final long[] rankMasks = new long[(anyMissingLeft ? 2 : 1) * usedFeatures.length * (BLOCK + 1) * WORDS];
         /** Per split: offset of its mask of rows that go right. */
@@ -257,6 +297,10 @@ final class TreeTables {
         int[] right = s.rightMask;
         int table = (BLOCK + 1) * WORDS;
         for (int u = 0; u < usedFeatures.length; u++) {
+            if (distinctKeys[u] != null) {
+                rankCounted(rows, from, b, u, s);
+                continue;
+            }
             int f = usedFeatures[u];
             for (int r = 0; r < b; r++) {
                 keys[r] = ((long) key((float) rows[from + r][f]) << 32) | r;
@@ -301,6 +345,74 @@ final class TreeTables {
                 }
                 int split = order[j];
                 right[split] = base + i * WORDS + splitMissingLeft[split] * shift;
+            }
+        }
+    }
+
+    /**
+     * {@link #rank} for a feature with few distinct thresholds: each row's bucket is the number of distinct
+     * thresholds below its value's key (a branch-free binary search; missing values get a bucket of their own, the
+     * last), and a counting sort by bucket replaces the radix sort by value. Rows of one bucket fall on the same side
+     * of every threshold, so their order among themselves does not matter; a split's rank is the number of rows in
+     * buckets up to its threshold's, read off the counts, with no merge. The masks are those of {@link #rank}.
+     */
+    private void rankCounted(double[][] rows, int from, int b, int u, Scratch s) {
+        int f = usedFeatures[u];
+        int[] t = distinctKeys[u];
+        int d = t.length;
+        int[] buckets = s.buckets;
+        int[] starts = s.starts;
+        Arrays.fill(starts, 0, d + 3, 0);
+        for (int r = 0; r < b; r++) {
+            int k = key((float) rows[from + r][f]) ^ Integer.MIN_VALUE;
+            int lo = 0;
+            for (int n = d; n > 1; ) {
+                int half = n >>> 1;
+                lo = t[lo + half] < k ? lo + half : lo;
+                n -= half;
+            }
+            int bucket = lo + (t[lo] < k ? 1 : 0) + (k == Integer.MAX_VALUE ? 1 : 0);
+            buckets[r] = bucket;
+            starts[bucket + 1]++;
+        }
+        for (int c = 1; c <= d + 2; c++) {
+            starts[c] += starts[c - 1];
+        }
+        // starts[c]: rows in buckets below c. Rows ranked >= starts[d + 1] are the missing ones.
+        int table = (BLOCK + 1) * WORDS;
+        int base = u * table;
+        int missing = missingLeft[f] ? starts[d + 1] : b;
+        int withoutMissing = (usedFeatures.length + u) * table;
+        boolean anyMissing = missing < b;
+        int shift = (anyMissing ? withoutMissing : base) - base;
+        int[] right = s.rightMask;
+        int[] bySplit = splitsByThreshold[u];
+        int[] of = distinctOfSplit[u];
+        for (int i = 0; i < bySplit.length; i++) {
+            int split = bySplit[i];
+            right[split] = base + starts[of[i] + 1] * WORDS + splitMissingLeft[split] * shift;
+        }
+        int[] order = s.order;
+        for (int r = 0; r < b; r++) {
+            order[starts[buckets[r]]++] = r;
+        }
+        long[] masks = s.rankMasks;
+        long[] running = s.running;
+        Arrays.fill(running, 0);
+        Arrays.fill(masks, base + b * WORDS, base + (b + 1) * WORDS, 0L);
+        for (int p = b - 1, q = base + p * WORDS; p >= 0; p--, q -= WORDS) {
+            int r = order[p];
+            running[r >>> 6] |= 1L << r;
+            for (int w = 0; w < WORDS; w++) {
+                masks[q + w] = running[w];
+            }
+        }
+        if (anyMissing) {
+            int nan = base + missing * WORDS;
+            for (int p = 0; p <= b; p++) {
+                for (int w = 0; w < WORDS; w++) {
+                    masks[withoutMissing + p * WORDS + w] = masks[base + p * WORDS + w] & ~masks[nan + w];
+                }
             }
         }
     }
