@@ -47,7 +47,7 @@ final class TreeTables {
     /** Per used feature with distinctKeys: for each split of splitsByThreshold, the index of its threshold there. */
     final int[][] distinctOfSplit;
     /** The most distinct thresholds of a feature ranked by counting. */
-    static final int COUNTED = 4 * BLOCK;
+    static final int COUNTED = 2 * BLOCK;
     /** The largest distinctKeys length (0 when none). */
     final int maxDistinct;
     /** Per split: 1 when it sends missing values left. */
@@ -255,6 +255,8 @@ final class TreeTables {
         final int[] buckets = new int[BLOCK];
         final int[] starts = new int[maxDistinct + 3];
         final int[] order = new int[BLOCK];
+        /** The block's values as keys, feature-major: used feature u of row r at u * BLOCK + r. */
+        final int[] columnKeys = new int[usedFeatures.length * BLOCK];
         /** Per used feature: masks of rows ranked >= p (p = 0..BLOCK); then, if needed, without missing rows. */
         final long[] rankMasks = new long[(anyMissingLeft ? 2 : 1) * usedFeatures.length * (BLOCK + 1) * WORDS];
         /** Per split: offset of its mask of rows that go right. */
@@ -296,14 +298,23 @@ final class TreeTables {
         long[] running = s.running;
         int[] right = s.rightMask;
         int table = (BLOCK + 1) * WORDS;
+        // Every used value of the block as its key, column by column: each row is read once, not once per feature.
+        int[] columns = s.columnKeys;
+        int[] used = usedFeatures;
+        for (int r = 0; r < b; r++) {
+            double[] row = rows[from + r];
+            for (int u = 0, o = r; u < used.length; u++, o += BLOCK) {
+                columns[o] = key((float) row[used[u]]);
+            }
+        }
         for (int u = 0; u < usedFeatures.length; u++) {
             if (distinctKeys[u] != null) {
-                rankCounted(rows, from, b, u, s);
+                rankCounted(b, u, s);
                 continue;
             }
             int f = usedFeatures[u];
-            for (int r = 0; r < b; r++) {
-                keys[r] = ((long) key((float) rows[from + r][f]) << 32) | r;
+            for (int r = 0, o = u * BLOCK; r < b; r++, o++) {
+                keys[r] = (Integer.toUnsignedLong(columns[o]) << 32) | r;
             }
             long[] sorted = radixSort(keys, s.buffer, s.histogram, b);
             sorted[b] = -1L; // above every threshold: the merge below stops there
@@ -356,22 +367,25 @@ final class TreeTables {
      * of every threshold, so their order among themselves does not matter; a split's rank is the number of rows in
      * buckets up to its threshold's, read off the counts, with no merge. The masks are those of {@link #rank}.
      */
-    private void rankCounted(double[][] rows, int from, int b, int u, Scratch s) {
+    private void rankCounted(int b, int u, Scratch s) {
         int f = usedFeatures[u];
+        int[] columns = s.columnKeys;
         int[] t = distinctKeys[u];
         int d = t.length;
         int[] buckets = s.buckets;
         int[] starts = s.starts;
         Arrays.fill(starts, 0, d + 3, 0);
-        for (int r = 0; r < b; r++) {
-            int k = key((float) rows[from + r][f]) ^ Integer.MIN_VALUE;
+        for (int r = 0, o = u * BLOCK; r < b; r++, o++) {
+            int k = columns[o] ^ Integer.MIN_VALUE;
+            long key = k;
             int lo = 0;
             for (int n = d; n > 1; ) {
                 int half = n >>> 1;
-                lo = t[lo + half] < k ? lo + half : lo;
+                // Arithmetic, not a branch: which way the search goes is as random as the data.
+                lo += half & (int) ((t[lo + half] - key) >> 63);
                 n -= half;
             }
-            int bucket = lo + (t[lo] < k ? 1 : 0) + (k == Integer.MAX_VALUE ? 1 : 0);
+            int bucket = lo + (int) ((t[lo] - key) >>> 63) + (int) ((Integer.MAX_VALUE - 1 - key) >>> 63);
             buckets[r] = bucket;
             starts[bucket + 1]++;
         }
