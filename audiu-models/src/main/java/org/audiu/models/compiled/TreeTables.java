@@ -40,16 +40,17 @@ final class TreeTables {
     /** The same thresholds as {@link #key}s, unsigned. */
     final long[][] thresholdKeys;
     /**
-     * Per used feature with at most {@value #COUNTED} distinct thresholds: those thresholds' keys in increasing
-     * order, sign bit flipped (so they order as signed ints); else null (its rows are radix-sorted by value).
+     * Per used feature: its distinct thresholds' keys in increasing order, sign bit flipped (so they order as signed
+     * ints). A feature with at most {@value #COUNTED} of them ranks its rows by counting, the others by a radix sort.
      */
     final int[][] distinctKeys;
-    /** Per used feature with distinctKeys: for each split of splitsByThreshold, the index of its threshold there. */
+    /** Per used feature: for each split of splitsByThreshold, the index of its threshold in distinctKeys. */
     final int[][] distinctOfSplit;
     /** The most distinct thresholds of a feature ranked by counting. */
     static final int COUNTED = 2 * BLOCK;
-    /** The largest distinctKeys length (0 when none). */
+    /** The largest distinctKeys length of a feature ranked by counting (0 when none), and of all. */
     final int maxDistinct;
+    final int maxDistinctOfAll;
     /** Per split: 1 when it sends missing values left. */
     final int[] splitMissingLeft;
     /** Features that some split tests, in column order. */
@@ -201,9 +202,6 @@ final class TreeTables {
             for (int i = 0; i < t.length; i++) {
                 distinct += i == 0 || t[i] != t[i - 1] ? 1 : 0;
             }
-            if (distinct > COUNTED) {
-                continue;
-            }
             int[] keys = new int[distinct];
             int[] of = new int[t.length];
             for (int i = 0, j = -1; i < t.length; i++) {
@@ -214,9 +212,16 @@ final class TreeTables {
             }
             distinctKeys[u] = keys;
             distinctOfSplit[u] = of;
-            most = Math.max(most, distinct);
+            if (distinct <= COUNTED) {
+                most = Math.max(most, distinct);
+            }
         }
         this.maxDistinct = most;
+        int all = 1;
+        for (int[] keys : distinctKeys) {
+            all = Math.max(all, keys.length);
+        }
+        this.maxDistinctOfAll = all;
         boolean any = false;
         for (boolean m : missingLeft) {
             any |= m;
@@ -255,6 +260,8 @@ final class TreeTables {
         final int[] buckets = new int[BLOCK];
         final int[] starts = new int[maxDistinct + 3];
         final int[] order = new int[BLOCK];
+        /** Radix path: per distinct threshold of a feature, its rank. */
+        final int[] ranks = new int[maxDistinctOfAll];
         /** The block's values as keys, feature-major: used feature u of row r at u * BLOCK + r. */
         final int[] columnKeys = new int[usedFeatures.length * BLOCK];
         /** Per used feature: masks of rows ranked >= p (p = 0..BLOCK); then, if needed, without missing rows. */
@@ -308,7 +315,7 @@ final class TreeTables {
             }
         }
         for (int u = 0; u < usedFeatures.length; u++) {
-            if (distinctKeys[u] != null) {
+            if (distinctKeys[u].length <= COUNTED) {
                 rankCounted(b, u, s);
                 continue;
             }
@@ -344,18 +351,24 @@ final class TreeTables {
                     }
                 }
             }
-            // A split's rank = number of values <= its threshold (missing values compare false: they rank last).
-            int[] order = splitsByThreshold[u];
-            long[] t = thresholdKeys[u];
-            int shift = (anyMissing ? withoutMissing : base) - base;
+            // A threshold's rank = number of values <= it (missing values compare false: they rank last), merged
+            // over the distinct thresholds only; then each split reads its threshold's.
+            int[] t = distinctKeys[u];
+            int[] ranks = s.ranks;
             int i = 0;
             for (int j = 0; j < t.length; j++) {
-                long threshold = t[j];
+                long threshold = Integer.toUnsignedLong(t[j] ^ Integer.MIN_VALUE);
                 while ((sorted[i] >>> 32) <= threshold) {
                     i++;
                 }
+                ranks[j] = i;
+            }
+            int[] order = splitsByThreshold[u];
+            int[] of = distinctOfSplit[u];
+            int shift = (anyMissing ? withoutMissing : base) - base;
+            for (int j = 0; j < order.length; j++) {
                 int split = order[j];
-                right[split] = base + i * WORDS + splitMissingLeft[split] * shift;
+                right[split] = base + ranks[of[j]] * WORDS + splitMissingLeft[split] * shift;
             }
         }
     }
