@@ -39,18 +39,6 @@ final class TreeTables {
     final float[][] sortedThresholds;
     /** The same thresholds as {@link #key}s, unsigned. */
     final long[][] thresholdKeys;
-    /**
-     * Per used feature: its distinct thresholds' keys in increasing order, sign bit flipped (so they order as signed
-     * ints). A feature with at most {@value #COUNTED} of them ranks its rows by counting, the others by a radix sort.
-     */
-    final int[][] distinctKeys;
-    /** Per used feature: for each split of splitsByThreshold, the index of its threshold in distinctKeys. */
-    final int[][] distinctOfSplit;
-    /** The most distinct thresholds of a feature ranked by counting. */
-    static final int COUNTED = 2 * BLOCK;
-    /** The largest distinctKeys length of a feature ranked by counting (0 when none), and of all. */
-    final int maxDistinct;
-    final int maxDistinctOfAll;
     /** Per split: 1 when it sends missing values left. */
     final int[] splitMissingLeft;
     /** Features that some split tests, in column order. */
@@ -193,35 +181,6 @@ final class TreeTables {
             }
             sortKeys[u] = null;
         }
-        this.distinctKeys = new int[used][];
-        this.distinctOfSplit = new int[used][];
-        int most = 0;
-        for (int u = 0; u < used; u++) {
-            long[] t = thresholdKeys[u];
-            int distinct = 0;
-            for (int i = 0; i < t.length; i++) {
-                distinct += i == 0 || t[i] != t[i - 1] ? 1 : 0;
-            }
-            int[] keys = new int[distinct];
-            int[] of = new int[t.length];
-            for (int i = 0, j = -1; i < t.length; i++) {
-                if (i == 0 || t[i] != t[i - 1]) {
-                    keys[++j] = (int) t[i] ^ Integer.MIN_VALUE;
-                }
-                of[i] = j;
-            }
-            distinctKeys[u] = keys;
-            distinctOfSplit[u] = of;
-            if (distinct <= COUNTED) {
-                most = Math.max(most, distinct);
-            }
-        }
-        this.maxDistinct = most;
-        int all = 1;
-        for (int[] keys : distinctKeys) {
-            all = Math.max(all, keys.length);
-        }
-        this.maxDistinctOfAll = all;
         boolean any = false;
         for (boolean m : missingLeft) {
             any |= m;
@@ -256,14 +215,6 @@ final class TreeTables {
         final long[] keys = new long[BLOCK + 1];
         final long[] buffer = new long[BLOCK + 1];
         final int[] histogram = new int[256];
-        /** Counting ranks: per row its bucket, the buckets' starts, and the rows in bucket order. */
-        final int[] buckets = new int[BLOCK];
-        final int[] starts = new int[maxDistinct + 3];
-        final int[] order = new int[BLOCK];
-        /** Radix path: per distinct threshold of a feature, its rank. */
-        final int[] ranks = new int[maxDistinctOfAll];
-        /** The block's values as keys, feature-major: used feature u of row r at u * BLOCK + r. */
-        final int[] columnKeys = new int[usedFeatures.length * BLOCK];
         /** Per used feature: masks of rows ranked >= p (p = 0..BLOCK); then, if needed, without missing rows. */
         final long[] rankMasks = new long[(anyMissingLeft ? 2 : 1) * usedFeatures.length * (BLOCK + 1) * WORDS];
         /** Per split: offset of its mask of rows that go right. */
@@ -305,23 +256,10 @@ final class TreeTables {
         long[] running = s.running;
         int[] right = s.rightMask;
         int table = (BLOCK + 1) * WORDS;
-        // Every used value of the block as its key, column by column: each row is read once, not once per feature.
-        int[] columns = s.columnKeys;
-        int[] used = usedFeatures;
-        for (int r = 0; r < b; r++) {
-            double[] row = rows[from + r];
-            for (int u = 0, o = r; u < used.length; u++, o += BLOCK) {
-                columns[o] = key((float) row[used[u]]);
-            }
-        }
         for (int u = 0; u < usedFeatures.length; u++) {
-            if (distinctKeys[u].length <= COUNTED) {
-                rankCounted(b, u, s);
-                continue;
-            }
             int f = usedFeatures[u];
-            for (int r = 0, o = u * BLOCK; r < b; r++, o++) {
-                keys[r] = (Integer.toUnsignedLong(columns[o]) << 32) | r;
+            for (int r = 0; r < b; r++) {
+                keys[r] = ((long) key((float) rows[from + r][f]) << 32) | r;
             }
             long[] sorted = radixSort(keys, s.buffer, s.histogram, b);
             sorted[b] = -1L; // above every threshold: the merge below stops there
@@ -351,95 +289,18 @@ final class TreeTables {
                     }
                 }
             }
-            // A threshold's rank = number of values <= it (missing values compare false: they rank last), merged
-            // over the distinct thresholds only; then each split reads its threshold's.
-            int[] t = distinctKeys[u];
-            int[] ranks = s.ranks;
+            // A split's rank = number of values <= its threshold (missing values compare false: they rank last).
+            int[] order = splitsByThreshold[u];
+            long[] t = thresholdKeys[u];
+            int shift = (anyMissing ? withoutMissing : base) - base;
             int i = 0;
             for (int j = 0; j < t.length; j++) {
-                long threshold = Integer.toUnsignedLong(t[j] ^ Integer.MIN_VALUE);
+                long threshold = t[j];
                 while ((sorted[i] >>> 32) <= threshold) {
                     i++;
                 }
-                ranks[j] = i;
-            }
-            int[] order = splitsByThreshold[u];
-            int[] of = distinctOfSplit[u];
-            int shift = (anyMissing ? withoutMissing : base) - base;
-            for (int j = 0; j < order.length; j++) {
                 int split = order[j];
-                right[split] = base + ranks[of[j]] * WORDS + splitMissingLeft[split] * shift;
-            }
-        }
-    }
-
-    /**
-     * {@link #rank} for a feature with few distinct thresholds: each row's bucket is the number of distinct
-     * thresholds below its value's key (a branch-free binary search; missing values get a bucket of their own, the
-     * last), and a counting sort by bucket replaces the radix sort by value. Rows of one bucket fall on the same side
-     * of every threshold, so their order among themselves does not matter; a split's rank is the number of rows in
-     * buckets up to its threshold's, read off the counts, with no merge. The masks are those of {@link #rank}.
-     */
-    private void rankCounted(int b, int u, Scratch s) {
-        int f = usedFeatures[u];
-        int[] columns = s.columnKeys;
-        int[] t = distinctKeys[u];
-        int d = t.length;
-        int[] buckets = s.buckets;
-        int[] starts = s.starts;
-        Arrays.fill(starts, 0, d + 3, 0);
-        for (int r = 0, o = u * BLOCK; r < b; r++, o++) {
-            int k = columns[o] ^ Integer.MIN_VALUE;
-            long key = k;
-            int lo = 0;
-            for (int n = d; n > 1; ) {
-                int half = n >>> 1;
-                // Arithmetic, not a branch: which way the search goes is as random as the data.
-                lo += half & (int) ((t[lo + half] - key) >> 63);
-                n -= half;
-            }
-            int bucket = lo + (int) ((t[lo] - key) >>> 63) + (int) ((Integer.MAX_VALUE - 1 - key) >>> 63);
-            buckets[r] = bucket;
-            starts[bucket + 1]++;
-        }
-        for (int c = 1; c <= d + 2; c++) {
-            starts[c] += starts[c - 1];
-        }
-        // starts[c]: rows in buckets below c. Rows ranked >= starts[d + 1] are the missing ones.
-        int table = (BLOCK + 1) * WORDS;
-        int base = u * table;
-        int missing = missingLeft[f] ? starts[d + 1] : b;
-        int withoutMissing = (usedFeatures.length + u) * table;
-        boolean anyMissing = missing < b;
-        int shift = (anyMissing ? withoutMissing : base) - base;
-        int[] right = s.rightMask;
-        int[] bySplit = splitsByThreshold[u];
-        int[] of = distinctOfSplit[u];
-        for (int i = 0; i < bySplit.length; i++) {
-            int split = bySplit[i];
-            right[split] = base + starts[of[i] + 1] * WORDS + splitMissingLeft[split] * shift;
-        }
-        int[] order = s.order;
-        for (int r = 0; r < b; r++) {
-            order[starts[buckets[r]]++] = r;
-        }
-        long[] masks = s.rankMasks;
-        long[] running = s.running;
-        Arrays.fill(running, 0);
-        Arrays.fill(masks, base + b * WORDS, base + (b + 1) * WORDS, 0L);
-        for (int p = b - 1, q = base + p * WORDS; p >= 0; p--, q -= WORDS) {
-            int r = order[p];
-            running[r >>> 6] |= 1L << r;
-            for (int w = 0; w < WORDS; w++) {
-                masks[q + w] = running[w];
-            }
-        }
-        if (anyMissing) {
-            int nan = base + missing * WORDS;
-            for (int p = 0; p <= b; p++) {
-                for (int w = 0; w < WORDS; w++) {
-                    masks[withoutMissing + p * WORDS + w] = masks[base + p * WORDS + w] & ~masks[nan + w];
-                }
+                right[split] = base + i * WORDS + splitMissingLeft[split] * shift;
             }
         }
     }

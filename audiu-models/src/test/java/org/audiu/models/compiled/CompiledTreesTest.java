@@ -247,12 +247,12 @@ class CompiledTreesTest {
     }
 
     /**
-     * Features with more distinct thresholds than are ranked by counting (radix-sorted by value instead) next to
-     * features with few, in one forest: both ranking paths, exactly the row-by-row walk, on rows exactly on
-     * thresholds, just above them and missing.
+     * Features with thousands of distinct thresholds (more than a block has rows) next to features with few, in
+     * one forest: the same leaves as the row-by-row walk, on rows exactly on thresholds, just above them and
+     * missing.
      */
     @Test
-    void featuresWithManyDistinctThresholdsRankLikeThoseWithFew() {
+    void featuresWithManyDistinctThresholdsScoreLikeTheWalk() {
         Random r = new Random(4);
         PlainTree[] trees = new PlainTree[200];
         CompiledTrees.Builder b = CompiledTrees.builder(LABELS, FEATURES);
@@ -275,7 +275,7 @@ class CompiledTreesTest {
                 }
             }
         }
-        assertTrue(distinct.size() > TreeTables.COUNTED, distinct.size() + " distinct thresholds");
+        assertTrue(distinct.size() > 4 * CompiledTrees.BLOCK, distinct.size() + " distinct thresholds");
         int n = 1300;
         double[][] rows = rows(r, n);
         for (double[] row : rows) {
