@@ -1,6 +1,6 @@
 package org.audiu.models.compiled;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.audiu.models.compiled.CompiledTrees.Combination;
 
@@ -10,21 +10,42 @@ import org.audiu.models.compiled.CompiledTrees.Combination;
  * tree being built; node 0 is its root.
  */
 final class TreeNodes {
+    private static final int UNDECLARED = 0;
+    private static final int SPLIT = 1;
+    private static final int DISTRIBUTION = 2;
+    private static final int MARGIN = 3;
+
     final List<String> labels;
     final int featureCount;
-    final List<Integer> treeSlots = new ArrayList<>();
-    final List<Integer> splitStart = new ArrayList<>(List.of(0));
-    final List<Integer> pureStart = new ArrayList<>(List.of(0));
-    final List<Integer> valueStart = new ArrayList<>(List.of(0));
-    final List<Integer> splitSlot = new ArrayList<>();
-    final List<Integer> splitFeature = new ArrayList<>();
-    final List<Float> splitThreshold = new ArrayList<>();
-    final List<Boolean> splitMissingLeft = new ArrayList<>();
-    final List<Integer> pure = new ArrayList<>();
-    final List<Integer> valueLeaves = new ArrayList<>();
-    final List<Float> leafValues = new ArrayList<>();
-    /** The tree being built: per local node id, its description (null until declared). */
-    private final List<Object> current = new ArrayList<>();
+    final GrowableInts treeSlots = new GrowableInts();
+    final GrowableInts splitStart = new GrowableInts();
+    final GrowableInts pureStart = new GrowableInts();
+    final GrowableInts valueStart = new GrowableInts();
+    final GrowableInts splitSlot = new GrowableInts();
+    final GrowableInts splitFeature = new GrowableInts();
+    final GrowableFloats splitThreshold = new GrowableFloats();
+    /** Per split: 1 when it sends missing values left. */
+    final GrowableInts splitMissingLeft = new GrowableInts();
+    final GrowableInts pure = new GrowableInts();
+    final GrowableInts valueLeaves = new GrowableInts();
+    final GrowableFloats leafValues = new GrowableFloats();
+    /**
+     * The tree being built, per local node id (reused from tree to tree): its kind (0 until declared), feature or
+     * label, threshold or margin, whether missing values go left, its children, and where a distribution leaf's
+     * values start in {@link #currentValues}.
+     */
+    private int[] nodeKind = new int[64];
+    private int[] nodeInt = new int[64];
+    private float[] nodeFloat = new float[64];
+    private boolean[] nodeMissingLeft = new boolean[64];
+    private int[] nodeLeft = new int[64];
+    private int[] nodeRight = new int[64];
+    private int[] nodeValues = new int[64];
+    private final GrowableFloats currentValues = new GrowableFloats();
+    /** One more than the largest node id declared in the open tree. */
+    private int currentSize;
+    private int[] queue = new int[64];
+    private boolean[] seen = new boolean[64];
     private Combination leafKind;
     private boolean open;
 
@@ -35,15 +56,9 @@ final class TreeNodes {
                     + " labels and " + featureCount + " features");
         }
         this.featureCount = featureCount;
-    }
-
-    private record Split(int feature, float threshold, boolean missingLeft, int left, int right) {
-    }
-
-    private record Distribution(float[] values) {
-    }
-
-    private record Margin(int label, float value) {
+        splitStart.add(0);
+        pureStart.add(0);
+        valueStart.add(0);
     }
 
     /** Starts the next tree (after finishing the previous one). */
@@ -60,7 +75,12 @@ final class TreeNodes {
         if (Float.isNaN(threshold)) {
             throw new IllegalArgumentException("split on feature " + feature + " has the threshold NaN");
         }
-        declare(id, new Split(feature, threshold == 0f ? 0f : threshold, missingLeft, left, right));
+        declare(id, SPLIT);
+        nodeInt[id] = feature;
+        nodeFloat[id] = threshold == 0f ? 0f : threshold;
+        nodeMissingLeft[id] = missingLeft;
+        nodeLeft[id] = left;
+        nodeRight[id] = right;
     }
 
     /** A leaf with this class distribution (label order), for a mean of trees. */
@@ -70,7 +90,9 @@ final class TreeNodes {
                     + labels.size() + " labels");
         }
         kind(Combination.MEAN_OF_DISTRIBUTIONS);
-        declare(id, new Distribution(distribution.clone()));
+        declare(id, DISTRIBUTION);
+        nodeValues[id] = currentValues.size();
+        currentValues.addAll(distribution);
     }
 
     /** A leaf adding {@code margin} to label {@code label}, for a softmax of sums. */
@@ -79,7 +101,9 @@ final class TreeNodes {
             throw new IllegalArgumentException("a leaf adds to label " + label + " of " + labels.size());
         }
         kind(Combination.SOFTMAX_OF_MARGINS);
-        declare(id, new Margin(label, margin));
+        declare(id, MARGIN);
+        nodeInt[id] = label;
+        nodeFloat[id] = margin;
     }
 
     private void kind(Combination k) {
@@ -89,20 +113,37 @@ final class TreeNodes {
         leafKind = k;
     }
 
-    private void declare(int id, Object node) {
+    private void declare(int id, int kind) {
         if (!open) {
             throw new IllegalStateException("startTree() first");
         }
         if (id < 0 || id > 100_000_000) {
             throw new IllegalArgumentException("node id " + id);
         }
-        while (current.size() <= id) {
-            current.add(null);
+        if (id >= nodeKind.length) {
+            grow(id + 1);
         }
-        if (current.get(id) != null) {
+        if (id >= currentSize) {
+            currentSize = id + 1;
+        }
+        if (nodeKind[id] != UNDECLARED) {
             throw new IllegalArgumentException("node " + id + " declared twice");
         }
-        current.set(id, node);
+        nodeKind[id] = kind;
+    }
+
+    /** Room for node ids below {@code n}; new slots are undeclared. */
+    private void grow(int n) {
+        int capacity = Math.max(n, nodeKind.length + (nodeKind.length >> 1));
+        nodeKind = Arrays.copyOf(nodeKind, capacity);
+        nodeInt = Arrays.copyOf(nodeInt, capacity);
+        nodeFloat = Arrays.copyOf(nodeFloat, capacity);
+        nodeMissingLeft = Arrays.copyOf(nodeMissingLeft, capacity);
+        nodeLeft = Arrays.copyOf(nodeLeft, capacity);
+        nodeRight = Arrays.copyOf(nodeRight, capacity);
+        nodeValues = Arrays.copyOf(nodeValues, capacity);
+        queue = new int[capacity];
+        seen = new boolean[capacity];
     }
 
     /** Finishes the open tree and lays every tree out in flat tables, for leaves combined as {@code expected}. */
@@ -123,12 +164,12 @@ final class TreeNodes {
             return;
         }
         open = false;
-        if (current.isEmpty() || current.get(0) == null) {
+        int n = currentSize;
+        if (n == 0 || nodeKind[0] == UNDECLARED) {
             throw new IllegalStateException("tree " + treeSlots.size() + " has no root (node 0)");
         }
-        int n = current.size();
-        int[] queue = new int[n];
-        boolean[] seen = new boolean[n];
+        int k = labels.size();
+        Arrays.fill(seen, 0, n, false);
         int head = 0;
         int tail = 0;
         queue[tail++] = 0;
@@ -136,38 +177,43 @@ final class TreeNodes {
         while (head < tail) {
             int slot = head;
             int id = queue[head++];
-            Object node = current.get(id);
-            if (node instanceof Split sp) {
-                for (int c : new int[] {sp.left(), sp.right()}) {
-                    if (c < 0 || c >= n || current.get(c) == null || seen[c]) {
-                        throw new IllegalStateException("tree " + treeSlots.size() + ": split " + id
-                                + " has the missing, repeated or shared child " + c);
+            switch (nodeKind[id]) {
+                case SPLIT -> {
+                    for (int side = 0; side < 2; side++) {
+                        int c = side == 0 ? nodeLeft[id] : nodeRight[id];
+                        if (c < 0 || c >= n || nodeKind[c] == UNDECLARED || seen[c]) {
+                            throw new IllegalStateException("tree " + treeSlots.size() + ": split " + id
+                                    + " has the missing, repeated or shared child " + c);
+                        }
+                        seen[c] = true;
+                        queue[tail++] = c;
                     }
-                    seen[c] = true;
-                    queue[tail++] = c;
+                    splitSlot.add(slot);
+                    splitFeature.add(nodeInt[id]);
+                    splitThreshold.add(nodeFloat[id]);
+                    splitMissingLeft.add(nodeMissingLeft[id] ? 1 : 0);
                 }
-                splitSlot.add(slot);
-                splitFeature.add(sp.feature());
-                splitThreshold.add(sp.threshold());
-                splitMissingLeft.add(sp.missingLeft());
-            } else if (node instanceof Distribution dn) {
-                int pureLabel = pureLabel(dn.values());
-                if (pureLabel >= 0) {
-                    pure.add(slot * CompiledTrees.WORDS);
-                    pure.add(pureLabel * CompiledTrees.WORDS);
-                } else {
+                case DISTRIBUTION -> {
+                    int from = nodeValues[id];
+                    int pureLabel = pureLabel(currentValues, from, k);
+                    if (pureLabel >= 0) {
+                        pure.add(slot * CompiledTrees.WORDS);
+                        pure.add(pureLabel * CompiledTrees.WORDS);
+                    } else {
+                        valueLeaves.add(slot * CompiledTrees.WORDS);
+                        valueLeaves.add(leafValues.size() / k);
+                        for (int j = 0; j < k; j++) {
+                            leafValues.add(currentValues.get(from + j));
+                        }
+                    }
+                }
+                case MARGIN -> {
                     valueLeaves.add(slot * CompiledTrees.WORDS);
-                    valueLeaves.add(leafValues.size() / labels.size());
-                    for (float v : dn.values()) {
-                        leafValues.add(v);
-                    }
+                    valueLeaves.add(nodeInt[id]);
+                    leafValues.add(nodeFloat[id]);
                 }
-            } else if (node instanceof Margin mn) {
-                valueLeaves.add(slot * CompiledTrees.WORDS);
-                valueLeaves.add(mn.label());
-                leafValues.add(mn.value());
-            } else {
-                throw new IllegalStateException("tree " + treeSlots.size() + ": node " + id + " is undeclared");
+                default -> throw new IllegalStateException("tree " + treeSlots.size() + ": node " + id
+                        + " is undeclared");
             }
         }
         if (tail != n) {
@@ -178,16 +224,19 @@ final class TreeNodes {
         splitStart.add(splitSlot.size());
         pureStart.add(pure.size() / 2);
         valueStart.add(valueLeaves.size() / 2);
-        current.clear();
+        Arrays.fill(nodeKind, 0, n, UNDECLARED);
+        currentSize = 0;
+        currentValues.clear();
     }
 
-    /** The label of a distribution that is 1 on one label and 0 elsewhere, else -1. */
-    private static int pureLabel(float[] values) {
+    /** The label of a distribution (k values from {@code from}) that is 1 on one label and 0 elsewhere, else -1. */
+    private static int pureLabel(GrowableFloats values, int from, int k) {
         int label = -1;
-        for (int j = 0; j < values.length; j++) {
-            if (values[j] == 1f && label < 0) {
+        for (int j = 0; j < k; j++) {
+            float v = values.get(from + j);
+            if (v == 1f && label < 0) {
                 label = j;
-            } else if (values[j] != 0f) {
+            } else if (v != 0f) {
                 return -1;
             }
         }

@@ -3,7 +3,6 @@ package org.audiu.models.compiled;
 import static org.audiu.models.compiled.CompiledTrees.BLOCK;
 import static org.audiu.models.compiled.CompiledTrees.WORDS;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.audiu.models.compiled.CompiledTrees.Combination;
@@ -73,14 +72,15 @@ final class TreeTables {
         this.labels = b.labels;
         this.featureCount = b.featureCount;
         this.trees = b.treeSlots.size();
-        this.treeSlots = toArray(b.treeSlots);
-        this.splitStart = toArray(b.splitStart);
-        this.valueStart = toArray(b.valueStart);
+        this.treeSlots = b.treeSlots.toArray();
+        this.splitStart = b.splitStart.toArray();
+        this.valueStart = b.valueStart.toArray();
         this.totalNodes = Arrays.stream(treeSlots).sum();
         this.maxSlots = Arrays.stream(treeSlots).max().orElse(1);
+        int k = labels.size();
         // The label with the most pure leaves is never joined: a row's count of it is the trees whose pure leaves
         // it reached less its counts of the other labels (each tree puts a row in exactly one leaf).
-        int[] pureByLabel = new int[labels.size()];
+        int[] pureByLabel = new int[k];
         for (int i = 1; i < b.pure.size(); i += 2) {
             pureByLabel[b.pure.get(i) / WORDS]++;
         }
@@ -91,71 +91,95 @@ final class TreeTables {
             }
         }
         this.skipLabel = skip;
-        // Each tree's other pure leaves grouped by label, so their masks are joined in registers, one label at a
-        // time.
-        List<Integer> kept = new ArrayList<>();
+        // Each tree's other pure leaves grouped by label (a stable counting sort: breadth-first order within a
+        // label), so their masks are joined in registers, one label at a time.
+        this.pure = new int[2 * (b.pure.size() / 2 - pureByLabel[skip])];
         this.pureStart = new int[trees + 1];
+        int[] next = new int[k];
+        int kept = 0;
         for (int t = 0; t < trees; t++) {
             int from = b.pureStart.get(t);
             int to = b.pureStart.get(t + 1);
-            List<Integer> order = new ArrayList<>();
+            Arrays.fill(next, 0);
             for (int i = from; i < to; i++) {
-                if (b.pure.get(2 * i + 1) != skip * WORDS) {
-                    order.add(i);
+                next[b.pure.get(2 * i + 1) / WORDS]++;
+            }
+            next[skip] = 0;
+            for (int l = 0, sum = kept; l < k; l++) {
+                int c = next[l];
+                next[l] = sum;
+                sum += c;
+            }
+            for (int i = from; i < to; i++) {
+                int label = b.pure.get(2 * i + 1) / WORDS;
+                if (label != skip) {
+                    int at = next[label]++;
+                    pure[2 * at] = b.pure.get(2 * i);
+                    pure[2 * at + 1] = label * WORDS;
+                    kept++;
                 }
             }
-            order.sort((x, y) -> Integer.compare(b.pure.get(2 * x + 1), b.pure.get(2 * y + 1)));
-            for (int i : order) {
-                kept.add(b.pure.get(2 * i));
-                kept.add(b.pure.get(2 * i + 1));
-            }
-            pureStart[t + 1] = kept.size() / 2;
+            pureStart[t + 1] = kept;
         }
-        this.pure = toArray(kept);
-        this.valueLeaves = toArray(b.valueLeaves);
-        float[] values = new float[b.leafValues.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = b.leafValues.get(i);
-        }
-        this.leafValues = values;
+        this.valueLeaves = b.valueLeaves.toArray();
+        this.leafValues = b.leafValues.toArray();
         // Each feature's splits in threshold order: a block's ranks give every split its mask in one merge.
         int d = featureCount;
         int splitCount = b.splitFeature.size();
-        this.splits = new int[splitCount];
-        this.splitMissingLeft = new int[splitCount];
-        this.missingLeft = new boolean[d];
-        List<List<Integer>> byFeature = new ArrayList<>();
-        for (int f = 0; f < d; f++) {
-            byFeature.add(new ArrayList<>());
+        this.splits = b.splitSlot.toArray();
+        for (int s = 0; s < splitCount; s++) {
+            splits[s] *= WORDS;
         }
+        this.splitMissingLeft = b.splitMissingLeft.toArray();
+        this.missingLeft = new boolean[d];
+        int[] perFeature = new int[d];
         for (int s = 0; s < splitCount; s++) {
             int f = b.splitFeature.get(s);
-            byFeature.get(f).add(s);
-            splits[s] = b.splitSlot.get(s) * WORDS;
-            boolean left = b.splitMissingLeft.get(s);
-            splitMissingLeft[s] = left ? 1 : 0;
-            missingLeft[f] |= left;
+            perFeature[f]++;
+            missingLeft[f] |= splitMissingLeft[s] != 0;
         }
-        List<Integer> used = new ArrayList<>();
+        int used = 0;
         for (int f = 0; f < d; f++) {
-            if (!byFeature.get(f).isEmpty()) {
-                used.add(f);
+            if (perFeature[f] > 0) {
+                used++;
             }
         }
-        this.usedFeatures = used.stream().mapToInt(Integer::intValue).toArray();
-        this.splitsByThreshold = new int[usedFeatures.length][];
-        this.sortedThresholds = new float[usedFeatures.length][];
-        this.thresholdKeys = new long[usedFeatures.length][];
-        for (int u = 0; u < usedFeatures.length; u++) {
-            List<Integer> list = byFeature.get(usedFeatures[u]);
-            list.sort((x, y) -> Float.compare(b.splitThreshold.get(x), b.splitThreshold.get(y)));
-            splitsByThreshold[u] = toArray(list);
-            sortedThresholds[u] = new float[list.size()];
-            thresholdKeys[u] = new long[list.size()];
-            for (int i = 0; i < list.size(); i++) {
-                sortedThresholds[u][i] = b.splitThreshold.get(list.get(i));
+        this.usedFeatures = new int[used];
+        int[] slotOfFeature = new int[d];
+        for (int f = 0, u = 0; f < d; f++) {
+            if (perFeature[f] > 0) {
+                slotOfFeature[f] = u;
+                usedFeatures[u++] = f;
+            }
+        }
+        // Per used feature: (threshold key as a signed int, split) in a long, sorted: threshold order, ties in
+        // split order (the keys order as Float.compare; thresholds are never NaN and -0.0 was made 0.0).
+        long[][] sortKeys = new long[used][];
+        int[] filled = new int[used];
+        for (int u = 0; u < used; u++) {
+            sortKeys[u] = new long[perFeature[usedFeatures[u]]];
+        }
+        for (int s = 0; s < splitCount; s++) {
+            int u = slotOfFeature[b.splitFeature.get(s)];
+            sortKeys[u][filled[u]++] = ((long) (key(b.splitThreshold.get(s)) ^ Integer.MIN_VALUE) << 32) | s;
+        }
+        this.splitsByThreshold = new int[used][];
+        this.sortedThresholds = new float[used][];
+        this.thresholdKeys = new long[used][];
+        for (int u = 0; u < used; u++) {
+            long[] keys = sortKeys[u];
+            Arrays.sort(keys);
+            int n = keys.length;
+            splitsByThreshold[u] = new int[n];
+            sortedThresholds[u] = new float[n];
+            thresholdKeys[u] = new long[n];
+            for (int i = 0; i < n; i++) {
+                int split = (int) keys[i];
+                splitsByThreshold[u][i] = split;
+                sortedThresholds[u][i] = b.splitThreshold.get(split);
                 thresholdKeys[u][i] = Integer.toUnsignedLong(key(sortedThresholds[u][i]));
             }
+            sortKeys[u] = null;
         }
         boolean any = false;
         for (boolean m : missingLeft) {
@@ -178,10 +202,6 @@ final class TreeTables {
             treeLabel[t] = label;
             leafIndexBits[t] = 32 - Integer.numberOfLeadingZeros(Math.max(1, leaves - 1));
         }
-    }
-
-    private static int[] toArray(List<Integer> list) {
-        return list.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Working memory for one call of the kernels. */

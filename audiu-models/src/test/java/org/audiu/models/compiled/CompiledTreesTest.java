@@ -246,6 +246,65 @@ class CompiledTreesTest {
         }
     }
 
+    /**
+     * Features with thousands of distinct thresholds (more than a block has rows) next to features with few, in
+     * one forest: the same leaves as the row-by-row walk, on rows exactly on thresholds, just above them and
+     * missing.
+     */
+    @Test
+    void featuresWithManyDistinctThresholdsScoreLikeTheWalk() {
+        Random r = new Random(4);
+        PlainTree[] trees = new PlainTree[200];
+        CompiledTrees.Builder b = CompiledTrees.builder(LABELS, FEATURES);
+        for (int t = 0; t < trees.length; t++) {
+            PlainTree tree = randomTree(r, 300);
+            for (int n = 0; n < tree.feature().length; n++) {
+                if (tree.feature()[n] == 0 || tree.feature()[n] == 2) {
+                    tree.threshold()[n] = (r.nextInt(40_001) - 20_000) / 1000f;
+                }
+            }
+            trees[t] = tree;
+            add(b, tree, false);
+        }
+        CompiledTrees compiled = b.meanOfDistributions("fine thresholds");
+        java.util.Set<Float> distinct = new java.util.HashSet<>();
+        for (PlainTree t : trees) {
+            for (int n = 0; n < t.feature().length; n++) {
+                if (t.feature()[n] == 0) {
+                    distinct.add(t.threshold()[n]);
+                }
+            }
+        }
+        assertTrue(distinct.size() > 4 * CompiledTrees.BLOCK, distinct.size() + " distinct thresholds");
+        int n = 1300;
+        double[][] rows = rows(r, n);
+        for (double[] row : rows) {
+            for (int j : new int[] {0, 2}) {
+                float v = (r.nextInt(40_001) - 20_000) / 1000f;
+                int kind = r.nextInt(4);
+                row[j] = kind == 0 ? Double.NaN : kind == 1 ? Math.nextUp(v) : v;
+            }
+        }
+        double[] out = new double[n * LABELS.size()];
+        compiled.scores(rows, n, out);
+        for (int i = 0; i < n; i++) {
+            double[] acc = new double[LABELS.size()];
+            for (PlainTree t : trees) {
+                float[] d = t.distribution()[t.leafOf(rows[i])];
+                for (int j = 0; j < acc.length; j++) {
+                    acc[j] += d[j];
+                }
+            }
+            double total = 0;
+            for (double v : acc) {
+                total += v;
+            }
+            for (int j = 0; j < acc.length; j++) {
+                assertEquals(acc[j] / total, out[i * LABELS.size() + j], 1e-12, "row " + i);
+            }
+        }
+    }
+
     @Test
     void singleRowsAndSingleLeafTreesWork() {
         CompiledTrees.Builder b = CompiledTrees.builder(LABELS, FEATURES);
