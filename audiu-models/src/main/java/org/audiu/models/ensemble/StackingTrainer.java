@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * trained on all rows, and those models are the ones the stacked model predicts with.
  *
  * <p>The k x members fold models and the members' full-data models are independent trainings: they run as tasks on
- * {@code threads} workers, longest first (by each member's measured relative cost, so mlp's and XGBoost's trainings
+ * {@code threads} workers, longest first (by each member's measured relative cost, so XGBoost's and mlp's trainings
  * start before the forests' and logistic's and the two workers finish together). Each task trains
  * with its member's own configuration and seed and writes only its own cells of the meta rows, so the model is the
  * same for any number of workers. A fold model is scored once, on its fold's held-out rows, and then dropped: it is

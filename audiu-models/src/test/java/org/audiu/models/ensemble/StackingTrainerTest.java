@@ -111,10 +111,10 @@ class StackingTrainerTest {
     }
 
     @Test
-    void stackingsDefaultsOrderMlpAndXgboostBeforeTheForestsAndLogistic() {
+    void stackingsDefaultsOrderXgboostAndMlpBeforeTheForestsAndLogistic() {
         Map<String, Double> costs = EnsembleTrainerFactories.STACKING_MEMBER_COSTS;
         assertTrue(costs.keySet().containsAll(EnsembleTrainerFactories.DEFAULT_STACKING_MEMBERS), costs.toString());
-        assertTrue(costs.get("mlp") > costs.get("xgboost") && costs.get("xgboost") > costs.get("random-forest")
+        assertTrue(costs.get("xgboost") > costs.get("mlp") && costs.get("mlp") > costs.get("random-forest")
                 && costs.get("random-forest") > costs.get("logistic"), costs.toString());
     }
 }
