@@ -166,8 +166,10 @@ final class MlpModel extends CompiledScoringModel {
             for (int start = 0; start < rows.length; start += CHUNK) {
                 int end = Math.min(rows.length, start + CHUNK);
                 int[] idx = java.util.stream.IntStream.range(start, end).toArray();
-                INDArray p = net.output(MlpTrainer.features(x, idx), false);
+                INDArray in = MlpTrainer.features(x, idx);
+                INDArray p = net.output(in, false);
                 double[][] part = p.toDoubleMatrix();
+                MlpTrainer.release(in, p);
                 System.arraycopy(part, 0, out, start, part.length);
             }
         }

@@ -35,6 +35,10 @@ class StackingWithMlpTest {
         assertEquals("xgboost,random-forest,extra-trees,mlp,logistic", model.provenance().parameters().get("members"));
         assertEquals(List.of("xgboost", "random-forest", "extra-trees", "mlp", "logistic"),
                 model.members().stream().map(m -> m.provenance().trainer()).toList());
+        Map<String, String> mlp = model.members().get(3).provenance().parameters();
+        assertEquals("1024", mlp.get("batch-size"), "stacking's mlp default, recorded: " + mlp);
+        assertEquals("0.003", mlp.get("learning-rate"), mlp.toString());
+        assertEquals("8", mlp.get("hidden"), "the configuration wins over stacking's default: " + mlp);
         Path file = tmp.resolve("stack.model");
         model.save(file);
         TrainedModel loaded = ModelFiles.load(file, data.schema());

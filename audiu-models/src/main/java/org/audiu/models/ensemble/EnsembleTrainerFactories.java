@@ -37,19 +37,29 @@ public final class EnsembleTrainerFactories {
     /**
      * Parameters stacking gives its members unless the configuration sets them: stacking measured best on both
      * shared genre files (music_genre.csv 0.622 / 0.612 accuracy / macro-F1 against xgboost's 0.615 / 0.601,
-     * spotify_songs.csv 0.601 / 0.595 against 0.598 / 0.592; other files: {@code genres compare --by}), so its
-     * members keep the sizes that measured best on genre accuracy where the single trainers' defaults
-     * trade a little of it for speed (extra-trees: 300 trees, not 100; mlp: 256,128, not 128,64), and xgboost
-     * trains all its rounds (early stopping did not help stacking: docs/measurements.md). The tree members train
-     * on one thread each ({@code threads = 1}; mlp's default already is): stacking runs its trainings side by side
-     * on its own {@code threads} workers instead, which on a busy machine beats XGBoost's OpenMP threads waiting for
-     * each other, and keeps the number of busy threads at the core budget.
+     * spotify_songs.csv 0.601 / 0.595 against 0.598 / 0.592; other files: {@code genres compare --by}). Its
+     * members are sized for the meta model, not to be the best alone (issue 26 part 3, docs/measurements.md "Stacking
+     * in minutes, continued"): forests of 100 trees (300 gave no better meta model and held three times the
+     * memory) and mlp (256,128) on minibatches of 1,024 at Adam's step 0.003 (not 256 at 0.001: a quarter of the
+     * updates at the same validation loss). xgboost keeps its 800 rounds at eta 0.04 and trains all of them (early
+     * stopping did not help stacking; 200 rounds at eta 0.16 cost the meta model half a point of accuracy).
+     * The tree members train on one thread each ({@code threads = 1}; mlp's default already is): stacking runs its
+     * trainings side by side on its own {@code threads} workers instead, which on a busy machine beats XGBoost's
+     * OpenMP threads waiting for each other, and keeps the number of busy threads at the core budget.
      */
     static final Map<String, Map<String, String>> STACKING_MEMBER_DEFAULTS = Map.of(
-            "extra-trees", Map.of("trees", "300", "threads", "1"),
-            "random-forest", Map.of("threads", "1"),
-            "mlp", Map.of("hidden", "256,128"),
+            "extra-trees", Map.of("trees", "100", "threads", "1"),
+            "random-forest", Map.of("trees", "100", "threads", "1"),
+            "mlp", Map.of("hidden", "256,128", "batch-size", "1024", "learning-rate", "0.003"),
             "xgboost", Map.of("early-stopping-rounds", "0", "threads", "1"));
+
+    /**
+     * Each default member's relative training time inside stacking (one thread, measured on music_genre.csv with
+     * {@link #STACKING_MEMBER_DEFAULTS}: docs/measurements.md), for the order of stacking's tasks only: longest first,
+     * so the workers finish together. A member not named here counts 1.
+     */
+    static final Map<String, Double> STACKING_MEMBER_COSTS = Map.of("xgboost", 3.0, "mlp", 2.5,
+            "random-forest", 1.0, "extra-trees", 0.8, "logistic", 0.2);
 
     /**
      * The defaults of an SGD {@code logistic} meta model, when a configuration asks for one: its 50 or so inputs
@@ -106,7 +116,8 @@ public final class EnsembleTrainerFactories {
     /**
      * {@code model = stacking}: a meta model trained on the members' out-of-fold log-probabilities from an
      * artist-grouped k-fold split. Parameters: {@code members} (xgboost, random-forest, extra-trees, mlp, logistic;
-     * extra-trees with 300 trees, mlp with hidden 256,128 and xgboost without early stopping unless set),
+     * unless set: both forests with 100 trees, mlp with hidden 256,128, batch-size 1024 and learning-rate 0.003,
+     * xgboost without early stopping),
      * {@code meta} ({@code logistic-liblinear}: a logistic regression
      * solved to convergence, so the meta model's answer does not hang on SGD's epochs and row order),
      * {@code meta.*} (an SGD {@code logistic} meta model defaults to epochs 100, minibatch 1024),
@@ -145,7 +156,7 @@ public final class EnsembleTrainerFactories {
             boolean passthrough = c.getBoolean("passthrough", false);
             int threads = c.getInt("threads", Runtime.getRuntime().availableProcessors(), 1, 4096);
             return new StackingTrainer(members, meta, metaWeights, folds, passthrough, threads,
-                    c.effectiveParameters(), c.seed());
+                    STACKING_MEMBER_COSTS, c.effectiveParameters(), c.seed());
         }
 
         /** Fails when a default member is not registered, naming it, its jar and the members that are. */

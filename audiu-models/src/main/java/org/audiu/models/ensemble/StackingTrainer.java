@@ -3,6 +3,7 @@ package org.audiu.models.ensemble;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * trained on all rows, and those models are the ones the stacked model predicts with.
  *
  * <p>The k x members fold models and the members' full-data models are independent trainings: they run as tasks on
- * {@code threads} workers, longest first (the full-data models, then the folds, in member order). Each task trains
+ * {@code threads} workers, longest first (by each member's measured relative cost, so XGBoost's and mlp's trainings
+ * start before the forests' and logistic's and the two workers finish together). Each task trains
  * with its member's own configuration and seed and writes only its own cells of the meta rows, so the model is the
  * same for any number of workers. A fold model is scored once, on its fold's held-out rows, and then dropped: it is
  * scored through its reference path ({@link FastScoring#predictReference}, equal to the compiled path to 1e-6)
@@ -46,14 +48,25 @@ final class StackingTrainer implements Trainer {
     private final int folds;
     private final boolean passthrough;
     private final int threads;
+    private final Map<String, Double> costs;
     private final Map<String, String> parameters;
     private final long seed;
 
     StackingTrainer(Members members, Trainer meta, String metaClassWeight, int folds, boolean passthrough,
                     int threads, Map<String, String> parameters, long seed) {
+        this(members, meta, metaClassWeight, folds, passthrough, threads, Map.of(), parameters, seed);
+    }
+
+    /**
+     * @param costs each member's relative training cost by name (for the order of the tasks only; a member not
+     *              named costs 1)
+     */
+    StackingTrainer(Members members, Trainer meta, String metaClassWeight, int folds, boolean passthrough,
+                    int threads, Map<String, Double> costs, Map<String, String> parameters, long seed) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
+        this.costs = Map.copyOf(costs);
         this.members = members;
         this.meta = meta;
         this.metaClassWeight = metaClassWeight;
@@ -92,7 +105,7 @@ final class StackingTrainer implements Trainer {
                 tasks.add(new Task(member, f, () -> outOfFold(member, split, data, rows, labels, metaRows)));
             }
         }
-        run(tasks);
+        run(schedule(tasks, k));
         if (passthrough) {
             StackingFeatures.passthrough(metaRows, rows, members.names().size() * labels.size());
         }
@@ -139,8 +152,25 @@ final class StackingTrainer implements Trainer {
         return out;
     }
 
+    /**
+     * The tasks longest first, so that the workers finish together instead of one waiting on a long task started
+     * last: by the member's relative cost ({@link #costs}, 1 for a member it does not name) times the share of the
+     * rows the task trains on (all rows, or (k-1)/k of them for a fold). Ties keep the given order (full-data models,
+     * then folds, in member order). Only the order changes, never what a task computes.
+     */
+    List<Task> schedule(List<Task> tasks, int k) {
+        List<Task> sorted = new ArrayList<>(tasks);
+        sorted.sort(Comparator.comparingDouble((Task t) -> -cost(t, k)));
+        return sorted;
+    }
+
+    private double cost(Task t, int k) {
+        double member = costs.getOrDefault(members.names().get(t.member()), 1.0);
+        return t.fold() < 0 ? member : member * (k - 1) / k;
+    }
+
     /** One training: member {@code member} on fold {@code fold}'s training rows, or on all rows (fold -1). */
-    private record Task(int member, int fold, Runnable work) {
+    record Task(int member, int fold, Runnable work) {
     }
 
     /** Runs the tasks on at most {@link #threads} workers, in order; the first failure is rethrown. */

@@ -93,19 +93,22 @@ class EnsembleConfigTest {
     }
 
     @Test
-    void stackingMembersKeepTheirAccuracyFirstSizesUnlessTheConfigSetsThem() {
+    void stackingMembersGetStackingsSizesUnlessTheConfigSetsThemAndProvenanceRecordsThem() {
         LabelledData data = TestData.blobs(3, 30, 3, 8);
         StackingModel byDefault = (StackingModel) ((org.audiu.core.spi.training.Trainer) create("stacking", Map.of(
-                "members", "extra-trees, cart", "folds", "2"))).train(data);
-        assertEquals("300", byDefault.members().get(0).provenance().parameters().get("trees"));
+                "members", "random-forest, extra-trees", "folds", "2"))).train(data);
+        assertEquals("100", byDefault.members().get(0).provenance().parameters().get("trees"));
+        assertEquals("100", byDefault.members().get(1).provenance().parameters().get("trees"));
         StackingModel configured = (StackingModel) ((org.audiu.core.spi.training.Trainer) create("stacking", Map.of(
-                "members", "extra-trees, cart", "folds", "2", "extra-trees.trees", "7"))).train(data);
+                "members", "random-forest, cart", "folds", "2", "random-forest.trees", "7"))).train(data);
         assertEquals("7", configured.members().get(0).provenance().parameters().get("trees"));
-        TrainedModel alone = ((org.audiu.core.spi.training.Trainer) create("extra-trees", Map.of())).train(data);
-        assertEquals("100", alone.provenance().parameters().get("trees"));
+        TrainedModel alone = ((org.audiu.core.spi.training.Trainer) create("random-forest", Map.of())).train(data);
+        assertEquals("300", alone.provenance().parameters().get("trees"));
         StackingModel withXgboost = (StackingModel) ((org.audiu.core.spi.training.Trainer) create("stacking", Map.of(
-                "members", "xgboost, cart", "folds", "2", "xgboost.trees", "5", "xgboost.threads", "1"))).train(data);
-        assertEquals("0", withXgboost.members().get(0).provenance().parameters().get("early-stopping-rounds"));
+                "members", "xgboost, cart", "folds", "2", "xgboost.trees", "5"))).train(data);
+        Map<String, String> xgboost = withXgboost.members().get(0).provenance().parameters();
+        assertEquals("0", xgboost.get("early-stopping-rounds"), xgboost.toString());
+        assertEquals("1", xgboost.get("threads"), xgboost.toString());
     }
 
     @Test

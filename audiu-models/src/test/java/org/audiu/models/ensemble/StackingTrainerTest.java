@@ -90,4 +90,31 @@ class StackingTrainerTest {
             assertEquals(0.0, once[i][2]);
         }
     }
+
+    @Test
+    void theDearestMembersTrainingsAreScheduledFirst() {
+        Trainer fine = (Trainer) PLUGINS.create(TrainerFactory.KIND, "logistic", new ComponentConfig("trainer",
+                "logistic", "model.", Map.of("epochs", "2"), 1, Path.of("."), "test.properties"));
+        Members members = new Members(List.of("cheap", "unnamed", "dear"), List.of(fine, fine, fine));
+        StackingTrainer trainer = new StackingTrainer(members, fine, "none", 3, false, 2,
+                Map.of("dear", 3.0, "cheap", 0.2), Map.of(), 1);
+        List<StackingTrainer.Task> tasks = new java.util.ArrayList<>();
+        for (int f = -1; f < 3; f++) {
+            for (int m = 0; m < 3; m++) {
+                tasks.add(new StackingTrainer.Task(m, f, () -> { }));
+            }
+        }
+        List<String> order = trainer.schedule(tasks, 3).stream()
+                .map(t -> members.names().get(t.member()) + (t.fold() < 0 ? " all" : " " + t.fold())).toList();
+        assertEquals(List.of("dear all", "dear 0", "dear 1", "dear 2", "unnamed all", "unnamed 0", "unnamed 1",
+                "unnamed 2", "cheap all", "cheap 0", "cheap 1", "cheap 2"), order);
+    }
+
+    @Test
+    void stackingsDefaultsOrderXgboostAndMlpBeforeTheForestsAndLogistic() {
+        Map<String, Double> costs = EnsembleTrainerFactories.STACKING_MEMBER_COSTS;
+        assertTrue(costs.keySet().containsAll(EnsembleTrainerFactories.DEFAULT_STACKING_MEMBERS), costs.toString());
+        assertTrue(costs.get("xgboost") > costs.get("mlp") && costs.get("mlp") > costs.get("random-forest")
+                && costs.get("random-forest") > costs.get("logistic"), costs.toString());
+    }
 }
