@@ -127,22 +127,7 @@ class CompiledTreesTest {
             double[][] rows = rows(r, n);
             double[] out = new double[n * LABELS.size()];
             compiled.scores(rows, n, out);
-            for (int i = 0; i < n; i++) {
-                double[] acc = new double[LABELS.size()];
-                for (PlainTree t : trees) {
-                    float[] d = t.distribution()[t.leafOf(rows[i])];
-                    for (int j = 0; j < acc.length; j++) {
-                        acc[j] += d[j];
-                    }
-                }
-                double total = 0;
-                for (double v : acc) {
-                    total += v;
-                }
-                for (int j = 0; j < acc.length; j++) {
-                    assertEquals(acc[j] / total, out[i * LABELS.size() + j], 1e-12, "trial " + trial + " row " + i);
-                }
-            }
+            assertMeanOfWalkedDistributions(trees, rows, out, "trial " + trial + " ");
         }
     }
 
@@ -287,7 +272,13 @@ class CompiledTreesTest {
         }
         double[] out = new double[n * LABELS.size()];
         compiled.scores(rows, n, out);
-        for (int i = 0; i < n; i++) {
+        assertMeanOfWalkedDistributions(trees, rows, out, "");
+    }
+
+    /** Each row's scores are the normalised sum of the leaf distributions a plain walk of every tree reaches. */
+    private static void assertMeanOfWalkedDistributions(PlainTree[] trees, double[][] rows, double[] out,
+                                                        String where) {
+        for (int i = 0; i < rows.length; i++) {
             double[] acc = new double[LABELS.size()];
             for (PlainTree t : trees) {
                 float[] d = t.distribution()[t.leafOf(rows[i])];
@@ -300,7 +291,7 @@ class CompiledTreesTest {
                 total += v;
             }
             for (int j = 0; j < acc.length; j++) {
-                assertEquals(acc[j] / total, out[i * LABELS.size() + j], 1e-12, "row " + i);
+                assertEquals(acc[j] / total, out[i * LABELS.size() + j], 1e-12, where + "row " + i);
             }
         }
     }
