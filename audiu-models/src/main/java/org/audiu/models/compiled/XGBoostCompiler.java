@@ -1,6 +1,5 @@
 package org.audiu.models.compiled;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ final class XGBoostCompiler {
 
     static Optional<CompiledClassifier> compile(XGBoostModel<Label> model, List<String> labels,
                                                 Map<String, Integer> columns, int featureCount) {
-        JsonNode json;
+        XGBoostJson.Model json;
         try {
             json = XGBoostJson.of(model);
         } catch (IOException e) {
@@ -45,18 +44,17 @@ final class XGBoostCompiler {
     }
 
     /** Compiles a booster's JSON model, or says in the log why not. */
-    static Optional<CompiledClassifier> compile(JsonNode json, ImmutableFeatureMap features,
+    static Optional<CompiledClassifier> compile(XGBoostJson.Model json, ImmutableFeatureMap features,
                                                 ImmutableOutputInfo<Label> outputs, List<String> labels,
                                                 Map<String, Integer> columns, int featureCount) {
-        JsonNode learner = json.path("learner");
-        String objective = learner.path("objective").path("name").asText("");
-        String booster = learner.path("gradient_booster").path("name").asText("");
+        String objective = json.objective();
+        String booster = json.booster();
         if (!objective.equals("multi:softprob") || !booster.equals("gbtree")) {
             LOG.info("XGBoost objective '{}' with booster '{}' has no compiled form (only multi:softprob with "
                     + "gbtree); scoring with Tribuo", objective, booster);
             return Optional.empty();
         }
-        int classes = learner.path("learner_model_param").path("num_class").asInt(-1);
+        int classes = json.classes();
         if (classes != outputs.size()) {
             LOG.info("XGBoost model has {} classes for {} Tribuo labels; scoring with Tribuo", classes,
                     outputs.size());
@@ -79,17 +77,16 @@ final class XGBoostCompiler {
             Integer column = info == null ? null : columns.get(info.getName());
             columnOfFeature[id] = column == null ? -1 : column;
         }
-        float baseScore = Float.parseFloat(learner.path("learner_model_param").path("base_score").asText("0.5"));
-        JsonNode trees = XGBoostJson.trees(json);
-        JsonNode treeInfo = learner.path("gradient_booster").path("model").path("tree_info");
-        if (!trees.isArray() || trees.size() == 0 || treeInfo.size() != trees.size()) {
+        List<XGBoostJson.Tree> trees = json.trees();
+        int[] treeClass = json.treeClass();
+        if (trees.isEmpty() || treeClass.length != trees.size()) {
             LOG.info("XGBoost model has {} trees and {} tree classes; scoring with Tribuo", trees.size(),
-                    treeInfo.size());
+                    treeClass.length);
             return Optional.empty();
         }
         CompiledTrees.Builder builder = CompiledTrees.builder(labels, featureCount);
         for (int t = 0; t < trees.size(); t++) {
-            int c = treeInfo.get(t).asInt(-1);
+            int c = treeClass[t];
             if (c < 0 || c >= classes) {
                 LOG.info("XGBoost tree {} belongs to class {} of {}; scoring with Tribuo", t, c, classes);
                 return Optional.empty();
@@ -100,18 +97,12 @@ final class XGBoostCompiler {
                 return Optional.empty();
             }
         }
-        return Optional.of(builder.softmaxOfMargins(baseScore, "xgboost"));
+        return Optional.of(builder.softmaxOfMargins(json.baseScore(), "xgboost"));
     }
 
     /** Adds one tree; returns why it cannot be compiled, if it cannot. */
-    private static Optional<String> addTree(CompiledTrees.Builder builder, JsonNode json, int label,
+    private static Optional<String> addTree(CompiledTrees.Builder builder, XGBoostJson.Tree tree, int label,
                                             int[] columnOfFeature) {
-        XGBoostJson.Tree tree;
-        try {
-            tree = XGBoostJson.Tree.of(json);
-        } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
-        }
         builder.startTree();
         for (int i = 0; i < tree.size(); i++) {
             float value = tree.condition()[i];

@@ -1,7 +1,5 @@
 package org.audiu.models.ranking;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -40,22 +38,15 @@ public final class CompiledRanker implements Ranker {
         this.features = List.copyOf(features);
         this.trainedOn = Set.copyOf(trainedOn);
         this.parameters = Map.copyOf(parameters);
-        JsonNode json = new ObjectMapper().readTree(this.boosterJson);
-        JsonNode learner = json.path("learner");
-        this.objective = learner.path("objective").path("name").asText("");
-        String booster = learner.path("gradient_booster").path("name").asText("");
+        XGBoostJson.Model json = XGBoostJson.read(this.boosterJson);
+        this.objective = json.objective();
+        String booster = json.booster();
         if (!booster.equals("gbtree") || !objective.startsWith("rank:")) {
             throw new IOException("a ranker needs a gbtree booster with a rank: objective, got booster '" + booster
                     + "' and objective '" + objective + "'");
         }
         CompiledTrees.Builder builder = CompiledTrees.builder(List.of("relevant", "rest"), this.features.size());
-        for (JsonNode t : XGBoostJson.trees(json)) {
-            XGBoostJson.Tree tree;
-            try {
-                tree = XGBoostJson.Tree.of(t);
-            } catch (IllegalArgumentException e) {
-                throw new IOException("a tree the compiler cannot read: " + e.getMessage(), e);
-            }
+        for (XGBoostJson.Tree tree : json.trees()) {
             builder.startTree();
             for (int i = 0; i < tree.size(); i++) {
                 float value = tree.condition()[i];

@@ -1,8 +1,8 @@
 package org.audiu.models.tribuo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.audiu.core.eval.GroupedSplitter;
 import org.audiu.core.eval.Split;
@@ -103,18 +103,17 @@ final class XGBoostEarlyStopping {
      */
     static double[] validationLosses(XGBoostModel<Label> model, MutableDataset<Label> dataset, int[] rows,
                                      LabelledData data) {
-        JsonNode json;
+        XGBoostJson.Model json;
         try {
             json = XGBoostJson.of(model);
         } catch (IOException e) {
             throw new IllegalStateException("could not read the XGBoost model for early stopping: "
                     + e.getMessage(), e);
         }
-        JsonNode learner = json.path("learner");
-        int classes = learner.path("learner_model_param").path("num_class").asInt();
-        float base = Float.parseFloat(learner.path("learner_model_param").path("base_score").asText("0.5"));
-        JsonNode trees = XGBoostJson.trees(json);
-        JsonNode treeInfo = learner.path("gradient_booster").path("model").path("tree_info");
+        int classes = json.classes();
+        float base = json.baseScore();
+        List<XGBoostJson.Tree> trees = json.trees();
+        int[] treeInfo = json.treeClass();
         ImmutableFeatureMap features = model.getFeatureIDMap();
         int n = rows.length;
         float[][] x = new float[n][features.size()];
@@ -141,8 +140,8 @@ final class XGBoostEarlyStopping {
         int rounds = trees.size() / classes;
         double[] losses = new double[rounds];
         for (int t = 0; t < trees.size(); t++) {
-            XGBoostJson.Tree tree = XGBoostJson.Tree.of(trees.get(t));
-            int c = treeInfo.get(t).asInt();
+            XGBoostJson.Tree tree = trees.get(t);
+            int c = treeInfo[t];
             for (int k = 0; k < n; k++) {
                 margin[k][c] += tree.leafValue(x[k]);
             }

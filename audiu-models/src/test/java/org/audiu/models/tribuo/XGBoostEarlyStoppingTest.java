@@ -97,7 +97,7 @@ class XGBoostEarlyStoppingTest {
 
     private static int rounds(TrainedModel model) throws Exception {
         XGBoostModel<?> xgb = (XGBoostModel<?>) ((TribuoModel) model).tribuoModel();
-        return XGBoostJson.trees(XGBoostJson.of(xgb)).size() / 2;
+        return XGBoostJson.of(xgb).trees().size() / 2;
     }
 
     private static double logLoss(TrainedModel model, LabelledData data) {
