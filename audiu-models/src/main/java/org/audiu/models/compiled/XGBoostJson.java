@@ -72,9 +72,18 @@ public final class XGBoostJson {
     /**
      * Reads XGBoost's JSON model.
      *
-     * @throws IOException when the bytes are not JSON, or a tree's node arrays differ in length or it has vector leaves
+     * @throws IOException when the bytes are not JSON, a number is not a number, or a tree's node arrays differ in
+     *                     length or it has vector leaves
      */
     public static Model read(byte[] json) throws IOException {
+        try {
+            return parse(json);
+        } catch (NumberFormatException e) {
+            throw new IOException("the XGBoost JSON model holds a value that is not a number: " + e.getMessage(), e);
+        }
+    }
+
+    private static Model parse(byte[] json) throws IOException {
         try (JsonParser p = JSON.createParser(json)) {
             expect(p, p.nextToken(), JsonToken.START_OBJECT, "the model");
             Model model = null;

@@ -77,5 +77,10 @@ class XGBoostJsonTest {
         IOException array = assertThrows(IOException.class,
                 () -> XGBoostJson.read("[1,2]".getBytes(StandardCharsets.UTF_8)));
         assertTrue(array.getMessage().contains("START_ARRAY"), array.getMessage());
+        String text = new String(model("[true,false,false]", "0", "[0]"), StandardCharsets.UTF_8)
+                .replace("\"5E-1\"", "\"half\"");
+        IOException notNumber = assertThrows(IOException.class,
+                () -> XGBoostJson.read(text.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(notNumber.getMessage().contains("not a number"), notNumber.getMessage());
     }
 }
