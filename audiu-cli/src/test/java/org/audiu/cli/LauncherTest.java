@@ -29,7 +29,16 @@ class LauncherTest {
     }
 
     private Result launch(Path root, Path bin) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("audiu").toString(), "recommend", "--json");
+        return launch(root, bin, "recommend", "--json");
+    }
+
+    private Result launch(Path root, Path bin, String... args) throws IOException, InterruptedException {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("bash",
+                root.resolve("audiu").toString()));
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().remove("AUDIU_JAVA_OPTS");
+        pb.environment().remove("MALLOC_ARENA_MAX");
         pb.environment().put("PATH", bin + ":/usr/bin:/bin");
         Path out = tmp.resolve("out.txt");
         Path err = tmp.resolve("err.txt");
@@ -97,5 +106,43 @@ class LauncherTest {
         assertTrue(r.err().contains("[ERROR] COMPILATION ERROR: Foo.java"), r.err());
         assertTrue(r.err().contains("audiu: the build failed"), r.err());
         assertFalse(r.out().contains("never"), r.out());
+    }
+
+    /**
+     * {@code genres}' heap follows its {@code --data} file (issue 26, part 3): a file of up to 12 MB gets 768 MB, so
+     * that stacking on music_genre.csv stays under 1.5 GB resident; a larger one may use half the memory; without a
+     * file the usual 2 GB. glibc's malloc arenas are held to two, unless the user set them.
+     */
+    @Test
+    void genresSizesItsHeapFromTheDataFile() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("repo"));
+        Files.copy(LAUNCHER, root.resolve("audiu"));
+        Files.createDirectories(root.resolve("audiu-cli/target/classes"));
+        Files.createDirectories(root.resolve("audiu-cli/target/lib"));
+        Files.writeString(root.resolve("audiu-cli/target/.audiu-build-stamp"), "");
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        script(bin.resolve("mvn"), "echo never built; exit 1\n");
+        script(bin.resolve("java"), "echo \"MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX java $*\"\n");
+        Path small = tmp.resolve("small.csv");
+        Files.writeString(small, "genre,energy\nrock,0.5\n");
+        Path large = tmp.resolve("large.csv");
+        try (var f = new java.io.RandomAccessFile(large.toFile(), "rw")) {
+            f.setLength(13L * 1024 * 1024); // sparse: 13 MB without writing them
+        }
+
+        Result s = launch(root, bin, "genres", "evaluate", "--data", small.toString(), "--model", "stacking");
+        assertEquals(0, s.exit(), s.err());
+        assertTrue(s.out().startsWith("MALLOC_ARENA_MAX=2 java -Xmx768m "), s.out());
+        assertTrue(s.out().contains("org.audiu.cli.AudiuCli genres evaluate --data"), s.out());
+
+        Result l = launch(root, bin, "genres", "train", "--data=" + large);
+        assertTrue(l.out().startsWith("MALLOC_ARENA_MAX=2 java -XX:MaxRAMPercentage=50 "), l.out());
+
+        Result none = launch(root, bin, "genres", "--help");
+        assertTrue(none.out().startsWith("MALLOC_ARENA_MAX=2 java -Xmx2g "), none.out());
+
+        Result other = launch(root, bin, "evaluate", "playlists", "--data", small.toString());
+        assertTrue(other.out().startsWith("MALLOC_ARENA_MAX= java -Xmx2g "), "only genres is sized: "
+                + other.out());
     }
 }
